@@ -1,0 +1,17 @@
+/** The engine's public surface: what worker, cli, bench and tests import. */
+import { Simulation, type SimulationOptions } from './sim/simulation'
+import { observerDefs, protocolDefs } from './protocols/registry'
+import type { Scenario } from './scenario/schema'
+
+export { Simulation } from './sim/simulation'
+export type { World, NodeStatus, Message, Input } from './sim/simulation'
+export type { TraceRecord, TraceSink } from './sim/records'
+export { runAndSummarize, summarize, type Summary } from './sim/summary'
+export { parseScenario, type Scenario, type ScenarioInput } from './scenario/schema'
+export { interventionSchema, type Intervention, type TimedIntervention } from './scenario/interventions'
+export type { ClientOp } from './protocols/protocol'
+
+/** A simulation of `scenario` with every protocol and checker the engine knows. */
+export function createSimulation(scenario: Scenario, opts: SimulationOptions = {}): Simulation {
+  return new Simulation(scenario, protocolDefs, observerDefs, opts)
+}

@@ -1,0 +1,66 @@
+/**
+ * Running 64-bit trace hash (two 32-bit lanes, murmur3-style mixing). Numbers are hashed by
+ * their exact IEEE-754 bits, so the hash pins every float the simulation produced.
+ */
+const f64 = new Float64Array(1)
+const u32 = new Uint32Array(f64.buffer)
+
+export interface TraceHash {
+  a: number
+  b: number
+}
+
+export function createHash(): TraceHash {
+  return { a: 0x811c9dc5, b: 0x01000193 }
+}
+
+function mix(h: number, k: number): number {
+  k = Math.imul(k, 0xcc9e2d51)
+  k = (k << 15) | (k >>> 17)
+  k = Math.imul(k, 0x1b873593)
+  h ^= k
+  h = (h << 13) | (h >>> 19)
+  return (Math.imul(h, 5) + 0xe6546b64) | 0
+}
+
+export function hashInt(h: TraceHash, x: number): void {
+  h.a = mix(h.a, x | 0)
+  h.b = mix(h.b, (x | 0) ^ 0x5bd1e995)
+}
+
+export function hashFloat(h: TraceHash, x: number): void {
+  f64[0] = x
+  h.a = mix(h.a, u32[0])
+  h.a = mix(h.a, u32[1])
+  h.b = mix(h.b, u32[1] ^ 0x27d4eb2f)
+  h.b = mix(h.b, u32[0])
+}
+
+const stringCodes = new Map<string, number>()
+
+/** A stable 32-bit code for a string (FNV-1a), memoised: kinds and names repeat constantly. */
+export function stringCode(s: string): number {
+  let c = stringCodes.get(s)
+  if (c === undefined) {
+    c = 0x811c9dc5
+    for (let i = 0; i < s.length; i++) c = Math.imul(c ^ s.charCodeAt(i), 0x01000193)
+    c |= 0
+    if (stringCodes.size < 100_000) stringCodes.set(s, c)
+  }
+  return c
+}
+
+function fmix(h: number): number {
+  h ^= h >>> 16
+  h = Math.imul(h, 0x85ebca6b)
+  h ^= h >>> 13
+  h = Math.imul(h, 0xc2b2ae35)
+  h ^= h >>> 16
+  return h >>> 0
+}
+
+export function hashHex(h: TraceHash): string {
+  const a = fmix(h.a ^ h.b)
+  const b = fmix(h.b + Math.imul(h.a, 0x9e3779b1))
+  return a.toString(16).padStart(8, '0') + b.toString(16).padStart(8, '0')
+}

@@ -1,0 +1,65 @@
+import type { Scenario } from '../scenario/schema'
+
+/**
+ * What a protocol sees of its node (design.md): its own clock, its own durable storage,
+ * the network. It never sees true time or another node's state.
+ */
+export interface ProtocolContext {
+  readonly nodeId: string
+  readonly nodeIds: readonly string[]
+  readonly isReference: boolean
+  /** This node's local clock reading (seconds, quantised to the clock's resolution). */
+  now(): number
+  /** The time this node tells others when serving time: `now()` plus any falseticker lie. */
+  serveTime(): number
+  send(to: string, kind: string, body: unknown): void
+  /** A timer `localDelay` seconds ahead on the local clock; returns its id. */
+  setTimer(localDelay: number, key: string): number
+  cancelTimer(id: number): void
+  /** Uniform in [0, 1) from the engine's seeded PRNG. */
+  random(): number
+  readonly clock: ClockControl
+  readonly durable: DurableStore
+  /** A visual/trace event ("chosen", "clockStep", …): hashed, logged, seen by checkers. */
+  emit(type: string, data?: Record<string, unknown>): void
+}
+
+export interface ClockControl {
+  step(by: number): void
+  /** Absorb `amount` seconds at most `maxRatePpm` (default 500 ppm, like adjtime). */
+  slew(amount: number, maxRatePpm?: number): void
+  slewRemaining(): number
+  setFrequencyPpm(ppm: number): void
+  frequencyPpm(): number
+}
+
+/** Like an fsync'd disk: survives crashes. Values must be plain data. */
+export interface DurableStore {
+  get<T>(key: string): T | undefined
+  set(key: string, value: unknown): void
+}
+
+/**
+ * A protocol is plain functions over plain-data state, so the engine can snapshot a run with
+ * structuredClone and restore it bit for bit.
+ */
+export interface ProtocolDef<S = unknown, C = unknown> {
+  /** e.g. "cristian"; also the message namespace */
+  readonly name: string
+  /** Which nodes run it and with what per-run configuration; null = not configured. */
+  configure(scenario: Scenario): ProtocolSetup<C> | null
+  /** Called at start and after a restart (volatile state is fresh, durable kept). */
+  init(ctx: ProtocolContext, config: C): S
+  onMessage(ctx: ProtocolContext, state: S, from: string, kind: string, body: unknown, config: C): void
+  onTimer(ctx: ProtocolContext, state: S, key: string, config: C): void
+  /** Client operations from the scenario workload or the UI ("propose", "read"). */
+  onClient?(ctx: ProtocolContext, state: S, op: ClientOp, config: C): void
+}
+
+export interface ProtocolSetup<C> {
+  config: C
+  /** node ids that run the protocol */
+  members: string[]
+}
+
+export type ClientOp = { op: 'propose'; value: string } | { op: 'read' }

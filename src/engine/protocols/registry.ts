@@ -1,0 +1,9 @@
+import type { ProtocolDef } from './protocol'
+import type { ObserverDef } from '../sim/observer'
+import { cristian } from './cristian/cristian'
+
+/** Every protocol the engine knows; each decides from the scenario whether it runs. */
+export const protocolDefs: readonly ProtocolDef[] = [cristian as ProtocolDef]
+
+/** Every checker / metric that watches runs. */
+export const observerDefs: readonly ObserverDef[] = []

@@ -1,0 +1,49 @@
+import { z } from 'zod'
+
+const nodeRef = z.string().min(1)
+const finite = z.number().finite()
+
+/**
+ * The intervention vocabulary of contract.md §1: one schema for scheduled faults and live clicks.
+ * `setDuplicate` is DriftLab's addition (message duplication, for consensus demos and tests).
+ */
+export const interventionSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('crash'), node: nodeRef }),
+  z.object({ type: z.literal('restart'), node: nodeRef }),
+  z.object({ type: z.literal('pause'), node: nodeRef }),
+  z.object({ type: z.literal('resume'), node: nodeRef }),
+  z.object({ type: z.literal('clockStep'), node: nodeRef, by: finite }),
+  z.object({ type: z.literal('setSkew'), node: nodeRef, ppm: finite.min(-500_000).max(500_000) }),
+  z.object({ type: z.literal('falseticker'), node: nodeRef, lie: finite }),
+  z.object({ type: z.literal('partition'), groups: z.array(z.array(nodeRef)).min(1) }),
+  z.object({ type: z.literal('heal') }),
+  z.object({ type: z.literal('cutLink'), from: nodeRef, to: nodeRef }),
+  z.object({ type: z.literal('healLink'), from: nodeRef, to: nodeRef }),
+  z.object({ type: z.literal('setLoss'), p: finite.min(0).max(1) }),
+  z.object({ type: z.literal('setLatency'), base: finite.min(0), jitter: finite.min(0) }),
+  z.object({ type: z.literal('setDuplicate'), p: finite.min(0).max(1) }),
+])
+
+export type Intervention = z.infer<typeof interventionSchema>
+export type InterventionType = Intervention['type']
+
+/** A scheduled intervention: the scenario's `faults` entries and the live log share this shape. */
+export type TimedIntervention = Intervention & { at: number }
+
+/** Node ids an intervention names, for cross-checking against the scenario. */
+export function nodesNamed(iv: Intervention): string[] {
+  switch (iv.type) {
+    case 'partition':
+      return iv.groups.flat()
+    case 'cutLink':
+    case 'healLink':
+      return [iv.from, iv.to]
+    case 'heal':
+    case 'setLoss':
+    case 'setLatency':
+    case 'setDuplicate':
+      return []
+    default:
+      return [iv.node]
+  }
+}
