@@ -36,18 +36,11 @@ export function hashFloat(h: TraceHash, x: number): void {
   h.b = mix(h.b, u32[0])
 }
 
-const stringCodes = new Map<string, number>()
-
-/** A stable 32-bit code for a string (FNV-1a), memoised: kinds and names repeat constantly. */
+/** A stable 32-bit code for a string (FNV-1a). Kinds and keys are short: hashing beats a memo lookup. */
 export function stringCode(s: string): number {
-  let c = stringCodes.get(s)
-  if (c === undefined) {
-    c = 0x811c9dc5
-    for (let i = 0; i < s.length; i++) c = Math.imul(c ^ s.charCodeAt(i), 0x01000193)
-    c |= 0
-    if (stringCodes.size < 100_000) stringCodes.set(s, c)
-  }
-  return c
+  let c = 0x811c9dc5
+  for (let i = 0; i < s.length; i++) c = Math.imul(c ^ s.charCodeAt(i), 0x01000193)
+  return c | 0
 }
 
 function fmix(h: number): number {

@@ -15,21 +15,23 @@ export interface NetworkState {
   latency: Latency
   loss: number
   duplicate: number
-  /** per-direction overrides keyed `${from}>${to}` (node indexes) */
-  links: Record<string, LinkOverride>
+  /** per-direction overrides keyed by linkKey(from, to) (node indexes) */
+  links: Map<number, LinkOverride>
   /** group index per node while a partition is in force; -1 = in no group (talks to nobody) */
   groups: number[] | null
-  cut: Record<string, true>
+  /** one-way cuts, keyed by linkKey(from, to) */
+  cut: Set<number>
 }
 
 export type DropReason = 'loss' | 'cut' | 'partition' | 'crashed'
 
-export const linkKey = (from: number, to: number): string => `${from}>${to}`
+/** Numeric key of one link direction (node indexes; the schema caps nodes far below 2^20). */
+export const linkKey = (from: number, to: number): number => from * 1048576 + to
 
 /** Why a message from → to cannot pass right now, or null when the path is open. */
 export function blockedBy(net: NetworkState, from: number, to: number): DropReason | null {
   if (from === to) return null
-  if (net.cut[linkKey(from, to)]) return 'cut'
+  if (net.cut.size > 0 && net.cut.has(linkKey(from, to))) return 'cut'
   const g = net.groups
   if (g && (g[from] < 0 || g[from] !== g[to])) return 'partition'
   return null
@@ -37,13 +39,14 @@ export function blockedBy(net: NetworkState, from: number, to: number): DropReas
 
 export function lossOf(net: NetworkState, from: number, to: number): number {
   if (from === to) return 0
-  return net.links[linkKey(from, to)]?.loss ?? net.loss
+  if (net.links.size === 0) return net.loss
+  return net.links.get(linkKey(from, to))?.loss ?? net.loss
 }
 
 /** One-way delay: base + exponential jitter with mean `jitter` (contract.md §1). Loopback is instant. */
 export function sampleDelay(net: NetworkState, rng: PrngState, from: number, to: number): number {
   if (from === to) return 0
-  const l = net.links[linkKey(from, to)]?.latency ?? net.latency
+  const l = (net.links.size > 0 && net.links.get(linkKey(from, to))?.latency) || net.latency
   return l.base + exponential(rng, l.jitter)
 }
 

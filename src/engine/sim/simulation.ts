@@ -1,6 +1,13 @@
 import { createQueue, peekTime, pop, push, type EventQueue } from '../kernel/eventQueue'
 import { createPrng, uniform, type PrngState } from '../kernel/prng'
-import { createHash, hashFloat, hashHex, hashInt, stringCode, type TraceHash } from '../kernel/traceHash'
+import {
+  createHash,
+  hashFloat,
+  hashHex,
+  hashInt,
+  stringCode,
+  type TraceHash,
+} from '../kernel/traceHash'
 import {
   advanceTo,
   createClock,
@@ -27,7 +34,7 @@ import type { Scenario } from '../scenario/schema'
 import type { Intervention } from '../scenario/interventions'
 import type { ClientOp, ProtocolContext, ProtocolDef } from '../protocols/protocol'
 import type { ObserverApi, ObserverDef } from './observer'
-import type { TraceRecord, TraceSink } from './records'
+import type { TraceSink } from './records'
 
 export type NodeStatus = 'up' | 'crashed' | 'paused'
 
@@ -56,7 +63,7 @@ export interface NodeState {
   clock: HardwareClock
   /** falseticker: seconds added to the time it serves */
   lie: number
-  timers: Record<number, Timer>
+  timers: Map<number, Timer>
   /** timers that came due while paused, in order */
   deferred: number[]
   /** messages that arrived while paused, in order */
@@ -68,12 +75,12 @@ export interface NodeState {
 
 const DELIVER = 0
 const TIMER = 1
-type QueueItem = { k: typeof DELIVER; msg: Message } | { k: typeof TIMER; node: number; id: number; token: number }
+type QueueItem =
+  { k: typeof DELIVER; msg: Message } | { k: typeof TIMER; node: number; id: number; token: number }
 
 /** A scheduled or live input: an intervention, or a client operation on a node. */
 export type Input =
-  | { at: number; fault: Intervention }
-  | { at: number; client: { node: string; op: ClientOp } }
+  { at: number; fault: Intervention } | { at: number; client: { node: string; op: ClientOp } }
 
 /** Everything that changes during a run. Plain data: `structuredClone` is a snapshot. */
 export interface World {
@@ -154,16 +161,21 @@ export class Simulation {
 
   private initialWorld(observers: unknown[]): World {
     const s = this.scenario
-    const links: NetworkState['links'] = {}
+    const links: NetworkState['links'] = new Map()
     for (const l of s.network.links) {
-      const k = linkKey(this.indexOf(l.from), this.indexOf(l.to))
-      links[k] = { latency: l.latency, loss: l.loss }
+      links.set(linkKey(this.indexOf(l.from), this.indexOf(l.to)), {
+        latency: l.latency,
+        loss: l.loss,
+      })
     }
     const inputs: Input[] = [
       ...s.faults.map(({ at, ...fault }) => ({ at, fault: fault as Intervention })),
       ...s.workload.map((w) => ({
         at: w.at,
-        client: { node: w.node, op: (w.op === 'propose' ? { op: 'propose', value: w.value } : { op: 'read' }) as ClientOp },
+        client: {
+          node: w.node,
+          op: (w.op === 'propose' ? { op: 'propose', value: w.value } : { op: 'read' }) as ClientOp,
+        },
       })),
     ]
     // Stable: equal times keep faults before workload, each in list order.
@@ -176,9 +188,15 @@ export class Simulation {
         id: n.id,
         reference: n.reference,
         status: 'up',
-        clock: createClock(n.reference ? { offset: 0, skewPpm: 0, wanderPpm: 0, resolution: n.clock.resolution } : n.clock, s.seed, i),
+        clock: createClock(
+          n.reference
+            ? { offset: 0, skewPpm: 0, wanderPpm: 0, resolution: n.clock.resolution }
+            : n.clock,
+          s.seed,
+          i,
+        ),
         lie: 0,
-        timers: {},
+        timers: new Map(),
         deferred: [],
         inbox: [],
         durable: this.protocols.map(() => ({})),
@@ -190,7 +208,7 @@ export class Simulation {
         duplicate: s.network.duplicate,
         links,
         groups: null,
-        cut: {},
+        cut: new Set(),
       },
       inputs,
       nextInput: 0,
@@ -268,7 +286,7 @@ export class Simulation {
       this.arrive(item.msg)
     } else {
       const node = w.nodes[item.node]
-      const timer = node.timers[item.id]
+      const timer = node.timers.get(item.id)
       if (!timer || timer.token !== item.token) return // cancelled or rescheduled: not an event
       w.events++
       if (node.status === 'paused') {
@@ -281,13 +299,15 @@ export class Simulation {
 
   private fireTimer(n: number, id: number, timer: Timer): void {
     const node = this.world.nodes[n]
-    delete node.timers[id]
-    this.record(REC_TIMER, n, timer.proto, stringCode(timer.key), 0, () => ({
-      t: this.world.now,
-      type: 'timer',
-      node: node.id,
-      key: timer.key,
-    }))
+    node.timers.delete(id)
+    this.hashRecord(REC_TIMER, n, timer.proto, stringCode(timer.key), 0)
+    if (this.trace)
+      this.trace({
+        t: this.world.now,
+        type: 'timer',
+        node: node.id,
+        key: timer.key,
+      })
     const p = this.protocols[timer.proto]
     const st = node.proto[timer.proto]
     if (st !== null) p.def.onTimer(this.ctxs[n][timer.proto], st, timer.key, p.config)
@@ -296,7 +316,8 @@ export class Simulation {
   private arrive(msg: Message): void {
     const w = this.world
     const node = w.nodes[msg.to]
-    const reason: DropReason | null = node.status === 'crashed' ? 'crashed' : blockedBy(w.net, msg.from, msg.to)
+    const reason: DropReason | null =
+      node.status === 'crashed' ? 'crashed' : blockedBy(w.net, msg.from, msg.to)
     if (reason) {
       this.drop(msg, reason)
       return
@@ -312,35 +333,47 @@ export class Simulation {
     const w = this.world
     w.delivered++
     const kindCode = stringCode(msg.kind)
-    this.record(REC_DELIVER, msg.to, msg.from, kindCode, msg.id, () => ({
-      t: w.now,
-      type: 'deliver',
-      id: msg.id,
-      from: this.nodeIds[msg.from],
-      to: this.nodeIds[msg.to],
-      kind: msg.kind,
-    }))
+    this.hashRecord(REC_DELIVER, msg.to, msg.from, kindCode, msg.id)
+    if (this.trace)
+      this.trace({
+        t: w.now,
+        type: 'deliver',
+        id: msg.id,
+        from: this.nodeIds[msg.from],
+        to: this.nodeIds[msg.to],
+        kind: msg.kind,
+      })
     const p = this.protocols[msg.proto]
     const st = w.nodes[msg.to].proto[msg.proto]
-    if (st !== null) p.def.onMessage(this.ctxs[msg.to][msg.proto], st, this.nodeIds[msg.from], msg.kind, msg.body, p.config)
+    if (st !== null)
+      p.def.onMessage(
+        this.ctxs[msg.to][msg.proto],
+        st,
+        this.nodeIds[msg.from],
+        msg.kind,
+        msg.body,
+        p.config,
+      )
   }
 
   private drop(msg: Message, reason: DropReason): void {
     const w = this.world
     w.dropped++
-    this.record(REC_DROP, msg.from, msg.to, stringCode(reason), msg.id, () => ({
-      t: w.now,
-      type: 'drop',
-      id: msg.id,
-      from: this.nodeIds[msg.from],
-      to: this.nodeIds[msg.to],
-      kind: msg.kind,
-      reason,
-    }))
+    this.hashRecord(REC_DROP, msg.from, msg.to, stringCode(reason), msg.id)
+    if (this.trace)
+      this.trace({
+        t: w.now,
+        type: 'drop',
+        id: msg.id,
+        from: this.nodeIds[msg.from],
+        to: this.nodeIds[msg.to],
+        kind: msg.kind,
+        reason,
+      })
   }
 
-  /** Fold a record into the hash; build the JSON form only when someone is listening. */
-  private record(code: number, a: number, b: number, c: number, d: number, build: () => TraceRecord): void {
+  /** Fold a record into the hash (callers build the JSON form only when a trace sink listens). */
+  private hashRecord(code: number, a: number, b: number, c: number, d: number): void {
     const h = this.world.hash
     hashInt(h, code)
     hashFloat(h, this.world.now)
@@ -348,7 +381,6 @@ export class Simulation {
     hashInt(h, b)
     hashInt(h, c)
     hashInt(h, d)
-    if (this.trace) this.trace(build())
   }
 
   // ---- protocol runtime ----------------------------------------------------------------
@@ -363,17 +395,28 @@ export class Simulation {
 
   private send(from: number, proto: number, to: number, kind: string, body: unknown): void {
     const w = this.world
-    const msg: Message = { id: w.nextMsgId++, from, to, proto, kind, body, sentAt: w.now, arriveAt: w.now }
-    w.sent++
-    this.record(REC_SEND, from, to, stringCode(kind), msg.id, () => ({
-      t: w.now,
-      type: 'send',
-      id: msg.id,
-      from: this.nodeIds[from],
-      to: this.nodeIds[to],
+    const msg: Message = {
+      id: w.nextMsgId++,
+      from,
+      to,
+      proto,
       kind,
       body,
-    }))
+      sentAt: w.now,
+      arriveAt: w.now,
+    }
+    w.sent++
+    this.hashRecord(REC_SEND, from, to, stringCode(kind), msg.id)
+    if (this.trace)
+      this.trace({
+        t: w.now,
+        type: 'send',
+        id: msg.id,
+        from: this.nodeIds[from],
+        to: this.nodeIds[to],
+        kind,
+        body,
+      })
     const blocked = blockedBy(w.net, from, to)
     if (blocked) return this.drop(msg, blocked)
     if (isLost(w.net, w.rng, from, to)) return this.drop(msg, 'loss')
@@ -391,7 +434,7 @@ export class Simulation {
     const local = advanceTo(node.clock, w.now) + Math.max(0, localDelay)
     const id = w.nextTimerId++
     const timer: Timer = { proto, key, local, token: 0 }
-    node.timers[id] = timer
+    node.timers.set(id, timer)
     push(w.queue, trueTimeOf(node.clock, local), { k: TIMER, node: n, id, token: 0 })
     return id
   }
@@ -400,11 +443,14 @@ export class Simulation {
   private reaimTimers(n: number): void {
     const w = this.world
     const node = w.nodes[n]
-    for (const key in node.timers) {
-      const id = Number(key)
-      const timer = node.timers[id]
+    for (const [id, timer] of node.timers) {
       timer.token++
-      push(w.queue, Math.max(w.now, trueTimeOf(node.clock, timer.local)), { k: TIMER, node: n, id, token: timer.token })
+      push(w.queue, Math.max(w.now, trueTimeOf(node.clock, timer.local)), {
+        k: TIMER,
+        node: n,
+        id,
+        token: timer.token,
+      })
     }
   }
 
@@ -417,11 +463,12 @@ export class Simulation {
       nodeIds: this.nodeIds,
       isReference: this.scenario.nodes[n].reference,
       now: () => quantise(clock(), advanceTo(clock(), sim.world.now)),
-      serveTime: () => quantise(clock(), advanceTo(clock(), sim.world.now)) + sim.world.nodes[n].lie,
+      serveTime: () =>
+        quantise(clock(), advanceTo(clock(), sim.world.now)) + sim.world.nodes[n].lie,
       send: (to, kind, body) => sim.send(n, p, sim.indexOf(to), kind, body),
       setTimer: (delay, key) => sim.setTimer(n, p, delay, key),
       cancelTimer: (id) => {
-        delete sim.world.nodes[n].timers[id]
+        sim.world.nodes[n].timers.delete(id)
       },
       random: () => uniform(sim.world.rng),
       clock: {
@@ -453,8 +500,11 @@ export class Simulation {
   private emit(n: number, event: string, data?: Record<string, unknown>): void {
     const w = this.world
     const id = this.nodeIds[n]
-    this.record(REC_EMIT, n, stringCode(event), 0, 0, () => ({ t: w.now, type: 'emit', node: id, event, data }))
-    this.observerDefs.forEach((def, i) => def.onEmit?.(this.observerApi(), w.observers[i], id, event, data))
+    this.hashRecord(REC_EMIT, n, stringCode(event), 0, 0)
+    if (this.trace) this.trace({ t: w.now, type: 'emit', node: id, event, data })
+    this.observerDefs.forEach((def, i) =>
+      def.onEmit?.(this.observerApi(), w.observers[i], id, event, data),
+    )
   }
 
   observerApi(): ObserverApi {
@@ -469,13 +519,15 @@ export class Simulation {
   private violation(invariant: string, detail: string, nodes?: string[]): void {
     const w = this.world
     w.violations.push({ invariant, at: w.now, detail, ...(nodes ? { nodes } : {}) })
-    this.record(REC_VIOLATION, stringCode(invariant), stringCode(detail), 0, 0, () => ({
-      t: w.now,
-      type: 'violation',
-      invariant,
-      detail,
-      ...(nodes ? { nodes } : {}),
-    }))
+    this.hashRecord(REC_VIOLATION, stringCode(invariant), stringCode(detail), 0, 0)
+    if (this.trace)
+      this.trace({
+        t: w.now,
+        type: 'violation',
+        invariant,
+        detail,
+        ...(nodes ? { nodes } : {}),
+      })
   }
 
   // ---- inputs: interventions and client operations --------------------------------------
@@ -499,13 +551,21 @@ export class Simulation {
     const w = this.world
     const n = this.indexOf(nodeId)
     w.events++
-    this.record(REC_CLIENT, n, stringCode(op.op), op.op === 'propose' ? stringCode(op.value) : 0, 0, () => ({
-      t: w.now,
-      type: 'emit',
-      node: nodeId,
-      event: 'client',
-      data: { ...op },
-    }))
+    this.hashRecord(
+      REC_CLIENT,
+      n,
+      stringCode(op.op),
+      op.op === 'propose' ? stringCode(op.value) : 0,
+      0,
+    )
+    if (this.trace)
+      this.trace({
+        t: w.now,
+        type: 'emit',
+        node: nodeId,
+        event: 'client',
+        data: { ...op },
+      })
     const node = w.nodes[n]
     if (node.status !== 'up') return
     this.protocols.forEach((p, i) => {
@@ -517,11 +577,13 @@ export class Simulation {
   private applyFault(f: Intervention): void {
     const w = this.world
     w.events++
-    this.record(REC_FAULT, stringCode(f.type), 'node' in f ? this.indexOf(f.node) : -1, 0, 0, () => ({
-      t: w.now,
-      type: 'fault',
-      fault: f,
-    }))
+    this.hashRecord(REC_FAULT, stringCode(f.type), 'node' in f ? this.indexOf(f.node) : -1, 0, 0)
+    if (this.trace)
+      this.trace({
+        t: w.now,
+        type: 'fault',
+        fault: f,
+      })
     const net = w.net
     switch (f.type) {
       case 'crash': {
@@ -529,7 +591,7 @@ export class Simulation {
         const node = w.nodes[n]
         if (node.status === 'crashed') return
         node.status = 'crashed'
-        node.timers = {}
+        node.timers = new Map()
         node.deferred = []
         for (const m of node.inbox) this.drop(m, 'crashed')
         node.inbox = []
@@ -571,13 +633,13 @@ export class Simulation {
       }
       case 'heal':
         net.groups = null
-        net.cut = {}
+        net.cut = new Set()
         return
       case 'cutLink':
-        net.cut[linkKey(this.indexOf(f.from), this.indexOf(f.to))] = true
+        net.cut.add(linkKey(this.indexOf(f.from), this.indexOf(f.to)))
         return
       case 'healLink':
-        delete net.cut[linkKey(this.indexOf(f.from), this.indexOf(f.to))]
+        net.cut.delete(linkKey(this.indexOf(f.from), this.indexOf(f.to)))
         return
       case 'setLoss':
         net.loss = f.p
@@ -600,7 +662,7 @@ export class Simulation {
     node.deferred = []
     node.inbox = []
     for (const id of due) {
-      const timer = node.timers[id]
+      const timer = node.timers.get(id)
       if (timer && node.status === 'up') this.fireTimer(n, id, timer)
     }
     for (const msg of inbox) {
