@@ -36,6 +36,8 @@ const clockSyncSchema = z.looseObject({
   pollInterval: finite.min(0.001).max(1e6).optional(),
   servers: z.record(z.string(), z.array(nodeId)).optional(),
   master: nodeId.optional(),
+  burst: z.number().int().min(1).max(64).optional(),
+  replyTimeout: finite.min(0.001).max(3600).optional(),
 })
 
 const consensusSchema = z.looseObject({
