@@ -1,0 +1,213 @@
+import {
+  createSimulation,
+  interventionSchema,
+  parseScenario,
+  type Scenario,
+  type ScenarioInput,
+  type Simulation,
+} from '../engine'
+import { nodesNamed } from '../engine/scenario/interventions'
+import { createFrameBuilder, type FrameBuilder } from './frames'
+import { scenarioWithInputs, type LoggedInput } from './inputLog'
+import { MAX_TICK_GAP_S, paceTick, type Pacer } from './pacing'
+import {
+  clampSpeed,
+  type Command,
+  type Inspection,
+  type LiveInput,
+  type PaceMode,
+  type RunSource,
+  type WorkerMessage,
+} from './protocol'
+
+/**
+ * The worker's logic without the worker: commands in, messages out through `post`, wall time
+ * from `wallMs`. `sim.worker.ts` binds it to `self`; tests drive it directly in Node.
+ */
+export interface HostDeps {
+  post(msg: WorkerMessage, transfer: Transferable[]): void
+  /** a monotonic wall clock in milliseconds */
+  wallMs(): number
+}
+
+export interface Host {
+  handle(cmd: Command): void
+  /** Called at display rate: advances a playing run by speed × wall time and posts a frame. */
+  tick(): void
+}
+
+interface Run {
+  raw: ScenarioInput
+  scenario: Scenario
+  source: RunSource
+  sim: Simulation
+  frames: FrameBuilder
+  log: LoggedInput[]
+}
+
+export function createHost(deps: HostDeps): Host {
+  let run: Run | null = null
+  let runId = 0
+  let playing = false
+  let speed = 1
+  let skipQuiet = true
+  let lastWall = deps.wallMs()
+  let pace: PaceMode = 'normal'
+  const pacer: Pacer = { rate: 0 }
+
+  const post = (msg: WorkerMessage, transfer: Transferable[] = []) => deps.post(msg, transfer)
+
+  function start(raw: ScenarioInput, scenario: Scenario, source: RunSource): void {
+    const frames = createFrameBuilder(scenario.nodes.map((n) => n.id))
+    const sim = createSimulation(scenario, { trace: frames.trace })
+    // Apply what is due at t = 0 now, so a live input at t = 0 lands after the scheduled ones,
+    // where a replay of the exported scenario will put it too.
+    sim.runUntil(0)
+    run = { raw, scenario, source, sim, frames, log: [] }
+    runId++
+    pacer.rate = 0
+    pace = 'normal'
+    post({
+      type: 'loaded',
+      run: {
+        runId,
+        source,
+        name: scenario.name,
+        seed: scenario.seed,
+        nodes: scenario.nodes.map((n) => ({ id: n.id, reference: n.reference })),
+        protocols: sim.protocols.map((p) => p.def.name),
+      },
+    })
+    sendFrame()
+  }
+
+  function sendFrame(): void {
+    if (!run) return
+    const { frame, transfer } = run.frames.build(run.sim, {
+      runId,
+      running: playing,
+      speed,
+      rate: pacer.rate,
+      pace,
+    })
+    post(frame, transfer)
+  }
+
+  function load(json: unknown, source: RunSource): void {
+    const parsed = parseScenario(json)
+    if (!parsed.ok) {
+      post({ type: 'loadError', source, error: parsed.error })
+      return
+    }
+    start(structuredClone(json) as ScenarioInput, parsed.scenario, source)
+  }
+
+  /** Why the running simulation cannot take this input, or null. */
+  function refuse(sim: Simulation, input: LiveInput): string | null {
+    if ('fault' in input) {
+      const r = interventionSchema.safeParse(input.fault)
+      if (!r.success)
+        return r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')
+      const unknown = nodesNamed(r.data).find((id) => !sim.hasNode(id))
+      return unknown === undefined ? null : `unknown node "${unknown}"`
+    }
+    const { node, op } = input.client
+    if (!sim.hasNode(node)) return `unknown node "${node}"`
+    if (op.op !== 'read' && !(op.op === 'propose' && typeof op.value === 'string'))
+      return 'unknown client operation'
+    return null
+  }
+
+  function inject(input: LiveInput): void {
+    if (!run) return
+    const why = refuse(run.sim, input)
+    if (why) {
+      post({ type: 'commandError', command: 'inject', error: why })
+      return
+    }
+    run.log.push({ at: run.sim.now, ...input })
+    run.sim.inject(input)
+    sendFrame()
+  }
+
+  function inspect(node: string): Inspection | null {
+    if (!run || !run.sim.hasNode(node)) return null
+    const sim = run.sim
+    const i = sim.indexOf(node)
+    const protocols: Inspection['protocols'] = {}
+    for (const p of sim.protocols) {
+      protocols[p.def.name] = {
+        state: sim.protocolState(i, p.def.name),
+        durable: sim.durableState(i, p.def.name),
+      }
+    }
+    return {
+      node,
+      status: sim.world.nodes[i].status,
+      offset: sim.offsetOf(i),
+      local: sim.localReading(i),
+      protocols,
+    }
+  }
+
+  function setPlaying(on: boolean): void {
+    playing = on
+    lastWall = deps.wallMs()
+    if (!on) pace = 'normal'
+    sendFrame()
+  }
+
+  return {
+    handle(cmd) {
+      switch (cmd.type) {
+        case 'load':
+          return load(cmd.scenario, cmd.source)
+        case 'play':
+          return setPlaying(true)
+        case 'pause':
+          return setPlaying(false)
+        case 'step':
+          playing = false
+          pace = 'normal'
+          run?.sim.step()
+          return sendFrame()
+        case 'reset':
+          if (run) start(run.raw, run.scenario, run.source)
+          return
+        case 'setSpeed':
+          speed = clampSpeed(cmd.speed)
+          return sendFrame()
+        case 'setSkipQuiet':
+          skipQuiet = cmd.on
+          return
+        case 'inject':
+          return inject(cmd.input)
+        case 'getScenario': {
+          if (!run) return
+          const { scenario, exact } = scenarioWithInputs(run.raw, run.log)
+          return post({ type: 'scenario', requestId: cmd.requestId, scenario, exact })
+        }
+        case 'inspect':
+          return post({
+            type: 'inspection',
+            requestId: cmd.requestId,
+            inspection: inspect(cmd.node),
+          })
+      }
+    },
+    tick() {
+      const wall = deps.wallMs()
+      const dtWall = Math.min(MAX_TICK_GAP_S, Math.max(0, (wall - lastWall) / 1000))
+      lastWall = wall
+      if (!playing || !run) return
+      pace = paceTick(run.sim, pacer, {
+        speed,
+        dtWall,
+        skipQuiet,
+        quiet: run.frames.lastInFlight === 0,
+        wallMs: deps.wallMs,
+      })
+      sendFrame()
+    },
+  }
+}

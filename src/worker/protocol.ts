@@ -1,0 +1,103 @@
+/**
+ * The wire between the UI thread and the simulation worker: one discriminated union per
+ * direction. Per-frame data travels as typed arrays in the transfer list (design.md "worker"):
+ * a transferred ArrayBuffer costs the same at any size, a structured clone costs its JSON size.
+ * Protocol-specific detail (volatile/durable state) never rides on frames; it is fetched with
+ * `inspect` on request.
+ */
+import type { ClientOp, Intervention, NodeStatus, ScenarioInput } from '../engine'
+
+/** Speed bounds in simulated seconds per wall second (the UI slider spans the same range). */
+export const MIN_SPEED = 0.01
+export const MAX_SPEED = 1000
+
+/** Where the running scenario came from: the UI names presets from its catalogues. */
+export type RunSource = { kind: 'preset'; id: string } | { kind: 'file'; name: string }
+
+/** A live input, as `Simulation.inject` takes it. */
+export type LiveInput = { fault: Intervention } | { client: { node: string; op: ClientOp } }
+
+export type Command =
+  /** Validate and start a scenario; a rejected one leaves the running simulation untouched. */
+  | { type: 'load'; scenario: unknown; source: RunSource }
+  | { type: 'play' }
+  | { type: 'pause' }
+  /** Pause, then advance to the next event time (`sim.step()`). */
+  | { type: 'step' }
+  /** Same scenario from time 0; live inputs are discarded. */
+  | { type: 'reset' }
+  | { type: 'setSpeed'; speed: number }
+  /** Fast-forward through stretches with no message in flight (see pacing.ts). */
+  | { type: 'setSkipQuiet'; on: boolean }
+  | { type: 'inject'; input: LiveInput }
+  /** The running scenario with the live inputs folded in as `faults` / `workload` entries. */
+  | { type: 'getScenario'; requestId: number }
+  | { type: 'inspect'; requestId: number; node: string }
+
+export interface RunMeta {
+  /** increases with every load / reset, so stale frames can be told apart */
+  runId: number
+  source: RunSource
+  name: string
+  seed: number
+  nodes: { id: string; reference: boolean }[]
+  /** names of the protocols configured for this run (e.g. "cristian") */
+  protocols: string[]
+}
+
+/** How the last tick advanced simulated time. */
+export type PaceMode = 'normal' | 'skipping' | 'behind'
+
+/** Per node, NODE_STRIDE numbers: status code, local clock reading, offset (local − true). */
+export const NODE_STRIDE = 3
+/** Per message in flight, MSG_STRIDE numbers: id, from, to, kind index, sentAt, arriveAt. */
+export const MSG_STRIDE = 6
+export const STATUS_CODES: readonly NodeStatus[] = ['up', 'crashed', 'paused']
+
+/** At most this many messages travel per frame; `inFlight` still counts them all. */
+export const MAX_FRAME_MESSAGES = 2000
+
+export interface Frame {
+  type: 'frame'
+  runId: number
+  seq: number
+  /** exact simulated time (`sim.now`) after the last runUntil */
+  now: number
+  /** `sim.traceHash` at `now`: paused at T it equals the CLI's for `--duration T` */
+  traceHash: string
+  events: number
+  running: boolean
+  /** requested speed, and simulated seconds per wall second actually achieved (smoothed) */
+  speed: number
+  rate: number
+  pace: PaceMode
+  inFlight: number
+  violations: number
+  nodes: Float64Array
+  messages: Float64Array
+  /** the whole kind table, present only when it grew since the previous frame */
+  kinds?: string[]
+  /** directed node pairs (from, to, from, to, …) that carried their first message since the previous frame */
+  newLinks?: Uint32Array
+}
+
+export interface Inspection {
+  node: string
+  status: NodeStatus
+  offset: number
+  local: number
+  /** per configured protocol: volatile state (null while crashed) and durable storage */
+  protocols: Record<string, { state: unknown; durable: unknown }>
+}
+
+export type WorkerMessage =
+  | { type: 'loaded'; run: RunMeta }
+  | { type: 'loadError'; source: RunSource; error: string }
+  | Frame
+  | { type: 'scenario'; requestId: number; scenario: ScenarioInput; exact: boolean }
+  | { type: 'inspection'; requestId: number; inspection: Inspection | null }
+  /** a command the host refused (e.g. an intervention naming an unknown node) */
+  | { type: 'commandError'; command: Command['type']; error: string }
+
+export const clampSpeed = (speed: number): number =>
+  Number.isFinite(speed) ? Math.min(MAX_SPEED, Math.max(MIN_SPEED, speed)) : 1

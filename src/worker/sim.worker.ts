@@ -1,0 +1,19 @@
+/// <reference lib="webworker" />
+/**
+ * The simulation worker: binds the host to the worker global. Ticks at display rate; the host
+ * decides how far each tick advances simulated time.
+ */
+import { createHost } from './host'
+import type { Command } from './protocol'
+
+const TICK_MS = 1000 / 60
+
+declare const self: DedicatedWorkerGlobalScope
+
+const host = createHost({
+  post: (msg, transfer) => self.postMessage(msg, transfer),
+  wallMs: () => performance.now(),
+})
+
+self.onmessage = (e: MessageEvent<Command>) => host.handle(e.data)
+setInterval(() => host.tick(), TICK_MS)
