@@ -180,3 +180,44 @@ describe('determinism', () => {
     expect(live.traceHash).toBe(scheduled.traceHash)
   })
 })
+
+describe('rewind and branches', () => {
+  it('rewinding to a checkpoint and re-running to T gives the hash of a fresh run to T, live inputs included', () => {
+    const { sim } = pingSim({ latency: { base: 0.002, jitter: 0.004 }, loss: 0.05 }, [], 4)
+    sim.runUntil(10)
+    const cp = sim.snapshot()
+    sim.runUntil(17.5)
+    sim.inject({ fault: { type: 'crash', node: 'n2' } })
+    sim.runUntil(25)
+    sim.inject({ fault: { type: 'cutLink', from: 'n0', to: 'n1' } })
+    sim.runUntil(40)
+    const h40 = sim.traceHash
+    sim.rewindTo(cp)
+    sim.runUntil(22)
+    const h22 = sim.traceHash
+    sim.runUntil(40)
+    expect(sim.traceHash).toBe(h40)
+
+    const fresh = pingSim({ latency: { base: 0.002, jitter: 0.004 }, loss: 0.05 }, [
+      { at: 17.5, type: 'crash', node: 'n2' },
+      { at: 25, type: 'cutLink', from: 'n0', to: 'n1' },
+    ], 4).sim
+    fresh.runUntil(22)
+    expect(fresh.traceHash).toBe(h22)
+  })
+
+  it('a live input after a rewind replaces the old branch’s later live inputs', () => {
+    const { sim } = pingSim({}, [{ at: 50, type: 'crash', node: 'n0' }], 3)
+    sim.runUntil(5)
+    const cp = sim.snapshot()
+    sim.runUntil(20)
+    sim.inject({ fault: { type: 'crash', node: 'n1' } })
+    sim.rewindTo(cp)
+    sim.runUntil(10)
+    sim.inject({ fault: { type: 'pause', node: 'n2' } })
+    expect(sim.liveInputs().map((i) => ('fault' in i ? i.fault.type : ''))).toEqual(['pause'])
+    sim.runUntil(60)
+    expect(sim.world.nodes[1].status).toBe('up')
+    expect(sim.world.nodes[0].status).toBe('crashed') // scheduled faults stay
+  })
+})

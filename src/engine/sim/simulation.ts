@@ -79,8 +79,10 @@ type QueueItem =
   { k: typeof DELIVER; msg: Message } | { k: typeof TIMER; node: number; id: number; token: number }
 
 /** A scheduled or live input: an intervention, or a client operation on a node. */
-export type Input =
-  { at: number; fault: Intervention } | { at: number; client: { node: string; op: ClientOp } }
+export type Input = (
+  | { at: number; fault: Intervention }
+  | { at: number; client: { node: string; op: ClientOp } }
+) & { live?: true }
 
 /** Everything that changes during a run. Plain data: `structuredClone` is a snapshot. */
 export interface World {
@@ -535,7 +537,9 @@ export class Simulation {
   /** Apply a live input now; it is recorded into the run's input list so a replay reproduces it. */
   inject(input: { fault: Intervention } | { client: { node: string; op: ClientOp } }): void {
     const w = this.world
-    const rec = { at: w.now, ...input } as Input
+    // After a rewind, a live input starts a new branch: the old branch's later live inputs go.
+    w.inputs = w.inputs.filter((x, i) => i < w.nextInput || !x.live)
+    const rec = { at: w.now, live: true, ...input } as Input
     w.inputs.splice(w.nextInput, 0, rec)
     w.nextInput++
     this.applyInput(rec)
@@ -711,5 +715,20 @@ export class Simulation {
 
   restore(snap: World): void {
     this.world = structuredClone(snap)
+  }
+
+  /**
+   * Go back to a snapshot taken earlier on this branch, keeping the run's full input list, so
+   * running forward again replays the live inputs made since the snapshot.
+   */
+  rewindTo(snap: World): void {
+    const inputs = this.world.inputs
+    this.world = structuredClone(snap)
+    this.world.inputs = inputs.slice()
+  }
+
+  /** The inputs made live in this run (not from the scenario), in order. */
+  liveInputs(): Input[] {
+    return this.world.inputs.filter((x) => x.live)
   }
 }
