@@ -1,0 +1,192 @@
+import { expect, test, type Page } from '@playwright/test'
+import { createSimulation, parseScenario, runAndSummarize } from '../src/engine'
+import { presets } from '../src/engine/scenario/presets'
+
+const presetScenario = (id: string) => structuredClone(presets.find((p) => p.id === id)!.scenario)
+
+const runInfo = (page: Page) => page.getByTestId('run-info')
+const simTime = async (page: Page) => Number(await runInfo(page).getAttribute('data-sim-time'))
+
+/** Message dots by id → position, as drawn now. */
+const messagePositions = (page: Page) =>
+  page
+    .getByTestId('message')
+    .evaluateAll((dots) =>
+      Object.fromEntries(
+        dots.map((d) => [
+          d.getAttribute('data-id'),
+          `${d.getAttribute('cx')},${d.getAttribute('cy')}`,
+        ]),
+      ),
+    )
+
+async function pause(page: Page) {
+  await page.getByTestId('play-pause').click()
+  await expect(page.getByTestId('play-pause')).toHaveAttribute('aria-pressed', 'false')
+  // the worker's answer to the pause: a frame that says it is not running
+  await expect(runInfo(page)).toHaveAttribute('data-running', 'false')
+}
+
+test.beforeEach(async ({ page }) => {
+  await page.goto('/?lang=en')
+  await expect(page.getByTestId('node-s1')).toBeVisible()
+})
+
+test('opens with the default scenario running and messages moving along the links', async ({
+  page,
+}) => {
+  await expect(page.getByTestId('play-pause')).toHaveAttribute('aria-pressed', 'true')
+  await expect(page.getByTestId('scenario-picker')).toHaveValue('cristian-lan')
+  for (const id of ['s1', 'c1', 'c2', 'c3', 'c4'])
+    await expect(page.getByTestId(`node-${id}`)).toHaveAttribute('data-status', 'up')
+  await expect(page.getByTestId('message').first()).toBeAttached()
+  // some message is seen at two different places on its way
+  await expect
+    .poll(
+      async () => {
+        const a = await messagePositions(page)
+        await page.waitForTimeout(40)
+        const b = await messagePositions(page)
+        return Object.keys(a).some((id) => id in b && a[id] !== b[id])
+      },
+      { timeout: 15_000 },
+    )
+    .toBe(true)
+  const c1 = page.getByTestId('node-c1')
+  expect(Number(await c1.getAttribute('data-local'))).toBeGreaterThan(0)
+  expect(Number.isFinite(Number(await c1.getAttribute('data-offset')))).toBe(true)
+})
+
+test('clicking a node crashes it, clicking again restarts it; the keyboard does the same', async ({
+  page,
+}) => {
+  const c2 = page.getByTestId('node-c2')
+  await c2.click()
+  await expect(c2).toHaveAttribute('data-status', 'crashed')
+  await c2.click()
+  await expect(c2).toHaveAttribute('data-status', 'up')
+
+  const c3 = page.getByTestId('node-c3')
+  await c3.focus()
+  await page.keyboard.press('Enter')
+  await expect(c3).toHaveAttribute('data-status', 'crashed')
+  await page.keyboard.press(' ')
+  await expect(c3).toHaveAttribute('data-status', 'up')
+})
+
+test('pause stops simulated time and step advances it', async ({ page }) => {
+  await pause(page)
+  const shown = page.getByTestId('sim-time')
+  const before = await shown.textContent()
+  await page.waitForTimeout(600)
+  await expect(shown).toHaveText(before!)
+
+  const t0 = await simTime(page)
+  await page.getByTestId('step').click()
+  await expect.poll(() => simTime(page)).toBeGreaterThan(t0)
+  const t1 = await simTime(page)
+  await expect(shown).toHaveText(t1.toFixed(6))
+  await expect(page.getByTestId('play-pause')).toHaveAttribute('aria-pressed', 'false')
+})
+
+test('the language switch shows Chinese and keeps it in the URL', async ({ page }, testInfo) => {
+  await page.waitForTimeout(1500) // let some exchanges happen, for the screenshot
+  await page.screenshot({ path: testInfo.outputPath('app-en.png') })
+  await page.getByTestId('lang-switch').click()
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN')
+  await expect(page.getByTestId('play-pause')).toHaveText('暂停')
+  await expect(page.getByTestId('lang-switch')).toHaveText('English')
+  await expect(page.getByText('本次运行')).toBeVisible()
+  expect(new URL(page.url()).searchParams.get('lang')).toBe('zh')
+  await page.screenshot({ path: testInfo.outputPath('app-zh.png') })
+
+  await page.goto('/?lang=zh')
+  await expect(page.getByTestId('step')).toHaveText('单步')
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN')
+})
+
+test('a bad scenario file shows the field-precise error and leaves the running simulation alone', async ({
+  page,
+}) => {
+  const bad = presetScenario('free-drift') as { nodes: { clock?: Record<string, unknown> }[] }
+  bad.nodes[1].clock = { skewPpm: 'fast' }
+  const before = await simTime(page)
+  await page.getByTestId('scenario-import').setInputFiles({
+    name: 'bad.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(bad)),
+  })
+  const banner = page.getByTestId('error-banner')
+  await expect(banner).toBeVisible()
+  await expect(banner).toContainText('nodes[1].clock.skewPpm: must be a number')
+  // same scenario, still advancing
+  await expect(page.getByTestId('scenario-picker')).toHaveValue('cristian-lan')
+  await expect(page.getByTestId('node-c4')).toBeVisible()
+  await expect.poll(() => simTime(page)).toBeGreaterThan(before)
+
+  await page.getByTestId('scenario-import').setInputFiles({
+    name: 'broken.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"version": 1,'),
+  })
+  await expect(banner).toContainText('not valid JSON')
+  await expect(page.getByTestId('scenario-picker')).toHaveValue('cristian-lan')
+})
+
+test('a good scenario file replaces the run', async ({ page }) => {
+  await page.getByTestId('scenario-import').setInputFiles({
+    name: 'drift.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(presetScenario('free-drift'))),
+  })
+  await expect(page.getByTestId('node-ref')).toBeVisible()
+  await expect(page.getByTestId('node-s1')).toHaveCount(0)
+  await expect(page.getByTestId('error-banner')).toHaveCount(0)
+  await expect(runInfo(page)).toHaveAttribute('data-seed', '7')
+})
+
+test('paused at T, run-info carries the trace hash the CLI prints for --duration T', async ({
+  page,
+}) => {
+  await page.getByTestId('speed').fill('300') // about 10×
+  await expect.poll(() => simTime(page), { timeout: 15_000 }).toBeGreaterThan(9) // past a poll interval
+  await pause(page)
+  const T = await simTime(page)
+  const hash = await runInfo(page).getAttribute('data-trace-hash')
+  expect(await runInfo(page).getAttribute('data-seed')).toBe('42')
+
+  const parsed = parseScenario({ ...presetScenario('cristian-lan'), duration: T })
+  if (!parsed.ok) throw new Error(parsed.error)
+  expect(runAndSummarize(createSimulation(parsed.scenario), T).traceHash).toBe(hash)
+})
+
+test('playback keeps React commits to a handful per second: frames are painted, not rendered', async ({
+  page,
+}) => {
+  // A stand-in for the React DevTools hook: production React reports every commit to it.
+  await page.addInitScript(() => {
+    const w = window as unknown as { __commits: number; __REACT_DEVTOOLS_GLOBAL_HOOK__: unknown }
+    w.__commits = 0
+    w.__REACT_DEVTOOLS_GLOBAL_HOOK__ = {
+      isDisabled: false,
+      supportsFiber: true,
+      renderers: new Map(),
+      inject: () => 1,
+      checkDCE: () => {},
+      onCommitFiberRoot: () => w.__commits++,
+      onCommitFiberUnmount: () => {},
+      onPostCommitFiberRoot: () => {},
+      onScheduleFiberRoot: () => {},
+    }
+  })
+  await page.goto('/?lang=en')
+  await page.getByTestId('speed').fill('250') // 1× real time: frames change every display refresh
+  await expect.poll(() => simTime(page)).toBeGreaterThan(1)
+  const commits = () => page.evaluate(() => (window as unknown as { __commits: number }).__commits)
+  expect(await commits()).toBeGreaterThan(0) // the hook is live
+  const c0 = await commits()
+  const t0 = await simTime(page)
+  await page.waitForTimeout(3000)
+  expect(await simTime(page)).toBeGreaterThan(t0 + 1) // frames kept flowing
+  expect(await commits()).toBeLessThanOrEqual(c0 + 10)
+})

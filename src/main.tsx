@@ -1,0 +1,19 @@
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import { App } from './ui/App'
+import { applyLangToDocument, useLang } from './ui/i18n'
+import { startSimulation } from './ui/sim/actions'
+import './ui/styles.css'
+
+applyLangToDocument(useLang.getState().lang)
+useLang.subscribe(({ lang }) => applyLangToDocument(lang))
+
+startSimulation(
+  () => new Worker(new URL('./worker/sim.worker.ts', import.meta.url), { type: 'module' }),
+)
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+)

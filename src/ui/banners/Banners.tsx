@@ -1,0 +1,54 @@
+import { useShallow } from 'zustand/react/shallow'
+import { useT, type Translate } from '../i18n'
+import { dismissBanner, dismissWorkerNotice } from '../sim/actions'
+import { useRunStore, type Banner, type RunState } from '../store/runStore'
+
+const selectBanners = (s: RunState) => ({ banner: s.banner, notice: s.workerNotice })
+
+function bannerText(b: Banner, t: Translate): { title: string; detail: string } {
+  switch (b.kind) {
+    case 'invalid':
+      return { title: t('error.importTitle'), detail: b.detail }
+    case 'notJson':
+      return { title: t('error.importTitle'), detail: t('error.notJson', { detail: b.detail }) }
+    case 'unreadable':
+      return { title: t('error.importTitle'), detail: t('error.unreadable') }
+    case 'refused':
+      return { title: t('error.commandRefused', { detail: b.detail }), detail: '' }
+  }
+}
+
+/** Rejected input (`error-banner`) and worker failures, above the stage (an empty row when none). */
+export function Banners() {
+  const t = useT()
+  const { banner, notice } = useRunStore(useShallow(selectBanners))
+  const text = banner && bannerText(banner, t)
+  return (
+    <div className="banners">
+      {text && (
+        <div className="banner banner-error" role="alert" data-testid="error-banner">
+          <div className="banner-body">
+            <strong>{text.title}</strong>
+            {text.detail && <pre className="banner-detail">{text.detail}</pre>}
+            {banner.kind !== 'refused' && <span className="banner-note">{t('error.kept')}</span>}
+          </div>
+          <button type="button" className="btn btn-quiet" onClick={dismissBanner}>
+            {t('error.dismiss')}
+          </button>
+        </div>
+      )}
+      {notice && (
+        <div className="banner banner-warning" role="alert" data-testid="worker-notice">
+          <div className="banner-body">
+            {notice.kind === 'restarted'
+              ? t('worker.restarted', { detail: notice.detail })
+              : t('worker.gaveUp', { detail: notice.detail })}
+          </div>
+          <button type="button" className="btn btn-quiet" onClick={dismissWorkerNotice}>
+            {t('error.dismiss')}
+          </button>
+        </div>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,40 @@
+interface Props {
+  testId: string
+  label: string
+  title: string
+  /** a 16×16 icon path */
+  icon: string
+  onClick(): void
+  disabled?: boolean
+  primary?: boolean
+  pressed?: boolean
+}
+
+/** A labelled control-bar button with an icon. */
+export function ToolButton({
+  testId,
+  label,
+  title,
+  icon,
+  onClick,
+  disabled,
+  primary,
+  pressed,
+}: Props) {
+  return (
+    <button
+      type="button"
+      className={primary ? 'btn btn-primary' : 'btn'}
+      data-testid={testId}
+      aria-pressed={pressed}
+      title={title}
+      disabled={disabled}
+      onClick={onClick}
+    >
+      <svg viewBox="0 0 16 16" aria-hidden="true" className="icon">
+        <path d={icon} />
+      </svg>
+      <span>{label}</span>
+    </button>
+  )
+}

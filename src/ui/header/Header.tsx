@@ -1,0 +1,89 @@
+import { useRef } from 'react'
+import { useShallow } from 'zustand/react/shallow'
+import { presets } from '../../engine/scenario/presets'
+import { presetText, setLang, useLang, useT } from '../i18n'
+import { importScenarioFile, loadPreset } from '../sim/actions'
+import { useRunStore, type RunState } from '../store/runStore'
+
+const selectSource = (s: RunState) => ({ source: s.run?.source ?? null })
+const IMPORTED = '__file__'
+
+/** Title, scenario picker, JSON import and the language switch. */
+export function Header() {
+  const t = useT()
+  const lang = useLang((s) => s.lang)
+  const { source } = useRunStore(useShallow(selectSource))
+  const fileInput = useRef<HTMLInputElement>(null)
+  const value = source === null ? '' : source.kind === 'preset' ? source.id : IMPORTED
+  const current = source?.kind === 'preset' ? presetText(lang, source.id, '') : null
+
+  return (
+    <header className="app-header">
+      <div className="brand">
+        <svg viewBox="0 0 32 32" className="brand-mark" aria-hidden="true">
+          <circle cx="16" cy="16" r="13" />
+          <path d="M16 8v8l6 4" />
+        </svg>
+        <div>
+          <h1>{t('app.title')}</h1>
+          <p className="tagline">{t('app.tagline')}</p>
+        </div>
+      </div>
+
+      <div className="header-tools">
+        <label className="picker">
+          <span className="picker-label">{t('header.scenario')}</span>
+          <select
+            data-testid="scenario-picker"
+            value={value}
+            title={current?.blurb || t('header.scenarioHint')}
+            onChange={(e) => loadPreset(e.target.value)}
+          >
+            {value === '' && <option value="" disabled />}
+            {presets.map((p) => (
+              <option key={p.id} value={p.id}>
+                {presetText(lang, p.id, p.scenario.name ?? p.id).name}
+              </option>
+            ))}
+            {source?.kind === 'file' && (
+              <option value={IMPORTED} disabled>
+                {t('header.imported', { name: source.name })}
+              </option>
+            )}
+          </select>
+        </label>
+
+        <label className="btn file-button" title={t('header.importHint')}>
+          <svg viewBox="0 0 16 16" aria-hidden="true" className="icon">
+            <path d="M7.2 1h1.6v7.1l2.6-2.6 1.1 1.1L8 11.2 3.5 6.6l1.1-1.1 2.6 2.6zM2 13h12v2H2z" />
+          </svg>
+          <span>{t('header.import')}</span>
+          <input
+            ref={fileInput}
+            type="file"
+            accept=".json,application/json"
+            data-testid="scenario-import"
+            className="visually-hidden"
+            onChange={(e) => {
+              const file = e.target.files?.[0]
+              if (file) void importScenarioFile(file)
+              // the same file may be chosen again after fixing it
+              if (fileInput.current) fileInput.current.value = ''
+            }}
+          />
+        </label>
+
+        <button
+          type="button"
+          className="btn"
+          data-testid="lang-switch"
+          lang={lang === 'en' ? 'zh-CN' : 'en'}
+          title={t('lang.switchHint')}
+          onClick={() => setLang(lang === 'en' ? 'zh' : 'en')}
+        >
+          {t('lang.switch')}
+        </button>
+      </div>
+    </header>
+  )
+}

@@ -1,0 +1,108 @@
+import type { Catalogue, PresetText } from './en'
+
+/** 简体中文消息目录：键集合与 en.ts 相同（缺键即类型错误）。 */
+export const zh: Catalogue = {
+  'app.title': 'DriftLab',
+  'app.tagline': '分布式时钟：漂移、同步与故障',
+  'app.documentTitle': 'DriftLab — 分布式时钟实时演示',
+
+  'header.scenario': '场景',
+  'header.scenarioHint': '选择内置场景',
+  'header.imported': '文件：{name}',
+  'header.import': '导入 JSON',
+  'header.importHint': '从 JSON 文件加载场景',
+  'lang.switch': 'English',
+  'lang.switchHint': '将界面切换为英文',
+
+  'controls.label': '运行控制',
+  'controls.play': '运行',
+  'controls.pause': '暂停',
+  'controls.playHint': '运行模拟',
+  'controls.pauseHint': '停止模拟时间',
+  'controls.step': '单步',
+  'controls.stepHint': '暂停并前进到下一个事件',
+  'controls.reset': '重置',
+  'controls.resetHint': '从时间 0 重新开始本场景（实时干预将被丢弃）',
+  'controls.speed': '速度',
+  'controls.speedValue': '{speed}×',
+  'controls.speedHint': '每一真实秒对应的模拟秒数（对数刻度）',
+  'controls.speedAria': '真实时间的 {speed} 倍',
+  'controls.paceSkipping': '正在快进空闲时段',
+  'controls.paceBehind': '计算跟不上：{rate}×',
+  'controls.skipQuiet': '跳过空闲时段',
+  'controls.skipQuietHint': '没有消息在途时快进到下一次发送，使慢速下仍能看清每次消息交换',
+  'controls.simTime': '模拟时间',
+
+  'unit.s': '秒',
+  'unit.ms': '毫秒',
+  'unit.us': '微秒',
+  'unit.ns': '纳秒',
+
+  'status.up': '运行中',
+  'status.crashed': '已崩溃',
+  'status.paused': '已暂停',
+
+  'node.reference': '参考时钟',
+  'node.local': '本地时钟',
+  'node.offset': '偏差',
+  'node.crashHint': '节点 {id}：{status}。单击、按 Enter 或空格键使其崩溃。',
+  'node.restartHint': '节点 {id} 已崩溃。单击、按 Enter 或空格键重新启动。',
+
+  'topology.label': '网络拓扑：节点、链路与在途消息',
+  'topology.starting': '正在启动模拟……',
+  'topology.noMessages': '尚无消息：节点开始通信后会显示链路。',
+
+  'legend.label': '图例',
+  'legend.up': '运行中的节点',
+  'legend.reference': '参考时钟（真实时间）',
+  'legend.crashed': '已崩溃（单击重启）',
+  'legend.paused': '已暂停',
+  'legend.ahead': '顺时针弧：时钟快于真实时间',
+  'legend.behind': '逆时针弧：时钟慢于真实时间',
+  'legend.arcScale': '半圈对应 1 微秒至 1 秒（对数刻度）',
+  'legend.kinds': '消息类型',
+  'legend.noKinds': '暂无',
+
+  'panel.run.title': '本次运行',
+  'panel.run.scenario': '场景',
+  'panel.run.protocols': '协议',
+  'panel.run.noProtocol': '无：时钟自由运行',
+  'panel.run.seed': '随机种子',
+  'panel.run.nodes': '节点',
+  'panel.run.nodesUp': '运行 {n}',
+  'panel.run.nodesCrashed': '崩溃 {n}',
+  'panel.run.nodesPaused': '暂停 {n}',
+  'panel.run.events': '事件数',
+  'panel.run.inFlight': '在途消息',
+  'panel.run.violations': '违例',
+  'panel.run.hash': '轨迹哈希',
+  'panel.run.hashHint': '在时间 T 暂停时，它等于命令行以 --duration T 运行时输出的 traceHash',
+  'panel.help.title': '试一试',
+  'panel.help.crash': '单击节点使其崩溃，再次单击即可重启。',
+  'panel.help.step': '先暂停，再用“单步”逐个事件前进。',
+  'panel.help.speed': '调低“速度”，即可看清每条消息沿链路传递。',
+
+  'error.importTitle': '场景未加载',
+  'error.notJson': '该文件不是有效的 JSON：{detail}',
+  'error.unreadable': '无法读取该文件。',
+  'error.kept': '正在运行的模拟保持不变。',
+  'error.dismiss': '关闭',
+  'error.commandRefused': '模拟拒绝了该操作：{detail}',
+  'worker.restarted': '模拟线程意外停止（{detail}）。已用同一场景重新启动，并暂停在时间 0。',
+  'worker.gaveUp': '模拟线程反复失败（{detail}）。请刷新页面或选择其他场景。',
+}
+
+export const zhPresets: Record<string, PresetText> = {
+  'cristian-lan': {
+    name: '局域网中的 Cristian 算法',
+    blurb: '四个存在漂移的客户端向同一台参考服务器询问时间，并据此调整各自的时钟。',
+  },
+  'free-drift': {
+    name: '无同步的时钟漂移',
+    blurb: '三个频率误差各不相同的时钟逐渐偏离真实时间。',
+  },
+  'asymmetric-wan': {
+    name: '非对称广域网',
+    blurb: '在单向更慢的路径上运行 Cristian 算法：估计值最终偏差为不对称量的一半。',
+  },
+}

@@ -1,0 +1,66 @@
+import type { ReactNode } from 'react'
+import { useT, type MessageKey } from '../i18n'
+import { kindColour } from '../topology/messageLayer'
+import { useRunStore, type RunState } from '../store/runStore'
+
+const selectKinds = (s: RunState) => s.kinds
+
+function Swatch({ className }: { className: string }) {
+  return (
+    <svg viewBox="-12 -12 24 24" className="legend-swatch" aria-hidden="true">
+      <circle r="8" className={`legend-node ${className}`} />
+      {className === 'crashed' && <path d="M-5,-5L5,5M5,-5L-5,5" className="legend-cross" />}
+      {className === 'reference' && <circle r="5" className="legend-ref-ring" />}
+    </svg>
+  )
+}
+
+function ArcSwatch({ dir }: { dir: 'ahead' | 'behind' }) {
+  const d = dir === 'ahead' ? 'M0,-9 A9,9 0 0 1 9,0' : 'M0,-9 A9,9 0 0 0 -9,0'
+  return (
+    <svg viewBox="-12 -12 24 24" className="legend-swatch" aria-hidden="true">
+      <circle r="6" className="legend-node up" />
+      <path d={d} className={`legend-arc ${dir}`} />
+    </svg>
+  )
+}
+
+const MARKS: { key: MessageKey; swatch: ReactNode }[] = [
+  { key: 'legend.up', swatch: <Swatch className="up" /> },
+  { key: 'legend.reference', swatch: <Swatch className="reference" /> },
+  { key: 'legend.crashed', swatch: <Swatch className="crashed" /> },
+  { key: 'legend.paused', swatch: <Swatch className="paused" /> },
+  { key: 'legend.ahead', swatch: <ArcSwatch dir="ahead" /> },
+  { key: 'legend.behind', swatch: <ArcSwatch dir="behind" /> },
+]
+
+/** What the marks mean; message kinds are listed as they first appear, in their colours. */
+export function Legend() {
+  const t = useT()
+  const kinds = useRunStore(selectKinds)
+  return (
+    <section className="legend" aria-label={t('legend.label')}>
+      <ul className="legend-items">
+        {MARKS.map(({ key, swatch }) => (
+          <li key={key}>
+            {swatch}
+            {t(key)}
+          </li>
+        ))}
+        <li className="legend-note">{t('legend.arcScale')}</li>
+      </ul>
+      <ul className="legend-items legend-kinds">
+        <li className="legend-heading">{t('legend.kinds')}</li>
+        {kinds.length === 0 && <li className="legend-note">{t('legend.noKinds')}</li>}
+        {kinds.map((kind, i) => (
+          <li key={kind}>
+            <svg viewBox="-6 -6 12 12" className="legend-dot" aria-hidden="true">
+              <circle r="5" fill={kindColour(i)} />
+            </svg>
+            <code>{kind}</code>
+          </li>
+        ))}
+      </ul>
+    </section>
+  )
+}

@@ -1,0 +1,15 @@
+import { HelpPanel } from './HelpPanel'
+import { RunPanel } from './RunPanel'
+
+/**
+ * The column beside the topology. Each view is its own component; later ones (offset charts,
+ * node inspector, Paxos state, space-time diagram) are added here.
+ */
+export function SidePanel() {
+  return (
+    <aside className="side-panel">
+      <RunPanel />
+      <HelpPanel />
+    </aside>
+  )
+}

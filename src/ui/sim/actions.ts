@@ -1,0 +1,167 @@
+import { DEFAULT_PRESET, presets } from '../../engine/scenario/presets'
+import type { Frame, LiveInput, WorkerMessage } from '../../worker/protocol'
+import { STATUS_CODES, NODE_STRIDE, clampSpeed } from '../../worker/protocol'
+import { frameStore } from '../store/frameStore'
+import { useRunStore, type RunState } from '../store/runStore'
+import { createSimClient, type SimClient, type WorkerPort } from './client'
+
+/**
+ * The UI's actions as plain module functions (zustand's "no store actions" practice): they
+ * post to the worker and set low-rate state. Frames flow back through `receive`.
+ */
+let client: SimClient | null = null
+
+const set = useRunStore.setState
+const get = useRunStore.getState
+
+/** Start the worker and the default scenario, already running. */
+export function startSimulation(makeWorker: () => WorkerPort): void {
+  if (client) return
+  client = createSimClient(makeWorker, {
+    message: receive,
+    restarted: (detail) => set({ workerNotice: { kind: 'restarted', detail }, playing: false }),
+    gaveUp: (detail) => set({ workerNotice: { kind: 'gaveUp', detail }, playing: false }),
+  })
+  const { speed, skipQuiet } = get()
+  client.send({ type: 'setSpeed', speed })
+  client.send({ type: 'setSkipQuiet', on: skipQuiet })
+  loadPreset(DEFAULT_PRESET)
+  play()
+}
+
+const send: SimClient['send'] = (cmd) => client?.send(cmd)
+
+export function play(): void {
+  set({ playing: true })
+  send({ type: 'play' })
+}
+
+export function pause(): void {
+  set({ playing: false })
+  send({ type: 'pause' })
+}
+
+export function togglePlay(): void {
+  if (get().playing) pause()
+  else play()
+}
+
+export function step(): void {
+  set({ playing: false })
+  send({ type: 'step' })
+}
+
+export function reset(): void {
+  send({ type: 'reset' })
+}
+
+export function setSpeed(speed: number): void {
+  const s = clampSpeed(speed)
+  set({ speed: s })
+  send({ type: 'setSpeed', speed: s })
+}
+
+export function setSkipQuiet(on: boolean): void {
+  set({ skipQuiet: on })
+  send({ type: 'setSkipQuiet', on })
+}
+
+export function inject(input: LiveInput): void {
+  send({ type: 'inject', input })
+}
+
+/** Clicking a node: crash it, or restart it when it is crashed. */
+export function toggleNode(index: number): void {
+  const run = get().run
+  if (!run) return
+  const node = run.nodes[index].id
+  const crashed = get().statuses[index] === 'crashed'
+  inject({ fault: crashed ? { type: 'restart', node } : { type: 'crash', node } })
+}
+
+export function loadPreset(id: string): void {
+  const preset = presets.find((p) => p.id === id)
+  if (preset) send({ type: 'load', scenario: preset.scenario, source: { kind: 'preset', id } })
+}
+
+/** Read a scenario file; the worker validates it and keeps the current run if it is rejected. */
+export async function importScenarioFile(file: File): Promise<void> {
+  let text: string
+  try {
+    text = await file.text()
+  } catch {
+    set({ banner: { kind: 'unreadable' } })
+    return
+  }
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch (e) {
+    set({ banner: { kind: 'notJson', detail: (e as Error).message } })
+    return
+  }
+  send({ type: 'load', scenario: json, source: { kind: 'file', name: file.name } })
+}
+
+export function dismissBanner(): void {
+  set({ banner: null })
+}
+
+export function dismissWorkerNotice(): void {
+  set({ workerNotice: null })
+}
+
+function receive(msg: WorkerMessage): void {
+  switch (msg.type) {
+    case 'loaded':
+      frameStore.setState({ frame: null })
+      set({ run: msg.run, statuses: [], kinds: [], links: [], banner: null })
+      return
+    case 'loadError':
+      set({ banner: { kind: 'invalid', detail: msg.error } })
+      return
+    case 'commandError':
+      set({ banner: { kind: 'refused', detail: msg.error } })
+      return
+    case 'frame':
+      if (msg.runId !== get().run?.runId) return
+      frameStore.setState({ frame: msg })
+      {
+        const changes = lowRateChanges(get(), msg)
+        if (Object.keys(changes).length > 0) set(changes)
+      }
+      return
+    case 'scenario':
+    case 'inspection':
+      // No view asks for these yet (export and inspectors are later issues).
+      return
+  }
+}
+
+/**
+ * The parts of a frame React renders, returned only when they differ from the store. Play state
+ * is not among them: only UI commands change it, so the UI's own value is never stale, while a
+ * frame posted just before a pause arrived would briefly say "running".
+ */
+export function lowRateChanges(state: RunState, frame: Frame): Partial<RunState> {
+  const out: Partial<RunState> = {}
+  const n = frame.nodes.length / NODE_STRIDE
+  let changed = state.statuses.length !== n
+  const statuses = state.statuses.slice(0, n)
+  for (let i = 0; i < n; i++) {
+    const s = STATUS_CODES[frame.nodes[i * NODE_STRIDE]]
+    if (statuses[i] !== s) {
+      statuses[i] = s
+      changed = true
+    }
+  }
+  if (changed) out.statuses = statuses
+  if (frame.kinds) out.kinds = frame.kinds
+  if (frame.newLinks) {
+    const links = state.links.slice()
+    for (let i = 0; i < frame.newLinks.length; i += 2)
+      links.push([frame.newLinks[i], frame.newLinks[i + 1]])
+    out.links = links
+  }
+  return out
+}

@@ -1,0 +1,102 @@
+import type { Command, WorkerMessage } from '../../worker/protocol'
+
+/** The part of `Worker` the client uses: a fake stands in for it in tests. */
+export interface WorkerPort {
+  postMessage(cmd: Command): void
+  terminate(): void
+  onmessage: ((e: MessageEvent<WorkerMessage>) => void) | null
+  onerror: ((e: ErrorEvent) => void) | null
+  onmessageerror: ((e: MessageEvent) => void) | null
+}
+
+export interface SimClientEvents {
+  message(msg: WorkerMessage): void
+  /** the worker died and a fresh one now runs the same scenario from time 0, paused */
+  restarted(detail: string): void
+  /** the worker died repeatedly before producing a frame: no more attempts */
+  gaveUp(detail: string): void
+}
+
+export interface SimClient {
+  send(cmd: Command): void
+}
+
+/** Consecutive deaths without a frame in between after which the client stops recreating. */
+const MAX_FAILURES = 3
+
+/**
+ * Owns the worker's life. It remembers the settings and the last scenario the worker accepted,
+ * so when the worker dies (an `error` event) it can start a new one in the same place: same
+ * scenario and speed, from time 0, paused — a crash that replays deterministically must not
+ * turn into a restart loop. (Replaying the live input log is later work.) After repeated deaths it
+ * gives up until the next `load`.
+ */
+export function createSimClient(makeWorker: () => WorkerPort, events: SimClientEvents): SimClient {
+  let worker: WorkerPort
+  let speed: Command | null = null
+  let skipQuiet: Command | null = null
+  /** loads sent and not yet answered, oldest first: the worker answers each in order */
+  let pendingLoads: Command[] = []
+  let accepted: Command | null = null
+  let failures = 0
+  let dead = false
+
+  function spawn(): void {
+    worker = makeWorker()
+    worker.onmessage = (e) => receive(e.data)
+    worker.onerror = (e) => {
+      e.preventDefault?.()
+      died(e.message || 'error')
+    }
+    worker.onmessageerror = () => died('messageerror')
+  }
+
+  function receive(msg: WorkerMessage): void {
+    if (msg.type === 'loaded' || msg.type === 'loadError') {
+      const load = pendingLoads.shift()
+      if (msg.type === 'loaded' && load) accepted = load
+    } else if (msg.type === 'frame') {
+      failures = 0
+    }
+    events.message(msg)
+  }
+
+  function died(detail: string): void {
+    worker.onmessage = worker.onerror = worker.onmessageerror = null
+    worker.terminate()
+    pendingLoads = []
+    if (++failures >= MAX_FAILURES) {
+      dead = true
+      events.gaveUp(detail)
+      return
+    }
+    respawn(accepted)
+    events.restarted(detail)
+  }
+
+  function respawn(load: Command | null): void {
+    spawn()
+    for (const cmd of [speed, skipQuiet, load]) if (cmd) post(cmd)
+  }
+
+  function post(cmd: Command): void {
+    if (cmd.type === 'load') pendingLoads.push(cmd)
+    worker.postMessage(cmd)
+  }
+
+  spawn()
+  return {
+    send(cmd) {
+      if (cmd.type === 'setSpeed') speed = cmd
+      if (cmd.type === 'setSkipQuiet') skipQuiet = cmd
+      if (dead) {
+        // After giving up, choosing a scenario is the way to try again with a fresh worker.
+        if (cmd.type !== 'load') return
+        dead = false
+        failures = 0
+        return respawn(cmd)
+      }
+      post(cmd)
+    },
+  }
+}

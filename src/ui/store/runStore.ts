@@ -1,0 +1,45 @@
+import { create } from 'zustand'
+import type { NodeStatus } from '../../engine'
+import type { RunMeta } from '../../worker/protocol'
+
+/** A message shown in the banner; texts are composed from the catalogues when rendered. */
+export type Banner =
+  | { kind: 'invalid'; detail: string }
+  | { kind: 'notJson'; detail: string }
+  | { kind: 'unreadable' }
+  | { kind: 'refused'; detail: string }
+
+export type WorkerNotice = { kind: 'restarted' | 'gaveUp'; detail: string }
+
+/**
+ * Low-rate UI state: what React renders. Updated from frames only when a value really
+ * changes (a node crashes, a new message kind or link appears, play state flips), so React
+ * commits stay at a handful per second during playback.
+ */
+export interface RunState {
+  run: RunMeta | null
+  playing: boolean
+  speed: number
+  skipQuiet: boolean
+  statuses: NodeStatus[]
+  /** message kinds in order of first appearance (colour index = position) */
+  kinds: string[]
+  /** directed links that have carried a message, as [from, to] node indexes */
+  links: [number, number][]
+  banner: Banner | null
+  workerNotice: WorkerNotice | null
+}
+
+export const DEFAULT_SPEED = 0.02
+
+export const useRunStore = create<RunState>(() => ({
+  run: null,
+  playing: false,
+  speed: DEFAULT_SPEED,
+  skipQuiet: true,
+  statuses: [],
+  kinds: [],
+  links: [],
+  banner: null,
+  workerNotice: null,
+}))

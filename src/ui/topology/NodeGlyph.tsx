@@ -1,0 +1,140 @@
+import { memo, useCallback, type KeyboardEvent } from 'react'
+import { symbol, symbolTimes } from 'd3-shape'
+import type { NodeStatus } from '../../engine'
+import { useT } from '../i18n'
+import type { NodePlacement } from './layout'
+
+/** The DOM parts the per-frame painter writes into (React never renders their values). */
+export interface NodeParts {
+  /** the `node-<id>` element, which carries data-offset / data-local */
+  control: SVGGElement
+  local: SVGTextContentElement | null
+  offset: SVGTextContentElement | null
+  arc: SVGPathElement
+}
+
+interface Props {
+  index: number
+  id: string
+  reference: boolean
+  status: NodeStatus
+  place: NodePlacement
+  r: number
+  detailed: boolean
+  register(index: number, parts: NodeParts | null): void
+  onToggle(index: number): void
+}
+
+const LINE = 15
+
+/** Where the readout block goes: on the outward side of the node, anchored to read naturally. */
+function labelPosition(place: NodePlacement, r: number, lines: number) {
+  const { x, y } = place.out
+  const anchor = x > 0.35 ? 'start' : x < -0.35 ? 'end' : 'middle'
+  const gap = r + 14
+  const dx = x * gap
+  let top = y * gap
+  if (y < -0.35) top -= (lines - 1) * LINE
+  else if (y <= 0.35) top -= ((lines - 1) * LINE) / 2
+  return { anchor, dx, top: top + 4 } as const
+}
+
+const crossPath = (r: number) => symbol(symbolTimes, (r * 1.5) ** 2)() ?? ''
+
+/**
+ * One node: React renders its structure and low-rate state (status, labels); the painter fills
+ * in the clock reading, the offset and the offset arc every frame through `register`.
+ */
+export const NodeGlyph = memo(function NodeGlyph(props: Props) {
+  const { index, id, reference, status, place, r, detailed, register, onToggle } = props
+  const t = useT()
+  const innerId = r >= 14
+  // Re-registered when the readout structure changes, so the painter never holds stale parts.
+  const ref = useCallback(
+    (el: SVGGElement | null) => {
+      if (!el) return register(index, null)
+      register(index, {
+        control: el.querySelector<SVGGElement>('.node-control')!,
+        local: el.querySelector('.node-local'),
+        offset: el.querySelector('.node-offset'),
+        arc: el.querySelector('.node-arc')!,
+      })
+    },
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- detailed/innerId change which parts exist
+    [index, register, detailed, innerId],
+  )
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault()
+      onToggle(index)
+    }
+  }
+  const hint =
+    status === 'crashed'
+      ? t('node.restartHint', { id })
+      : t('node.crashHint', { id, status: t(`status.${status}`) })
+  const showStatus = status !== 'up'
+  const lines = 2 + (showStatus ? 1 : 0)
+  const label = labelPosition(place, r, lines)
+
+  return (
+    <g
+      ref={ref}
+      className={`node node-${status}${reference ? ' node-reference' : ''}`}
+      transform={`translate(${place.x.toFixed(1)},${place.y.toFixed(1)})`}
+    >
+      {/* The control is the glyph alone, so its box is centred on the node: a click on the
+          middle of `node-<id>` lands on the node, wherever the readout sits. */}
+      <g
+        className="node-control"
+        data-testid={`node-${id}`}
+        data-status={status}
+        role="button"
+        tabIndex={0}
+        aria-label={hint}
+        onClick={() => onToggle(index)}
+        onKeyDown={onKeyDown}
+      >
+        <title>{hint}</title>
+        <circle className="node-focus" r={r + 10} />
+        <path className="node-arc" />
+        <circle className="node-body" r={r} />
+        {reference && <circle className="node-reference-ring" r={r - 4} />}
+        {innerId && (
+          <text className="node-id" dy="0.35em">
+            {id}
+          </text>
+        )}
+        {status === 'crashed' && <path className="node-cross" d={crossPath(r)} />}
+        {status === 'paused' && (
+          <g className="node-pause">
+            <rect x={-r * 0.35} y={-r * 0.4} width={r * 0.22} height={r * 0.8} />
+            <rect x={r * 0.13} y={-r * 0.4} width={r * 0.22} height={r * 0.8} />
+          </g>
+        )}
+      </g>
+      {detailed && (
+        <text className="node-readout" textAnchor={label.anchor} y={label.top}>
+          {!innerId && (
+            <tspan x={label.dx} dy={0} className="node-label-id">
+              {id}
+            </tspan>
+          )}
+          <tspan x={label.dx} dy={innerId ? 0 : LINE} className="node-local" />
+          {reference ? (
+            <tspan x={label.dx} dy={LINE} className="node-ref-label">
+              {t('node.reference')}
+            </tspan>
+          ) : (
+            <tspan x={label.dx} dy={LINE} className="node-offset" />
+          )}
+          {showStatus && (
+            <tspan x={label.dx} dy={LINE} className={`node-status-label status-${status}`}>
+              {t(`status.${status}`)}
+            </tspan>
+          )}
+        </text>
+      )}
+    </g>
+  )
+})

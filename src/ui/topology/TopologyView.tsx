@@ -1,0 +1,171 @@
+import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react'
+import { useShallow } from 'zustand/react/shallow'
+import { MSG_STRIDE, NODE_STRIDE, type Frame } from '../../worker/protocol'
+import { formatClock, formatOffset } from '../format/quantities'
+import { usePainter } from '../frameLoop'
+import { t as tNow, useT } from '../i18n'
+import { toggleNode } from '../sim/actions'
+import { useRunStore, type RunState } from '../store/runStore'
+import { curvePath, linkCurve, offsetArcPath, type LinkCurve } from './geometry'
+import { layoutTopology } from './layout'
+import { createMessageLayer } from './messageLayer'
+import { NodeGlyph, type NodeParts } from './NodeGlyph'
+
+const selectView = (s: RunState) => ({ run: s.run, statuses: s.statuses, links: s.links })
+
+function useElementSize(ref: RefObject<HTMLElement | null>) {
+  const [size, setSize] = useState({ width: 0, height: 0 })
+  useEffect(() => {
+    const el = ref.current
+    if (!el) return
+    const ro = new ResizeObserver(([entry]) => {
+      const { width, height } = entry.contentRect
+      setSize((s) =>
+        s.width === Math.round(width) && s.height === Math.round(height)
+          ? s
+          : { width: Math.round(width), height: Math.round(height) },
+      )
+    })
+    ro.observe(el)
+    return () => ro.disconnect()
+  }, [ref])
+  return size
+}
+
+/**
+ * The network: nodes (React, low rate), links (React, appear as they first carry a message),
+ * and messages in flight plus every clock readout (painted per frame, see frameLoop.ts).
+ */
+export function TopologyView() {
+  const t = useT()
+  const { run, statuses, links } = useRunStore(useShallow(selectView))
+  const box = useRef<HTMLDivElement>(null)
+  const { width, height } = useElementSize(box)
+  const messagesRef = useRef<SVGGElement>(null)
+  const parts = useRef<(NodeParts | null)[]>([])
+  const linkEls = useRef(new Map<number, SVGPathElement>())
+
+  const layout = useMemo(
+    () => (run && width > 0 ? layoutTopology(run.nodes, width, height) : null),
+    [run, width, height],
+  )
+  const n = run?.nodes.length ?? 0
+
+  const curves = useMemo(() => {
+    const cache = new Map<number, LinkCurve>()
+    return (from: number, to: number): LinkCurve | null => {
+      if (!layout || from === to) return null
+      const key = from * n + to
+      let c = cache.get(key)
+      if (!c) {
+        c = linkCurve(layout.nodes[from], layout.nodes[to], layout.radius + 2)
+        cache.set(key, c)
+      }
+      return c
+    }
+  }, [layout, n])
+
+  const register = useCallback((index: number, p: NodeParts | null) => {
+    parts.current[index] = p
+  }, [])
+
+  const messageLayer = useRef<ReturnType<typeof createMessageLayer> | null>(null)
+  const runId = run?.runId
+  // Message ids restart with every run: drop the old dots rather than reuse them.
+  useEffect(() => () => messageLayer.current?.clear(), [runId])
+
+  const paint = useCallback(
+    (frame: Frame) => {
+      if (!layout) return
+      const nodes = frame.nodes
+      for (let i = 0; i < parts.current.length; i++) {
+        const p = parts.current[i]
+        if (!p) continue
+        const local = nodes[i * NODE_STRIDE + 1]
+        const offset = nodes[i * NODE_STRIDE + 2]
+        p.control.setAttribute('data-offset', String(offset))
+        p.control.setAttribute('data-local', String(local))
+        p.arc.setAttribute('d', offsetArcPath(offset, layout.radius))
+        p.arc.setAttribute('class', offset >= 0 ? 'node-arc ahead' : 'node-arc behind')
+        if (p.local) p.local.textContent = `${formatClock(local)} ${tNow('unit.s')}`
+        if (p.offset) p.offset.textContent = `${tNow('node.offset')} ${formatOffset(offset, tNow)}`
+      }
+      const busy = new Set<number>()
+      for (let o = 0; o < frame.messages.length; o += MSG_STRIDE)
+        busy.add(frame.messages[o + 1] * n + frame.messages[o + 2])
+      for (const [key, el] of linkEls.current) el.classList.toggle('busy', busy.has(key))
+      if (!messageLayer.current && messagesRef.current)
+        messageLayer.current = createMessageLayer(messagesRef.current)
+      messageLayer.current?.paint(frame, curves, useRunStore.getState().kinds)
+    },
+    [layout, curves, n],
+  )
+  usePainter(paint)
+
+  return (
+    <div className="topology" ref={box}>
+      {!run && <p className="empty-state">{t('topology.starting')}</p>}
+      <svg
+        className="topology-svg"
+        width={width}
+        height={height}
+        viewBox={`0 0 ${width} ${height}`}
+        role="group"
+        aria-label={t('topology.label')}
+      >
+        <defs>
+          <marker
+            id="arrow"
+            viewBox="0 0 8 8"
+            refX="7"
+            refY="4"
+            markerWidth="7"
+            markerHeight="7"
+            orient="auto"
+          >
+            <path d="M0,0.5 L8,4 L0,7.5 z" className="link-arrow" />
+          </marker>
+        </defs>
+        <g className="links">
+          {layout &&
+            links.map(([from, to]) => {
+              const c = curves(from, to)
+              if (!c) return null
+              const key = from * n + to
+              return (
+                <path
+                  key={key}
+                  ref={(el) => {
+                    if (el) linkEls.current.set(key, el)
+                    else linkEls.current.delete(key)
+                  }}
+                  className="link"
+                  d={curvePath(c)}
+                  markerEnd="url(#arrow)"
+                />
+              )
+            })}
+        </g>
+        <g className="nodes">
+          {layout &&
+            run!.nodes.map((node, i) => (
+              <NodeGlyph
+                key={`${run!.runId}:${node.id}`}
+                index={i}
+                id={node.id}
+                reference={node.reference}
+                status={statuses[i] ?? 'up'}
+                place={layout.nodes[i]}
+                r={layout.radius}
+                detailed={layout.detailed}
+                register={register}
+                onToggle={toggleNode}
+              />
+            ))}
+        </g>
+        <g className="messages" ref={messagesRef} aria-hidden="true" />
+      </svg>
+      {run && links.length === 0 && <p className="topology-note">{t('topology.noMessages')}</p>}
+    </div>
+  )
+}

@@ -1,0 +1,82 @@
+import { scaleLog } from 'd3-scale'
+import { arc } from 'd3-shape'
+import type { Point } from './layout'
+
+/**
+ * A directed link drawn as a quadratic Bézier bowed to the right of its direction, so the two
+ * directions of a pair are separate lanes (they have separate latency, loss and cuts) and a
+ * request and its reply never sit on top of each other. Ends are trimmed to the node rims.
+ */
+export interface LinkCurve {
+  x0: number
+  y0: number
+  cx: number
+  cy: number
+  x1: number
+  y1: number
+}
+
+const BEND = 0.09
+
+export function linkCurve(a: Point, b: Point, rim: number): LinkCurve {
+  const dx = b.x - a.x
+  const dy = b.y - a.y
+  const len = Math.hypot(dx, dy) || 1
+  // right-hand normal of a → b in screen coordinates (y down)
+  const cx = (a.x + b.x) / 2 - (dy / len) * len * BEND
+  const cy = (a.y + b.y) / 2 + (dx / len) * len * BEND
+  const trim = (p: Point) => {
+    const vx = cx - p.x
+    const vy = cy - p.y
+    const l = Math.hypot(vx, vy) || 1
+    return { x: p.x + (vx / l) * rim, y: p.y + (vy / l) * rim }
+  }
+  const s = trim(a)
+  const e = trim(b)
+  return { x0: s.x, y0: s.y, cx, cy, x1: e.x, y1: e.y }
+}
+
+export function curvePath(c: LinkCurve): string {
+  return `M${c.x0.toFixed(1)},${c.y0.toFixed(1)}Q${c.cx.toFixed(1)},${c.cy.toFixed(1)} ${c.x1.toFixed(1)},${c.y1.toFixed(1)}`
+}
+
+/** The point a fraction `f` (0 = sent, 1 = arrived) along the curve. */
+export function pointOnCurve(c: LinkCurve, f: number): Point {
+  const u = 1 - f
+  return {
+    x: u * u * c.x0 + 2 * u * f * c.cx + f * f * c.x1,
+    y: u * u * c.y0 + 2 * u * f * c.cy + f * f * c.y1,
+  }
+}
+
+/** How far along its link a message is at true time `now` (clamped: frames are discrete). */
+export function flightFraction(now: number, sentAt: number, arriveAt: number): number {
+  if (arriveAt <= sentAt) return 1
+  return Math.min(1, Math.max(0, (now - sentAt) / (arriveAt - sentAt)))
+}
+
+/**
+ * The offset gauge: an arc around the node, clockwise when the clock is ahead of true time,
+ * anticlockwise when behind. Offsets span decades, so the angle is logarithmic: 1 µs is no
+ * turn, 1 s is half a turn.
+ */
+const offsetAngle = scaleLog().domain([1e-6, 1]).range([0, Math.PI]).clamp(true)
+
+export function offsetArcAngle(offset: number): number {
+  const a = Math.abs(offset)
+  if (a < 1e-6) return 0
+  return Math.sign(offset) * offsetAngle(a)
+}
+
+const arcShape = arc<{ inner: number; outer: number; angle: number }>()
+  .innerRadius((d) => d.inner)
+  .outerRadius((d) => d.outer)
+  .startAngle(0)
+  .endAngle((d) => d.angle)
+
+/** SVG path of the offset gauge for a node of radius `r`, centred at the origin. */
+export function offsetArcPath(offset: number, r: number): string {
+  const angle = offsetArcAngle(offset)
+  if (angle === 0) return ''
+  return arcShape({ inner: r + 3, outer: r + 7, angle }) ?? ''
+}

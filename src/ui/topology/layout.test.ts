@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest'
+import { flightFraction, linkCurve, offsetArcAngle, offsetArcPath, pointOnCurve } from './geometry'
+import { layoutTopology } from './layout'
+
+const dist = (a: { x: number; y: number }, b: { x: number; y: number }) =>
+  Math.hypot(a.x - b.x, a.y - b.y)
+
+describe('topology layout', () => {
+  it('puts a single reference clock in the middle and the clients on a ring around it', () => {
+    const nodes = [{ reference: true }, ...Array.from({ length: 4 }, () => ({ reference: false }))]
+    const { nodes: placed, detailed } = layoutTopology(nodes, 900, 600)
+    expect(placed[0]).toMatchObject({ x: 450, y: 300 })
+    const radii = placed.slice(1).map((p) => dist(p, placed[0]))
+    for (const r of radii) expect(r).toBeCloseTo(radii[0], 9)
+    expect(detailed).toBe(true)
+    // clients are spread out: no two closer than the side of the inscribed square
+    for (let i = 1; i < 5; i++)
+      for (let j = i + 1; j < 5; j++)
+        expect(dist(placed[i], placed[j])).toBeGreaterThan(radii[0] * 1.41)
+  })
+
+  it('keeps every node inside the box, and drops readouts for large graphs', () => {
+    const nodes = Array.from({ length: 200 }, (_, i) => ({ reference: i < 3 }))
+    const { nodes: placed, radius, detailed } = layoutTopology(nodes, 800, 500)
+    for (const p of placed) {
+      expect(p.x - radius).toBeGreaterThanOrEqual(0)
+      expect(p.x + radius).toBeLessThanOrEqual(800)
+      expect(p.y - radius).toBeGreaterThanOrEqual(0)
+      expect(p.y + radius).toBeLessThanOrEqual(500)
+    }
+    expect(detailed).toBe(false)
+    expect(radius).toBeLessThan(10)
+  })
+
+  it('puts peers (no reference clock) on one circle with outward label directions', () => {
+    const { nodes: placed } = layoutTopology(
+      [{ reference: false }, { reference: false }, { reference: false }],
+      600,
+      600,
+    )
+    for (const p of placed) {
+      expect(Math.hypot(p.out.x, p.out.y)).toBeCloseTo(1, 12)
+      // outward: the label direction points away from the centre
+      expect((p.x - 300) * p.out.x + (p.y - 300) * p.out.y).toBeGreaterThan(0)
+    }
+  })
+})
+
+describe('link geometry', () => {
+  const a = { x: 0, y: 0 }
+  const b = { x: 100, y: 0 }
+
+  it('draws the two directions of a pair as separate lanes, trimmed to the node rims', () => {
+    const ab = linkCurve(a, b, 10)
+    const ba = linkCurve(b, a, 10)
+    expect(Math.sign(ab.cy)).toBe(-Math.sign(ba.cy))
+    expect(dist({ x: ab.x0, y: ab.y0 }, a)).toBeCloseTo(10, 9)
+    expect(dist({ x: ab.x1, y: ab.y1 }, b)).toBeCloseTo(10, 9)
+    expect(pointOnCurve(ab, 0)).toEqual({ x: ab.x0, y: ab.y0 })
+    expect(pointOnCurve(ab, 1)).toEqual({ x: ab.x1, y: ab.y1 })
+  })
+
+  it('places a message by true time between its send and arrival', () => {
+    expect(flightFraction(1.5, 1, 2)).toBe(0.5)
+    expect(flightFraction(0.5, 1, 2)).toBe(0)
+    expect(flightFraction(3, 1, 2)).toBe(1)
+    expect(flightFraction(1, 1, 1)).toBe(1)
+  })
+
+  it('turns the offset arc clockwise when ahead, anticlockwise when behind, on a log scale', () => {
+    expect(offsetArcAngle(0)).toBe(0)
+    expect(offsetArcAngle(5e-7)).toBe(0)
+    expect(offsetArcAngle(1e-3)).toBeCloseTo(Math.PI / 2, 12)
+    expect(offsetArcAngle(-1e-3)).toBeCloseTo(-Math.PI / 2, 12)
+    expect(offsetArcAngle(50)).toBeCloseTo(Math.PI, 12)
+    expect(offsetArcPath(0, 20)).toBe('')
+    expect(offsetArcPath(0.01, 20)).toMatch(/^M/)
+  })
+})

@@ -1,0 +1,74 @@
+/**
+ * Where nodes sit. Reference clocks (the sources of true time) go in the middle, everyone else
+ * on a ring around them, so a client–server protocol reads as a star and a peer protocol
+ * (consensus) as a circle. Pure geometry: tested without a DOM.
+ */
+export interface Point {
+  x: number
+  y: number
+}
+
+export interface NodePlacement extends Point {
+  /** unit vector pointing away from the centre: labels go on that side */
+  out: Point
+}
+
+export interface TopologyLayout {
+  nodes: NodePlacement[]
+  radius: number
+  /** small graphs get per-node readouts; large ones only glyphs */
+  detailed: boolean
+}
+
+const DETAIL_LIMIT = 24
+
+/** Node radius by count: big enough to click, small enough that rings of many nodes do not overlap. */
+export function nodeRadius(n: number, ring: number): number {
+  if (n <= 1) return 26
+  const spacing = (2 * Math.PI * ring) / n
+  return Math.max(4, Math.min(26, spacing * 0.3))
+}
+
+function ring(count: number, cx: number, cy: number, r: number, phase: number): NodePlacement[] {
+  return Array.from({ length: count }, (_, i) => {
+    const a = phase + (2 * Math.PI * i) / count - Math.PI / 2
+    const out = { x: Math.cos(a), y: Math.sin(a) }
+    return { x: cx + r * out.x, y: cy + r * out.y, out }
+  })
+}
+
+export function layoutTopology(
+  nodes: readonly { reference: boolean }[],
+  width: number,
+  height: number,
+): TopologyLayout {
+  const n = nodes.length
+  const detailed = n <= DETAIL_LIMIT
+  // Readouts beside outer nodes need room: more sideways (text is wide) than up and down.
+  const marginX = detailed ? 120 : 16
+  const marginY = detailed ? 64 : 16
+  const cx = width / 2
+  const cy = height / 2
+  const outer = Math.max(40, Math.min(width / 2 - marginX, height / 2 - marginY))
+  const refs = nodes.map((node, i) => (node.reference ? i : -1)).filter((i) => i >= 0)
+  const others = nodes.map((node, i) => (node.reference ? -1 : i)).filter((i) => i >= 0)
+  const placed: NodePlacement[] = new Array(n)
+  const put = (indexes: number[], r: number, phase: number) =>
+    ring(indexes.length, cx, cy, r, phase).forEach((p, k) => (placed[indexes[k]] = p))
+
+  if (refs.length === 0 || others.length === 0) {
+    if (n === 1) placed[0] = { x: cx, y: cy, out: { x: 0, y: 1 } }
+    else
+      put(
+        nodes.map((_, i) => i),
+        outer,
+        0,
+      )
+  } else {
+    if (refs.length === 1) placed[refs[0]] = { x: cx, y: cy, out: { x: 0, y: 1 } }
+    else put(refs, outer * 0.32, Math.PI / refs.length)
+    // a quarter step of phase keeps clients off the vertical line through the centre readouts
+    put(others, outer, others.length % 2 === 0 ? Math.PI / others.length : 0)
+  }
+  return { nodes: placed, radius: nodeRadius(n, outer), detailed }
+}
