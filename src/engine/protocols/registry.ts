@@ -1,9 +1,10 @@
 import type { ProtocolDef } from './protocol'
 import type { ObserverDef } from '../sim/observer'
 import { cristian } from './cristian/cristian'
+import { ntp } from './ntp/ntp'
 
 /** Every protocol the engine knows; each decides from the scenario whether it runs. */
-export const protocolDefs: readonly ProtocolDef[] = [cristian as ProtocolDef]
+export const protocolDefs: readonly ProtocolDef[] = [cristian as ProtocolDef, ntp as ProtocolDef]
 
 /** Every checker / metric that watches runs. */
 export const observerDefs: readonly ObserverDef[] = []

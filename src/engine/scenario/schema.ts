@@ -36,8 +36,18 @@ const clockSyncSchema = z.looseObject({
   pollInterval: finite.min(0.001).max(1e6).optional(),
   servers: z.record(z.string(), z.array(nodeId)).optional(),
   master: nodeId.optional(),
-  burst: z.number().int().min(1).max(64).optional(),
+  burst: z.union([z.boolean(), z.number().int().min(1).max(64)]).optional(),
   replyTimeout: finite.min(0.001).max(3600).optional(),
+  // NTP / SNTP / Berkeley / naive parameters (docs/scenario.md); defaults are ntpd's.
+  minPoll: z.number().int().min(0).max(17).optional(),
+  maxPoll: z.number().int().min(0).max(17).optional(),
+  iburst: z.boolean().optional(),
+  stepThreshold: nonNeg.max(1e6).optional(),
+  stepout: nonNeg.max(1e6).optional(),
+  panicThreshold: nonNeg.max(1e9).optional(),
+  maxSlewPpm: finite.min(1).max(100_000).optional(),
+  outlierBound: finite.min(1e-9).max(1e6).optional(),
+  maxRtt: finite.min(1e-9).max(1e6).optional(),
 })
 
 const consensusSchema = z.looseObject({
@@ -95,6 +105,9 @@ export const scenarioSchema = z
       servers.forEach((sv, i) => known(sv, ['clockSync', 'servers', client, i]))
     }
     if (s.clockSync?.master) known(s.clockSync.master, ['clockSync', 'master'])
+    const { minPoll, maxPoll } = s.clockSync ?? {}
+    if (minPoll !== undefined && maxPoll !== undefined && maxPoll < minPoll)
+      ctx.addIssue({ code: 'custom', path: ['clockSync', 'maxPoll'], message: 'must be ≥ clockSync.minPoll' })
     s.consensus?.members?.forEach((m, i) => known(m, ['consensus', 'members', i]))
     const et = s.consensus?.electionTimeout
     if (et && et[1] < et[0])
@@ -122,7 +135,14 @@ export interface Scenario {
     duplicate: number
     links: { from: string; to: string; latency?: { base: number; jitter: number }; loss?: number }[]
   }
-  clockSync: (Record<string, unknown> & { algorithm: (typeof clockSyncAlgorithms)[number]; pollInterval: number }) | null
+  clockSync:
+    | (Record<string, unknown> & {
+        algorithm: (typeof clockSyncAlgorithms)[number]
+        pollInterval: number
+        /** whether the scenario set pollInterval (false: the default was filled in) */
+        pollIntervalGiven?: boolean
+      })
+    | null
   consensus: (Record<string, unknown> & { algorithm: (typeof consensusAlgorithms)[number]; members: string[] }) | null
   workload: ScenarioInput['workload'] & {}
   faults: TimedIntervention[]
@@ -204,7 +224,12 @@ function withDefaults(s: ScenarioInput): Scenario {
     },
     clockSync:
       s.clockSync && s.clockSync.algorithm !== 'none'
-        ? { ...s.clockSync, pollInterval: s.clockSync.pollInterval ?? DEFAULT_POLL_INTERVAL }
+        ? {
+            ...s.clockSync,
+            pollInterval: s.clockSync.pollInterval ?? DEFAULT_POLL_INTERVAL,
+            // NTP adapts its poll unless the scenario asked for one (docs/scenario.md).
+            pollIntervalGiven: s.clockSync.pollInterval !== undefined,
+          }
         : null,
     consensus:
       s.consensus && s.consensus.algorithm !== 'none'

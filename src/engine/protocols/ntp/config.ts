@@ -1,0 +1,109 @@
+import type { Scenario } from '../../scenario/schema'
+import { defaultServers } from '../servers'
+import type { DisciplineConfig } from './discipline'
+import {
+  BURST_PACKETS,
+  MAXPOLL,
+  MAX_FREQ_PPM,
+  MINPOLL,
+  NMIN,
+  PANIC_THRESHOLD,
+  POLL_HIGHEST,
+  POLL_LOWEST,
+  STEPOUT,
+  STEP_THRESHOLD,
+} from './constants'
+
+/**
+ * The `clockSync` parameters DriftLab's clock-sync algorithms read (docs/scenario.md), with
+ * ntpd's defaults. The schema has validated them; absent ones are undefined here.
+ */
+export interface ClockSyncParams {
+  pollInterval: number
+  pollIntervalGiven: boolean
+  minPoll?: number
+  maxPoll?: number
+  iburst: boolean
+  burst?: number | boolean
+  stepThreshold: number
+  stepout: number
+  panicThreshold: number
+  maxSlewPpm: number
+}
+
+export function clockSyncParams(cs: NonNullable<Scenario['clockSync']>): ClockSyncParams {
+  const num = (k: string) => (typeof cs[k] === 'number' ? (cs[k] as number) : undefined)
+  const burst = cs.burst
+  return {
+    pollInterval: cs.pollInterval,
+    pollIntervalGiven: cs.pollIntervalGiven === true,
+    minPoll: num('minPoll'),
+    maxPoll: num('maxPoll'),
+    iburst: cs.iburst !== false,
+    burst: typeof burst === 'number' || typeof burst === 'boolean' ? burst : undefined,
+    stepThreshold: num('stepThreshold') ?? STEP_THRESHOLD,
+    stepout: num('stepout') ?? STEPOUT,
+    panicThreshold: num('panicThreshold') ?? PANIC_THRESHOLD,
+    maxSlewPpm: num('maxSlewPpm') ?? MAX_FREQ_PPM,
+  }
+}
+
+/** A node's precision: its clock resolution (floored at 1 ns so a perfect clock still has one). */
+export function precisions(scenario: Scenario): Record<string, number> {
+  const out: Record<string, number> = {}
+  for (const n of scenario.nodes) out[n.id] = Math.max(n.clock.resolution, 1e-9)
+  return out
+}
+
+export interface NtpConfig {
+  servers: Record<string, string[]>
+  precision: Record<string, number>
+  /** starting poll exponent */
+  poll: number
+  iburst: boolean
+  /** packets per poll while the server answers */
+  burst: number
+  minClock: number
+  discipline: Omit<DisciplineConfig, 'precision'>
+}
+
+/**
+ * Poll range and start (documented in docs/scenario.md):
+ * - `minPoll`/`maxPoll` (exponents) default to ntpd's 6 and 10;
+ * - a given `pollInterval` sets the starting poll to the nearest power of two, and when neither
+ *   bound is given it pins τ there (no adaptation), so a scenario that asks for 16 s gets 16 s;
+ * - without `pollInterval` NTP starts at minPoll and adapts, as ntpd does.
+ */
+export function pollRange(p: ClockSyncParams): { minPoll: number; maxPoll: number; poll: number } {
+  const clamp = (x: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, x))
+  const asked = clamp(Math.round(Math.log2(p.pollInterval)), POLL_LOWEST, POLL_HIGHEST)
+  if (p.pollIntervalGiven && p.minPoll === undefined && p.maxPoll === undefined) {
+    return { minPoll: asked, maxPoll: asked, poll: asked }
+  }
+  const minPoll = p.minPoll ?? Math.min(MINPOLL, p.maxPoll ?? MINPOLL)
+  const maxPoll = p.maxPoll ?? Math.max(MAXPOLL, minPoll)
+  return { minPoll, maxPoll, poll: p.pollIntervalGiven ? clamp(asked, minPoll, maxPoll) : minPoll }
+}
+
+export function ntpConfig(scenario: Scenario): NtpConfig | null {
+  const cs = scenario.clockSync
+  if (!cs || cs.algorithm !== 'ntp') return null
+  const p = clockSyncParams(cs)
+  const range = pollRange(p)
+  return {
+    servers: defaultServers(scenario),
+    precision: precisions(scenario),
+    poll: range.poll,
+    iburst: p.iburst,
+    burst: p.burst === true ? BURST_PACKETS : typeof p.burst === 'number' ? p.burst : 1,
+    minClock: NMIN,
+    discipline: {
+      stepThreshold: p.stepThreshold,
+      stepout: p.stepout,
+      panicThreshold: p.panicThreshold,
+      maxFreq: p.maxSlewPpm * 1e-6,
+      minPoll: range.minPoll,
+      maxPoll: range.maxPoll,
+    },
+  }
+}

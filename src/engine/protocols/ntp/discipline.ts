@@ -1,0 +1,212 @@
+import { ALLAN, AVG, CLOCK_FLOOR, FLL, PLL } from './constants'
+import { adaptPoll } from './poll'
+
+/**
+ * The clock discipline (RFC 5905 §11.3; ntpd `local_clock`, `adj_host_clock`, `rstclock`,
+ * `direct_freq` in ntp_loopfilter.c): a state machine that decides between stepping, slewing
+ * and ignoring each new system offset, a hybrid phase/frequency-lock loop that turns offsets into
+ * a frequency correction, and a once-a-second clock-adjust process that applies both.
+ *
+ *   state  |Θ| ≤ step threshold          |Θ| > step threshold
+ *   NSET   slew Θ, → FREQ                step, → FREQ
+ *   FREQ   after stepout: set f, → SYNC   after stepout: set f, step, → SYNC
+ *   SYNC   PLL/FLL update                → SPIK (ignore: a single spike)
+ *   SPIK   PLL/FLL update, → SYNC        after stepout: step, → SYNC
+ *
+ * Everything here is plain data and pure arithmetic so the thresholds can be tested alone;
+ * the protocol applies the results to the node's clock.
+ */
+export type ClockState = 'NSET' | 'FREQ' | 'SYNC' | 'SPIK'
+
+export interface Discipline {
+  state: ClockState
+  /** Θ still to be amortised by the clock-adjust process (ntpd clock_offset) */
+  offset: number
+  /** process time of the last state change (ntpd clock_epoch): μ is measured from here */
+  epoch: number
+  /** frequency correction f (dimensionless; ntpd drift_comp) */
+  freq: number
+  /** clock jitter: exponentially averaged RMS of offset differences */
+  jitter: number
+  /** clock wander: exponentially averaged RMS of frequency changes */
+  wander: number
+  /** startup seconds left with a fast time constant and no frequency updates (ntpd freq_cnt) */
+  holdoff: number
+  /** the initial phase correction still being slewed at the maximum rate (ntpd's adjtime in NSET) */
+  slew: number
+  /** poll exponent τ (poll interval 2^τ s) and its hysteresis counter */
+  poll: number
+  pollCounter: number
+}
+
+export interface DisciplineConfig {
+  /** 0 = never step */
+  stepThreshold: number
+  stepout: number
+  /** 0 = never panic */
+  panicThreshold: number
+  /** largest |f| and largest per-second adjustment (dimensionless, 500e-6 in ntpd) */
+  maxFreq: number
+  minPoll: number
+  maxPoll: number
+  /** clock resolution (s): floor for the jitter */
+  precision: number
+}
+
+/** ntpd `init_loopfilter` + LOOP_DRIFTINIT without a drift file: NSET, holdoff = stepout. */
+export function createDiscipline(cfg: DisciplineConfig, poll: number, now: number): Discipline {
+  return {
+    state: 'NSET',
+    offset: 0,
+    epoch: now,
+    freq: 0,
+    jitter: cfg.precision,
+    wander: 0,
+    holdoff: cfg.stepout,
+    slew: 0,
+    poll,
+    pollCounter: 0,
+  }
+}
+
+/**
+ * What to do with an update: 'panic' (|Θ| beyond the panic threshold: refused, ntpd exits),
+ * 'ignore' (suppressed: the FREQ measurement interval or a pending spike), 'spike' (the first
+ * large offset in SYNC, now SPIK), 'slew' (accepted), 'step' (the caller steps the clock by Θ and
+ * resets its associations).
+ */
+export type ClockUpdate = 'panic' | 'ignore' | 'spike' | 'slew' | 'step'
+
+function reset(d: Discipline, state: ClockState, offset: number, now: number): void {
+  d.state = state
+  d.offset = offset
+  d.epoch = now
+}
+
+/** ntpd `local_clock`: feed the system offset Θ measured at process time `now`. */
+export function localClock(
+  d: Discipline,
+  theta: number,
+  now: number,
+  cfg: DisciplineConfig,
+): ClockUpdate {
+  if (cfg.panicThreshold > 0 && Math.abs(theta) > cfg.panicThreshold) return 'panic'
+  const mu = now - d.epoch
+  let freq = d.freq
+
+  if (cfg.stepThreshold > 0 && Math.abs(theta) > cfg.stepThreshold) {
+    if (d.state === 'SYNC') {
+      // A single large offset is a spike: ignore it (ntpd EVNT_SPIK). μ keeps counting from the
+      // last accepted update, so the step comes once no good update has arrived for the stepout.
+      d.state = 'SPIK'
+      return 'spike'
+    }
+    if (d.state === 'FREQ' || d.state === 'SPIK') {
+      if (mu < cfg.stepout) return 'ignore'
+      if (d.state === 'FREQ') freq = directFrequency(d, theta, mu)
+    }
+    // NSET, or the large offset outlasted the stepout: step (ntpd step_systime).
+    const wasNset = d.state === 'NSET'
+    d.slew = 0
+    d.jitter = cfg.precision
+    d.poll = cfg.minPoll
+    d.pollCounter = 0
+    if (wasNset) {
+      reset(d, 'FREQ', 0, now)
+      return 'step'
+    }
+    d.freq = clampFreq(freq, cfg)
+    reset(d, 'SYNC', 0, now)
+    return 'step'
+  }
+
+  // Below the step threshold. Clock jitter: exponential average of how far Θ lands from where
+  // the loop expected it. ntpd compares with the previous Θ and updates in every state, but in
+  // NSET and FREQ the offsets are the deliberate initial correction and the not-yet-corrected
+  // frequency, and during the fast startup amortisation Θ shrinks on purpose; counting those as
+  // noise inflates the jitter by orders of magnitude and the poll interval then grows while
+  // the clock is still off. So: only in SYNC/SPIK, against the residual still being amortised.
+  const settled = d.state === 'SYNC' || d.state === 'SPIK'
+  if (settled) {
+    const diff = Math.max(Math.abs(theta - d.offset), cfg.precision)
+    d.jitter = Math.sqrt(d.jitter ** 2 + (diff ** 2 - d.jitter ** 2) / AVG)
+  }
+
+  if (d.state === 'NSET') {
+    // First update: correct the phase at the slew rate, measure the frequency later.
+    d.slew = theta
+    reset(d, 'FREQ', theta, now)
+    return 'slew'
+  }
+  if (d.state === 'FREQ') {
+    if (mu < cfg.stepout) return 'ignore'
+    freq = directFrequency(d, theta, mu)
+  }
+  if (d.holdoff === 0) {
+    // FLL above the Allan intercept: the offset's drift since the last update measures the
+    // frequency error directly (ntpd compares with clock_offset, the part not yet amortised).
+    if (d.poll >= ALLAN) freq += (FLL * (theta - d.offset)) / Math.max(2 ** d.poll, mu)
+    // PLL: integrate the offset; the gain falls with the square of the time constant.
+    const tc = 4 * PLL * 2 ** d.poll
+    freq += (theta * Math.min(2 ** ALLAN, mu)) / (tc * tc)
+  }
+  reset(d, 'SYNC', theta, now)
+  if (Math.abs(theta) < CLOCK_FLOOR) d.holdoff = 0
+
+  const before = d.freq
+  d.freq = clampFreq(freq, cfg)
+  if (settled) d.wander = Math.sqrt(d.wander ** 2 + ((d.freq - before) ** 2 - d.wander ** 2) / AVG)
+  adaptPoll(d, cfg)
+  return 'slew'
+}
+
+/**
+ * ntpd `direct_freq`, at the end of the FREQ interval: the offset that built up over μ seconds
+ * with no frequency correction is the frequency error. Any part of the initial phase correction
+ * not yet slewed is still in Θ and is taken out first (the RFC's (Θ − c.offset)/μ).
+ */
+function directFrequency(d: Discipline, theta: number, mu: number): number {
+  const f = (theta - d.slew) / mu
+  d.slew = 0
+  return f
+}
+
+function clampFreq(f: number, cfg: DisciplineConfig): number {
+  return Math.max(-cfg.maxFreq, Math.min(cfg.maxFreq, f))
+}
+
+/**
+ * ntpd `adj_host_clock`, once a second: the phase correction for the next second. In SYNC a
+ * fraction Θ_res / (PLL · 2^τ) of the residual (2^1 instead of 2^τ during the startup
+ * holdoff), in FREQ the initial correction at the full slew rate (ntpd's adjtime). The clock
+ * should gain this plus the frequency correction f over the second; the phase is limited so
+ * that the total stays within ±maxFreq.
+ */
+export function clockAdjust(d: Discipline, cfg: Pick<DisciplineConfig, 'maxFreq'>): number {
+  let phase = 0
+  if (d.state === 'SYNC') {
+    if (d.holdoff > 0) {
+      phase = d.offset / (PLL * 2)
+      d.holdoff--
+    } else {
+      phase = d.offset / (PLL * 2 ** d.poll)
+    }
+  } else if (d.slew !== 0) {
+    phase = Math.sign(d.slew) * Math.min(Math.abs(d.slew), cfg.maxFreq)
+  }
+  if (phase + d.freq > cfg.maxFreq) phase = cfg.maxFreq - d.freq
+  else if (phase + d.freq < -cfg.maxFreq) phase = -cfg.maxFreq - d.freq
+  if (d.state === 'SYNC') d.offset -= phase
+  else d.slew -= phase
+  return phase
+}
+
+/**
+ * The engine rate that makes the local clock gain exactly `gain` seconds per local second over
+ * the free-running oscillator. The engine's clock runs at (1 + y)(1 + u); during one local
+ * second at control u the oscillator alone would have advanced 1/(1 + u), so the gain is
+ * u/(1 + u) whatever the skew y and its wander: u = gain/(1 − gain).
+ */
+export function rateForGain(gain: number): number {
+  return gain / (1 - gain)
+}

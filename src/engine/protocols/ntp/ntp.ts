@@ -1,0 +1,365 @@
+import type { ProtocolContext, ProtocolDef } from '../protocol'
+import { MAXDISP, MAXSTRAT, MINDISP, PHI } from './constants'
+import { ntpConfig, type NtpConfig } from './config'
+import {
+  clockAdjust,
+  createDiscipline,
+  localClock,
+  rateForGain,
+  type ClockState,
+  type Discipline,
+} from './discipline'
+import { clockFilter, dispersionAt, shiftIn, type FilterStage } from './filter'
+import { checkReply, onWireSample, REPLY, REQUEST, type NtpReply } from './onWire'
+import { catchUp, createPeer, resetPeer, type Exchange, type Peer } from './peer'
+import { afterSend, beginPoll, rescheduleForPoll } from './poll'
+import { answerRequest, type ServedClock } from './server'
+import type { Intersection } from './select'
+import { selectClock } from './system'
+
+/**
+ * NTP (RFC 5905, with ntpd's choices where the RFC leaves room): every member serves time;
+ * members with servers also run the client side: on-wire exchange → clock filter → select →
+ * cluster → combine → discipline.
+ *
+ * Timing design. Like ntpd, a client runs one timer, a tick every local second, that does the
+ * clock-adjust process and sends whatever polls are due (process time = ticks counted, so
+ * intervals survive clock steps). One pending timer per node keeps the engine cheap: it re-aims
+ * a node's pending timers whenever the clock's rate changes, and the adjust process changes the
+ * rate every second.
+ *
+ * Applying the adjustment. ntpd hands adjtime() a phase amount every second; here the tick holds
+ * the clock at a control rate u for the next local second, with u = gain/(1 − gain) so the clock
+ * gains exactly `gain` over its free-running oscillator whatever its skew and wander (see
+ * `rateForGain`). ctx.clock.slew would absorb the amount at 500 ppm in true time, which is off
+ * by the skew and adds a breakpoint per second; a held frequency is exact and costs one call.
+ */
+
+export interface SystemVars {
+  /** the system peer's id, null when nothing is trusted */
+  peer: string | null
+  /** combined offset Θ and system jitter from the last selection */
+  offset: number
+  jitter: number
+  agreed: Intersection | null
+  survivors: number
+  /** serving time (leap ≠ NOTINSYNC): set once the startup is over (see clockUpdate), cleared by a step */
+  synchronised: boolean
+  stratum: number
+  rootDelay: number
+  rootDisp: number
+  /** process time of the last clock update (root dispersion grows at PHI from there) */
+  updatedAt: number
+  /** time of the system peer sample that drove the last update: only newer ones are used */
+  sampleT: number
+}
+
+export interface NtpState {
+  isReference: boolean
+  precision: number
+  /** process time: local seconds counted by the tick (ntpd current_time), and the clock reading at the last tick */
+  tick: number
+  tickLocal: number
+  peers: Peer[]
+  discipline: Discipline
+  system: SystemVars
+  /** clock gain per second currently held by the adjust process (frequency correction + phase) */
+  adjust: number
+  /** cumulative phase correction the adjust process has applied (s) */
+  phase: number
+  noMajority: boolean
+  panic: boolean
+  /** the last on-wire exchange with any server */
+  last: Exchange | null
+}
+
+const TICK = 'tick'
+
+function processTime(s: NtpState, ctx: ProtocolContext): number {
+  const f = ctx.now() - s.tickLocal
+  return s.tick + (f > 0 ? Math.min(f, 1) : 0)
+}
+
+function unsynchronised(): SystemVars {
+  return {
+    peer: null,
+    offset: 0,
+    jitter: 0,
+    agreed: null,
+    survivors: 0,
+    synchronised: false,
+    stratum: MAXSTRAT,
+    rootDelay: 0,
+    rootDisp: 0,
+    updatedAt: 0,
+    sampleT: -Infinity,
+  }
+}
+
+function served(s: NtpState, ctx: ProtocolContext): ServedClock {
+  if (s.isReference)
+    return { stratum: 1, rootDelay: 0, rootDisp: 0, refId: null, precision: s.precision }
+  const sys = s.system
+  if (!sys.synchronised)
+    return { stratum: MAXSTRAT, rootDelay: 0, rootDisp: 0, refId: null, precision: s.precision }
+  const grown = sys.rootDisp + PHI * Math.max(0, processTime(s, ctx) - sys.updatedAt)
+  return {
+    stratum: sys.stratum,
+    rootDelay: sys.rootDelay,
+    rootDisp: grown,
+    refId: sys.peer,
+    precision: s.precision,
+  }
+}
+
+function disciplineConfig(s: NtpState, cfg: NtpConfig) {
+  return { ...cfg.discipline, precision: s.precision }
+}
+
+function emitSync(
+  ctx: ProtocolContext,
+  s: NtpState,
+  previous: ClockState,
+  wasSynchronised: boolean,
+): void {
+  const d = s.discipline
+  if (d.state === previous && s.system.synchronised === wasSynchronised) return
+  ctx.emit('sync', {
+    state: d.state,
+    previous,
+    synchronised: s.system.synchronised,
+    stratum: s.system.synchronised ? s.system.stratum : MAXSTRAT,
+    peer: s.system.peer,
+  })
+}
+
+/** ntpd `clock_update`: hand Θ to the discipline and act on its verdict. */
+function clockUpdate(
+  ctx: ProtocolContext,
+  s: NtpState,
+  cfg: NtpConfig,
+  p: Peer,
+  theta: number,
+  now: number,
+): void {
+  const d = s.discipline
+  const previous = d.state
+  const wasSynchronised = s.system.synchronised
+  const oldPoll = d.poll
+  // RFC 5905 A.5.5.6: intervals are measured between the samples' times (ntpd uses the time of
+  // the update): the filter may hand over a sample a few polls old, and during the FREQ interval
+  // that age would otherwise read as frequency error.
+  // Until SYNC the discipline measures frequency as offset over the interval between two of the
+  // system peer's samples. The combined offset mixes in other servers' samples taken up to a poll
+  // earlier, when the uncorrected clock was elsewhere, so there the system peer's own offset is
+  // used (afterwards the residual frequency error is small and combining pays off).
+  const measuring = d.state === 'NSET' || d.state === 'FREQ'
+  const verdict = localClock(d, measuring ? p.est.offset : theta, p.est.t, disciplineConfig(s, cfg))
+  switch (verdict) {
+    case 'panic':
+      if (!s.panic) ctx.emit('panic', { offset: theta, peer: p.id })
+      s.panic = true
+      return
+    case 'spike':
+      ctx.emit('spike', { stage: 'discipline', server: p.id, offset: theta })
+      break
+    case 'step':
+      ctx.clock.step(theta)
+      s.tickLocal += theta
+      ctx.emit('clockStep', { by: theta, peer: p.id })
+      // Every sample predates the step: start all associations over (ntpd clear_all).
+      for (const q of s.peers) resetPeer(q, now, s.tick, s.phase)
+      s.system = unsynchronised()
+      s.noMajority = false
+      break
+    case 'slew': {
+      const sys = s.system
+      // DriftLab serves its time once the startup transient is over: the frequency measured
+      // (SYNC) and the fast startup amortisation done. ntpd serves from the first update, while
+      // it is still moving its clock by milliseconds on purpose, and a chain of servers started
+      // together then locks its lower strata onto a moving target.
+      sys.synchronised ||= d.state === 'SYNC' && d.holdoff === 0
+      sys.stratum = Math.min(p.stratum + 1, MAXSTRAT)
+      sys.rootDelay = p.rootDelay + p.est.delay
+      sys.rootDisp =
+        p.rootDisp +
+        Math.max(MINDISP, dispersionAt(p.est, now) + sys.jitter + Math.abs(p.est.offset))
+      sys.updatedAt = now
+      break
+    }
+    case 'ignore':
+      break
+  }
+  s.panic = false
+  if (d.poll !== oldPoll) for (const q of s.peers) rescheduleForPoll(q, s.tick, 2 ** d.poll)
+  emitSync(ctx, s, previous, wasSynchronised)
+}
+
+/** RFC 5905 §11.2: run selection over all associations and update the clock if warranted. */
+function systemProcess(ctx: ProtocolContext, s: NtpState, cfg: NtpConfig, now: number): void {
+  const sel = selectClock(
+    s.peers,
+    now,
+    ctx.nodeId,
+    2 ** s.discipline.poll,
+    s.system.peer,
+    cfg.minClock,
+  )
+  if (sel.noMajority !== s.noMajority) {
+    s.noMajority = sel.noMajority
+    if (sel.noMajority) {
+      ctx.emit('noMajority', {
+        candidates: s.peers.filter((p) => p.status === 'falseticker').map((p) => p.id),
+      })
+    }
+  }
+  const sys = s.system
+  sys.agreed = sel.agreed
+  sys.survivors = sel.survivors
+  if (sel.sysPeer === null) {
+    // No trustworthy source (or no majority): leave the clock alone.
+    sys.peer = null
+    return
+  }
+  const p = s.peers[sel.sysPeer]
+  sys.peer = p.id
+  sys.offset = sel.offset
+  sys.jitter = sel.jitter
+  if (p.est.t <= sys.sampleT) return
+  sys.sampleT = p.est.t
+  clockUpdate(ctx, s, cfg, p, sel.offset, now)
+}
+
+/** Shift a sample into a peer's filter and pass a new estimate on to the system process. */
+function filterSample(
+  ctx: ProtocolContext,
+  s: NtpState,
+  cfg: NtpConfig,
+  p: Peer,
+  sample: FilterStage,
+  now: number,
+): void {
+  for (const q of s.peers) catchUp(q, s.phase)
+  shiftIn(p.filter, sample, now)
+  const d = s.discipline
+  const r = clockFilter(p.filter, p.est, now, s.precision, 2 ** d.poll, d.holdoff === 0)
+  p.est = r.estimate
+  if (r.outcome === 'spike') {
+    p.spikes++
+    ctx.emit('spike', {
+      stage: 'filter',
+      server: p.id,
+      offset: p.filter.stages[0].offset,
+      jump: r.jump,
+    })
+  } else if (r.outcome === 'update') {
+    systemProcess(ctx, s, cfg, now)
+  }
+}
+
+function transmit(ctx: ProtocolContext, s: NtpState, cfg: NtpConfig, p: Peer): void {
+  if (p.burstLeft === 0) {
+    const { silent } = beginPoll(p, s.tick, cfg)
+    // RFC 5905 A.5.6: nothing heard for three polls: a dummy sample ages the peer out.
+    if (silent)
+      filterSample(ctx, s, cfg, p, { offset: 0, delay: 0, disp: MAXDISP, t: s.tick }, s.tick)
+  }
+  const t1 = ctx.now()
+  p.outstanding = t1
+  ctx.send(p.id, REQUEST, { xmt: t1 })
+  afterSend(p, s.tick, 2 ** s.discipline.poll)
+}
+
+function receive(
+  ctx: ProtocolContext,
+  s: NtpState,
+  cfg: NtpConfig,
+  from: string,
+  reply: NtpReply,
+): void {
+  const p = s.peers.find((q) => q.id === from)
+  if (!p) return
+  const t4 = ctx.now()
+  const verdict = checkReply(p.outstanding, p.lastServerXmt, reply)
+  if (verdict === 'duplicate') {
+    p.duplicates++
+    return
+  }
+  if (verdict === 'bogus') {
+    p.bogus++
+    return
+  }
+  p.outstanding = null
+  p.lastServerXmt = reply.xmt
+  p.stratum = reply.stratum
+  p.rootDelay = reply.rootDelay
+  p.rootDisp = reply.rootDisp
+  p.refId = reply.refId
+  p.precision = reply.precision
+  const ts = { t1: reply.org, t2: reply.rec, t3: reply.xmt, t4 }
+  const sample = onWireSample(ts, s.precision, reply.precision)
+  p.last = { server: from, ...ts, offset: sample.offset, delay: sample.delay }
+  s.last = p.last
+  ctx.emit('exchange', { ...p.last })
+  // An unsynchronised server answers, but has no time worth using: like ntpd (TEST6) the packet
+  // is dropped before it counts as reaching the server.
+  if (reply.stratum >= MAXSTRAT) {
+    p.status = 'unfit'
+    p.unfit = 'unsynchronised'
+    return
+  }
+  p.reach |= 1
+  const now = processTime(s, ctx)
+  filterSample(ctx, s, cfg, p, { ...sample, t: now }, now)
+}
+
+export const ntp: ProtocolDef<NtpState, NtpConfig> = {
+  name: 'ntp',
+  configure(scenario) {
+    const config = ntpConfig(scenario)
+    return config && { config, members: scenario.nodes.map((n) => n.id) }
+  },
+  init(ctx, cfg) {
+    const precision = cfg.precision[ctx.nodeId]
+    const servers = ctx.isReference
+      ? []
+      : (cfg.servers[ctx.nodeId] ?? []).filter((id) => id !== ctx.nodeId)
+    const s: NtpState = {
+      isReference: ctx.isReference,
+      precision,
+      tick: 0,
+      tickLocal: ctx.now(),
+      // First polls one second apart, so the servers' exchanges do not overlap on the display.
+      peers: servers.map((id, i) => createPeer(id, 0, 1 + i, 0)),
+      discipline: createDiscipline({ ...cfg.discipline, precision }, cfg.poll, 0),
+      system: unsynchronised(),
+      adjust: 0,
+      phase: 0,
+      noMajority: false,
+      panic: false,
+      last: null,
+    }
+    // A (re)started node's discipline begins from nothing, so its clock control does too.
+    if (ctx.clock.frequencyPpm() !== 0) ctx.clock.setFrequencyPpm(0)
+    if (s.peers.length > 0) ctx.setTimer(ctx.random(), TICK)
+    return s
+  },
+  onTimer(ctx, s, key, cfg) {
+    if (key !== TICK) return
+    s.tick++
+    s.tickLocal = ctx.now()
+    const phase = clockAdjust(s.discipline, cfg.discipline)
+    s.phase += phase
+    const gain = phase + s.discipline.freq
+    if (gain !== s.adjust) {
+      s.adjust = gain
+      ctx.clock.setFrequencyPpm(rateForGain(gain) * 1e6)
+    }
+    for (const p of s.peers) if (p.nextPoll <= s.tick) transmit(ctx, s, cfg, p)
+    ctx.setTimer(1, TICK)
+  },
+  onMessage(ctx, s, from, kind, body, cfg) {
+    if (kind === REQUEST) answerRequest(ctx, from, body, served(s, ctx))
+    else if (kind === REPLY) receive(ctx, s, cfg, from, body as NtpReply)
+  },
+}
