@@ -190,3 +190,29 @@ test('playback keeps React commits to a handful per second: frames are painted, 
   expect(await simTime(page)).toBeGreaterThan(t0 + 1) // frames kept flowing
   expect(await commits()).toBeLessThanOrEqual(c0 + 10)
 })
+
+test('a worker that dies is noticed and replaced: same scenario, paused, with a message', async ({
+  page,
+}) => {
+  // The first worker script to load throws at start-up; later ones are the real thing.
+  let served = 0
+  await page.route(/sim\.worker-[^/]*\.js$/, async (route) => {
+    if (served++ === 0) {
+      await route.fulfill({
+        contentType: 'text/javascript',
+        body: 'throw new Error("worker test failure")',
+      })
+    } else await route.continue()
+  })
+  await page.goto('/?lang=en')
+  const notice = page.getByTestId('worker-notice')
+  await expect(notice).toBeVisible()
+  await expect(notice).toContainText('worker test failure')
+  await expect(page.getByTestId('node-s1')).toBeVisible()
+  await expect(page.getByTestId('scenario-picker')).toHaveValue('cristian-lan')
+  await expect(page.getByTestId('play-pause')).toHaveAttribute('aria-pressed', 'false')
+  // and the new worker runs
+  await page.getByTestId('play-pause').click()
+  await expect.poll(() => simTime(page)).toBeGreaterThan(0)
+  expect(served).toBe(2)
+})

@@ -103,6 +103,15 @@ describe('worker host', () => {
     expect(g.frames().every((f) => f.pace === 'normal')).toBe(true)
   })
 
+  it('does not skip when nothing is scheduled at all: free-running clocks go at the chosen speed', () => {
+    const h = harness()
+    h.loadPreset('free-drift')
+    h.play(0.5)
+    h.ticks(60)
+    expect(h.last().now).toBeCloseTo(0.5, 12)
+    expect(h.frames().every((f) => f.pace === 'normal')).toBe(true)
+  })
+
   it('steps to the next event time and pauses', () => {
     const h = harness()
     h.loadPreset('cristian-lan')

@@ -8,7 +8,7 @@ import {
 } from '../engine'
 import { nodesNamed } from '../engine/scenario/interventions'
 import { createFrameBuilder, type FrameBuilder } from './frames'
-import { scenarioWithInputs, type LoggedInput } from './inputLog'
+import { scenarioWithInputs } from './inputLog'
 import { MAX_TICK_GAP_S, paceTick, type Pacer } from './pacing'
 import {
   clampSpeed,
@@ -42,7 +42,6 @@ interface Run {
   source: RunSource
   sim: Simulation
   frames: FrameBuilder
-  log: LoggedInput[]
 }
 
 export function createHost(deps: HostDeps): Host {
@@ -63,7 +62,7 @@ export function createHost(deps: HostDeps): Host {
     // Apply what is due at t = 0 now, so a live input at t = 0 lands after the scheduled ones,
     // where a replay of the exported scenario will put it too.
     sim.runUntil(0)
-    run = { raw, scenario, source, sim, frames, log: [] }
+    run = { raw, scenario, source, sim, frames }
     runId++
     pacer.rate = 0
     pace = 'normal'
@@ -125,7 +124,6 @@ export function createHost(deps: HostDeps): Host {
       post({ type: 'commandError', command: 'inject', error: why })
       return
     }
-    run.log.push({ at: run.sim.now, ...input })
     run.sim.inject(input)
     sendFrame()
   }
@@ -184,7 +182,7 @@ export function createHost(deps: HostDeps): Host {
           return inject(cmd.input)
         case 'getScenario': {
           if (!run) return
-          const { scenario, exact } = scenarioWithInputs(run.raw, run.log)
+          const { scenario, exact } = scenarioWithInputs(run.raw, run.sim.liveInputs())
           return post({ type: 'scenario', requestId: cmd.requestId, scenario, exact })
         }
         case 'inspect':

@@ -63,7 +63,9 @@ export function paceTick(
   if (dtWall <= 0) return 'normal'
   const t0 = sim.now
   const base = speed * dtWall
-  const skipping = opts.skipQuiet && opts.quiet && QUIET_RATE > speed
+  // Only skip towards something: with nothing scheduled at all (free-running clocks) the
+  // chosen speed is the only sensible one.
+  const skipping = opts.skipQuiet && opts.quiet && QUIET_RATE > speed && sim.nextTime() < Infinity
   const target = t0 + (skipping ? QUIET_RATE * dtWall : base)
   const end = advance(
     sim,

@@ -66,6 +66,14 @@ describe('sim client', () => {
     expect(log).toEqual(['loaded', 'frame', 'loadError', 'restarted:boom'])
   })
 
+  it('replays a load the worker died on before answering it', () => {
+    const { client, workers, current } = setup()
+    client.send(load('a'))
+    current().crash('at start')
+    expect(workers).toHaveLength(2)
+    expect(current().sent).toEqual([load('a')])
+  })
+
   it('gives up after repeated deaths without a frame, and tries again on the next load', () => {
     const { client, workers, log, current } = setup()
     client.send(load('a'))

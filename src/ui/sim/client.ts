@@ -25,8 +25,7 @@ export interface SimClient {
 const MAX_FAILURES = 3
 
 /**
- * Owns the worker's life. It remembers the settings and the last scenario the worker accepted,
- * so when the worker dies (an `error` event) it can start a new one in the same place: same
+ * Owns the worker's life. It remembers the settings and the last scenario asked for, so when the worker dies (an `error` event) it can start a new one in the same place: same
  * scenario and speed, from time 0, paused — a crash that replays deterministically must not
  * turn into a restart loop. (Replaying the live input log is later work.) After repeated deaths it
  * gives up until the next `load`.
@@ -64,13 +63,16 @@ export function createSimClient(makeWorker: () => WorkerPort, events: SimClientE
   function died(detail: string): void {
     worker.onmessage = worker.onerror = worker.onmessageerror = null
     worker.terminate()
+    // the scenario asked for last: one still unanswered (the worker died loading it) or else
+    // the one running
+    const load = pendingLoads.at(-1) ?? accepted
     pendingLoads = []
     if (++failures >= MAX_FAILURES) {
       dead = true
       events.gaveUp(detail)
       return
     }
-    respawn(accepted)
+    respawn(load)
     events.restarted(detail)
   }
 

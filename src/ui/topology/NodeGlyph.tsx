@@ -105,7 +105,9 @@ export const NodeGlyph = memo(function NodeGlyph(props: Props) {
             {id}
           </text>
         )}
-        {status === 'crashed' && <path className="node-cross" d={crossPath(r)} />}
+        {status === 'crashed' && (
+          <path className="node-cross" d={crossPath(r)} strokeWidth={Math.max(1.2, r * 0.12)} />
+        )}
         {status === 'paused' && (
           <g className="node-pause">
             <rect x={-r * 0.35} y={-r * 0.4} width={r * 0.22} height={r * 0.8} />

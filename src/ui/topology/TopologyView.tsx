@@ -1,15 +1,15 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react'
 import { useShallow } from 'zustand/react/shallow'
-import { MSG_STRIDE, NODE_STRIDE, type Frame } from '../../worker/protocol'
-import { formatClock, formatOffset } from '../format/quantities'
+import { MSG_STRIDE, type Frame } from '../../worker/protocol'
 import { usePainter } from '../frameLoop'
-import { t as tNow, useT } from '../i18n'
+import { useT } from '../i18n'
 import { toggleNode } from '../sim/actions'
 import { useRunStore, type RunState } from '../store/runStore'
-import { curvePath, linkCurve, offsetArcPath, type LinkCurve } from './geometry'
+import { curvePath, linkCurve, type LinkCurve } from './geometry'
 import { layoutTopology } from './layout'
 import { createMessageLayer } from './messageLayer'
 import { NodeGlyph, type NodeParts } from './NodeGlyph'
+import { createNodePainter } from './nodePainter'
 
 const selectView = (s: RunState) => ({ run: s.run, statuses: s.statuses, links: s.links })
 
@@ -65,6 +65,7 @@ export function TopologyView() {
     }
   }, [layout, n])
 
+  const paintNodes = useMemo(createNodePainter, [])
   const register = useCallback((index: number, p: NodeParts | null) => {
     parts.current[index] = p
   }, [])
@@ -77,19 +78,7 @@ export function TopologyView() {
   const paint = useCallback(
     (frame: Frame) => {
       if (!layout) return
-      const nodes = frame.nodes
-      for (let i = 0; i < parts.current.length; i++) {
-        const p = parts.current[i]
-        if (!p) continue
-        const local = nodes[i * NODE_STRIDE + 1]
-        const offset = nodes[i * NODE_STRIDE + 2]
-        p.control.setAttribute('data-offset', String(offset))
-        p.control.setAttribute('data-local', String(local))
-        p.arc.setAttribute('d', offsetArcPath(offset, layout.radius))
-        p.arc.setAttribute('class', offset >= 0 ? 'node-arc ahead' : 'node-arc behind')
-        if (p.local) p.local.textContent = `${formatClock(local)} ${tNow('unit.s')}`
-        if (p.offset) p.offset.textContent = `${tNow('node.offset')} ${formatOffset(offset, tNow)}`
-      }
+      paintNodes(frame, parts.current, layout.radius, !layout.detailed)
       const busy = new Set<number>()
       for (let o = 0; o < frame.messages.length; o += MSG_STRIDE)
         busy.add(frame.messages[o + 1] * n + frame.messages[o + 2])
@@ -98,7 +87,7 @@ export function TopologyView() {
         messageLayer.current = createMessageLayer(messagesRef.current)
       messageLayer.current?.paint(frame, curves, useRunStore.getState().kinds)
     },
-    [layout, curves, n],
+    [layout, curves, n, paintNodes],
   )
   usePainter(paint)
 
@@ -126,9 +115,9 @@ export function TopologyView() {
             <path d="M0,0.5 L8,4 L0,7.5 z" className="link-arrow" />
           </marker>
         </defs>
-        <g className="links">
-          {layout &&
-            links.map(([from, to]) => {
+        {layout && layout.detailed && (
+          <g className="links">
+            {links.map(([from, to]) => {
               const c = curves(from, to)
               if (!c) return null
               const key = from * n + to
@@ -145,7 +134,15 @@ export function TopologyView() {
                 />
               )
             })}
-        </g>
+          </g>
+        )}
+        {layout && !layout.detailed && (
+          // Hundreds of links: one path, no arrowheads, no per-link highlighting.
+          <path
+            className="link link-bundle"
+            d={links.map(([from, to]) => curvePath(curves(from, to)!)).join('')}
+          />
+        )}
         <g className="nodes">
           {layout &&
             run!.nodes.map((node, i) => (

@@ -78,5 +78,7 @@ const arcShape = arc<{ inner: number; outer: number; angle: number }>()
 export function offsetArcPath(offset: number, r: number): string {
   const angle = offsetArcAngle(offset)
   if (angle === 0) return ''
-  return arcShape({ inner: r + 3, outer: r + 7, angle }) ?? ''
+  // a ring just outside the node, proportionally thinner on the tiny nodes of large graphs
+  const inner = r + Math.min(3, r * 0.35)
+  return arcShape({ inner, outer: inner + Math.min(4, Math.max(1.5, r * 0.4)), angle }) ?? ''
 }

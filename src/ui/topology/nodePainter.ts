@@ -1,0 +1,54 @@
+import { NODE_STRIDE, type Frame } from '../../worker/protocol'
+import { formatClock, formatOffset } from '../format/quantities'
+import { t } from '../i18n'
+import { offsetArcPath } from './geometry'
+import type { NodeParts } from './NodeGlyph'
+
+/** Large graphs repaint node readouts at most this often while running (messages still every frame). */
+const LARGE_GRAPH_INTERVAL_MS = 150
+
+/**
+ * Writes each node's clock reading, offset and offset arc. Writes are skipped when the text is
+ * unchanged (a paused or free-running clock often shows the same µs digits), and on large
+ * graphs, where hundreds of arcs would be re-rasterised every frame, node readouts refresh a
+ * few times a second while running; a paused frame is always painted in full.
+ */
+export function createNodePainter() {
+  const written = new WeakMap<Element, string>()
+  let lastFull = -Infinity
+
+  const put = (el: Element, name: string, value: string) => {
+    const key = `${name}=${value}`
+    if (written.get(el) === key) return
+    written.set(el, key)
+    el.setAttribute(name, value)
+  }
+  const text = (el: Element | null, value: string) => {
+    if (!el || el.textContent === value) return
+    el.textContent = value
+  }
+
+  return (frame: Frame, parts: readonly (NodeParts | null)[], radius: number, large: boolean) => {
+    if (large && frame.running) {
+      const now = performance.now()
+      if (now - lastFull < LARGE_GRAPH_INTERVAL_MS) return
+      lastFull = now
+    }
+    const nodes = frame.nodes
+    const seconds = t('unit.s')
+    const offsetLabel = t('node.offset')
+    for (let i = 0; i < parts.length; i++) {
+      const p = parts[i]
+      if (!p) continue
+      const local = nodes[i * NODE_STRIDE + 1]
+      const offset = nodes[i * NODE_STRIDE + 2]
+      // contract attributes: full precision, on the `node-<id>` element
+      p.control.setAttribute('data-offset', String(offset))
+      p.control.setAttribute('data-local', String(local))
+      put(p.arc, 'd', offsetArcPath(offset, radius))
+      put(p.arc, 'class', offset >= 0 ? 'node-arc ahead' : 'node-arc behind')
+      text(p.local, `${formatClock(local)} ${seconds}`)
+      text(p.offset, `${offsetLabel} ${formatOffset(offset, t)}`)
+    }
+  }
+}
