@@ -2,9 +2,15 @@ import type { ProtocolDef } from './protocol'
 import type { ObserverDef } from '../sim/observer'
 import { cristian } from './cristian/cristian'
 import { ntp } from './ntp/ntp'
+import { paxos } from './paxos/paxos'
+import { consensusChecker } from '../checkers/consensus/observer'
 
 /** Every protocol the engine knows; each decides from the scenario whether it runs. */
-export const protocolDefs: readonly ProtocolDef[] = [cristian as ProtocolDef, ntp as ProtocolDef]
+export const protocolDefs: readonly ProtocolDef[] = [
+  cristian as ProtocolDef,
+  ntp as ProtocolDef,
+  paxos as ProtocolDef,
+]
 
 /** Every checker / metric that watches runs. */
-export const observerDefs: readonly ObserverDef[] = []
+export const observerDefs: readonly ObserverDef[] = [consensusChecker as ObserverDef]

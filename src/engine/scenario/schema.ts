@@ -30,6 +30,9 @@ const linkSchema = z.looseObject({
 
 export const clockSyncAlgorithms = ['ntp', 'sntp', 'cristian', 'berkeley', 'naive', 'none'] as const
 export const consensusAlgorithms = ['paxos', 'multi-paxos', 'none'] as const
+/** Deliberately broken consensus variants for teaching (docs/scenario.md); absent = correct. */
+export const consensusVariants = ['dueling-proposers', 'no-durable-acceptor'] as const
+export type ConsensusVariant = (typeof consensusVariants)[number]
 
 const clockSyncSchema = z.looseObject({
   algorithm: z.enum(clockSyncAlgorithms),
@@ -58,6 +61,7 @@ const consensusSchema = z.looseObject({
   lease: z
     .looseObject({ duration: finite.min(0.001), driftBoundPpm: nonNeg.max(1e6) })
     .optional(),
+  variant: z.enum(consensusVariants).optional(),
 })
 
 const workloadSchema = z.discriminatedUnion('op', [
