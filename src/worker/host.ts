@@ -85,7 +85,6 @@ export function createHost(deps: HostDeps): Host {
     const { frame, transfer } = run.frames.build(run.sim, {
       runId,
       running: playing,
-      speed,
       rate: pacer.rate,
       pace,
     })
@@ -174,7 +173,7 @@ export function createHost(deps: HostDeps): Host {
           return
         case 'setSpeed':
           speed = clampSpeed(cmd.speed)
-          return sendFrame()
+          return
         case 'setSkipQuiet':
           skipQuiet = cmd.on
           return

@@ -67,8 +67,7 @@ export interface Frame {
   traceHash: string
   events: number
   running: boolean
-  /** requested speed, and simulated seconds per wall second actually achieved (smoothed) */
-  speed: number
+  /** simulated seconds per wall second actually achieved (smoothed) */
   rate: number
   pace: PaceMode
   inFlight: number

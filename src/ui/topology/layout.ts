@@ -46,7 +46,7 @@ export function layoutTopology(
   const detailed = n <= DETAIL_LIMIT
   // Readouts beside outer nodes need room: more sideways (text is wide) than up and down.
   const marginX = detailed ? 120 : 16
-  const marginY = detailed ? 64 : 16
+  const marginY = detailed ? 80 : 16
   const cx = width / 2
   const cy = height / 2
   const outer = Math.max(40, Math.min(width / 2 - marginX, height / 2 - marginY))

@@ -9,10 +9,10 @@ export const KIND_COLOURS = [
   '#c026d3',
   '#ca8a04',
   '#4f46e5',
-  '#15803d',
+  '#65a30d',
   '#be185d',
-  '#0369a1',
-  '#7c2d12',
+  '#0891b2',
+  '#78350f',
 ]
 
 export const kindColour = (kind: number): string => KIND_COLOURS[kind % KIND_COLOURS.length]
