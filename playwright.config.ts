@@ -14,6 +14,7 @@ const executablePath =
 
 export default defineConfig({
   testDir: 'e2e',
+  outputDir: process.env.E2E_OUT ?? 'test-results',
   forbidOnly: !!process.env.CI,
   retries: process.env.CI ? 1 : 0,
   reporter: 'list',
