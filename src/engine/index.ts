@@ -10,6 +10,11 @@ export { runAndSummarize, summarize, type Summary } from './sim/summary'
 export { parseScenario, type Scenario, type ScenarioInput } from './scenario/schema'
 export { interventionSchema, type Intervention, type TimedIntervention } from './scenario/interventions'
 export type { ClientOp } from './protocols/protocol'
+export { inspectPaxos, type PaxosNodeView } from './protocols/paxos/inspect'
+export type { LogEntry } from './protocols/paxos/entry'
+export type { PaxosEvents } from './protocols/paxos/events'
+export { consensusVariants, type ConsensusVariant } from './scenario/schema'
+export { CONSENSUS_INVARIANTS, type ConsensusInvariant } from './checkers/consensus/state'
 
 /** A simulation of `scenario` with every protocol and checker the engine knows. */
 export function createSimulation(scenario: Scenario, opts: SimulationOptions = {}): Simulation {

@@ -78,6 +78,7 @@ export function submit(
   entry: LogEntry,
   cfg: PaxosConfig,
 ): void {
+  if (entry.kind === 'value') s.submittedAt[entry.id] = ctx.now()
   if (s.role === 'leader' || s.role === 'candidate') return enqueueCommand(ctx, s, entry, cfg)
   // Teaching variant: every node with a value fights for leadership itself, at once.
   if (cfg.variant === 'dueling-proposers') {
@@ -88,30 +89,48 @@ export function submit(
     ctx.send(s.leader, 'forward', { id: entry.id, value: entry.value })
 }
 
-/** Submit again every value still waiting (a leader became known, or the retry timer fired). */
-export function resubmitOutbox(ctx: ProtocolContext, s: PaxosState, cfg: PaxosConfig): void {
+/** How long a handed-on value may go unanswered before it is handed on again. */
+const retryInterval = (cfg: PaxosConfig) => 2 * cfg.electionTimeout[1]
+
+/**
+ * Submit again the values still waiting: all of them when a new leader became known (`all`),
+ * else those handed on longer than a retry interval ago.
+ */
+export function resubmitOutbox(
+  ctx: ProtocolContext,
+  s: PaxosState,
+  cfg: PaxosConfig,
+  all: boolean,
+): void {
   const ob = outbox(ctx)
+  const due = ctx.now() - retryInterval(cfg)
   for (const id in ob) {
     if (s.learner.ids[id] !== undefined) continue
+    if (!all && (s.submittedAt[id] ?? -Infinity) > due) continue
     submit(ctx, s, { kind: 'value', id, value: ob[id] }, cfg)
   }
 }
 
 export function armForwardRetry(ctx: ProtocolContext, s: PaxosState, cfg: PaxosConfig): void {
-  if (s.timers.forward === null)
-    s.timers.forward = ctx.setTimer(2 * cfg.electionTimeout[1], 'forward')
+  if (s.timers.forward === null) s.timers.forward = ctx.setTimer(retryInterval(cfg), 'forward')
 }
 
 export function onForwardTimer(ctx: ProtocolContext, s: PaxosState, cfg: PaxosConfig): void {
   s.timers.forward = null
   if (!hasOutbox(ctx)) return
-  resubmitOutbox(ctx, s, cfg)
+  resubmitOutbox(ctx, s, cfg, false)
   armForwardRetry(ctx, s, cfg)
 }
 
 /** A value this node was handed is chosen: the client is answered, stop retrying it. */
-export function settleRequest(ctx: ProtocolContext, entry: LogEntry, cfg: PaxosConfig): void {
+export function settleRequest(
+  ctx: ProtocolContext,
+  s: PaxosState,
+  entry: LogEntry,
+  cfg: PaxosConfig,
+): void {
   const ob = outbox(ctx)
+  if (entry.kind === 'value') delete s.submittedAt[entry.id]
   if (cfg.mode === 'single') {
     // One decree: once anything is chosen, no other value ever can be.
     for (const id in ob) delete ob[id]

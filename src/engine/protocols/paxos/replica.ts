@@ -20,7 +20,7 @@ export function learnEntry(
   if (applied === null) return
   emit(ctx, 'learned', { slot, entry })
   delete s.proposer.inflight[slot]
-  settleRequest(ctx, entry, cfg)
+  settleRequest(ctx, s, entry, cfg)
   if (cfg.mode === 'single') settleSingle(ctx, s)
   else answerBarrierReads(ctx, s, applied)
 }

@@ -63,6 +63,8 @@ export interface PaxosState {
   timers: PaxosTimers
   /** leader: read id → node that asked, for reads waiting on their barrier */
   pendingReads: Record<string, string>
+  /** request id → local time this node last handed the client's value on */
+  submittedAt: Record<string, number>
   /** reads waiting for a leader to be known */
   readQueue: { id: string; origin: string }[]
   lastCatchupAt: number
@@ -105,6 +107,7 @@ export function createState(): PaxosState {
     electionTimerAt: Infinity,
     timers: { election: null, heartbeat: null, retry: null, forward: null, catchup: null },
     pendingReads: {},
+    submittedAt: {},
     readQueue: [],
     lastCatchupAt: -Infinity,
     expectsDecision: false,

@@ -169,7 +169,7 @@ export function observeLeader(
   s.leaderBallot = ballot
   armElection(ctx, s, cfg)
   if (changed) {
-    resubmitOutbox(ctx, s, cfg)
+    resubmitOutbox(ctx, s, cfg, true)
     if (hasOutbox(ctx)) armForwardRetry(ctx, s, cfg)
     flushReadQueue(ctx, s, cfg)
   }
