@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { advanceTo, createClock, peekLocal, setFrequency } from '../../clock/hardwareClock'
 import {
-  clockAdjust,
+  absorb,
+  planAdjust,
   createDiscipline,
   localClock,
   rateForGain,
@@ -16,6 +17,18 @@ const cfg: DisciplineConfig = {
   minPoll: 6,
   maxPoll: 10,
   precision: 1e-6,
+}
+
+/** Run the adjust process for `seconds`, stretch by stretch, charging what the clock gains. */
+function runAdjust(d: ReturnType<typeof createDiscipline>, seconds: number): number {
+  let gained = 0
+  while (seconds > 0) {
+    const plan = planAdjust(d, cfg, seconds)
+    absorb(d, plan.phase * plan.seconds)
+    gained += plan.phase * plan.seconds
+    seconds -= plan.seconds
+  }
+  return gained
 }
 
 /** A discipline already in SYNC with the startup holdoff over. */
@@ -46,15 +59,16 @@ describe('discipline thresholds (ntpd local_clock)', () => {
     expect(localClock(d, 0.1, 10, cfg)).toBe('slew')
     expect(d.state).toBe('FREQ')
     expect(d.slew).toBe(0.1)
-    // the clock-adjust process absorbs it at 500 µs per second
-    expect(clockAdjust(d, cfg)).toBeCloseTo(500e-6, 15)
-    expect(d.slew).toBeCloseTo(0.1 - 500e-6, 15)
+    // the clock-adjust process absorbs it at 500 µs per second: 200 s, in one stretch
+    expect(planAdjust(d, cfg, 1000)).toEqual({ seconds: 200, phase: 500e-6 })
+    expect(runAdjust(d, 200)).toBeCloseTo(0.1, 12)
+    expect(d.slew).toBeCloseTo(0, 12)
   })
 
   it('FREQ: ignores updates for the stepout, then sets the frequency directly and goes SYNC', () => {
     const d = createDiscipline(cfg, 6, 0)
     localClock(d, 0.001, 10, cfg)
-    for (let i = 0; i < 2000; i++) clockAdjust(d, cfg) // the initial slew completes
+    runAdjust(d, 10) // the initial slew completes
     expect(localClock(d, -0.01, 200, cfg)).toBe('ignore')
     expect(d.state).toBe('FREQ')
     // 310 s after the first update the clock has gained 31 ms: it runs 100 ppm fast
@@ -114,26 +128,39 @@ describe('discipline thresholds (ntpd local_clock)', () => {
   it('clamps the frequency to ±500 ppm', () => {
     const d = createDiscipline(cfg, 6, 0)
     localClock(d, 0.001, 0, cfg)
-    while (d.slew !== 0) clockAdjust(d, cfg)
+    runAdjust(d, 10)
     localClock(d, 0.127, 200, { ...cfg, stepout: 100 })
     expect(d.freq).toBe(500e-6)
   })
 })
 
 describe('clock-adjust process (ntpd adj_host_clock)', () => {
-  it('amortises Θ/(16·2^τ) per second', () => {
+  it('amortises Θ/(16·2^τ) per second: a stretch gains exactly the per-second sum', () => {
     const d = synced()
     d.offset = 0.001
     d.freq = 20e-6
-    expect(clockAdjust(d, cfg)).toBeCloseTo(0.001 / 1024, 15)
-    expect(d.offset).toBeCloseTo(0.001 - 0.001 / 1024, 15)
+    const plan = planAdjust(d, cfg, 1000)
+    expect(plan.seconds).toBe(16) // 2^τ/4: the steps are smooth enough to take in one piece
+    let r = 0.001
+    let sum = 0
+    for (let k = 0; k < 16; k++) {
+      sum += r / 1024
+      r -= r / 1024
+    }
+    expect(plan.phase * plan.seconds).toBeCloseTo(sum, 15)
   })
 
-  it('uses a 32 s time constant during the startup holdoff, counting it down', () => {
+  it('stops a stretch at the next poll', () => {
+    const d = synced()
+    d.offset = 0.001
+    expect(planAdjust(d, cfg, 5).seconds).toBe(5)
+  })
+
+  it('uses a 32 s time constant during the startup holdoff, one second at a time, counting it down', () => {
     const d = synced()
     d.holdoff = 300
     d.offset = 0.0032
-    expect(clockAdjust(d, cfg)).toBeCloseTo(0.0001, 15)
+    expect(planAdjust(d, cfg, 1000)).toEqual({ seconds: 1, phase: 0.0001 })
     expect(d.holdoff).toBe(299)
   })
 
@@ -142,8 +169,14 @@ describe('clock-adjust process (ntpd adj_host_clock)', () => {
     d.holdoff = 10
     d.offset = 1
     d.freq = 300e-6
-    expect(clockAdjust(d, cfg)).toBeCloseTo(200e-6, 15)
-    expect(d.offset).toBeCloseTo(1 - 200e-6, 12)
+    const plan = planAdjust(d, cfg, 1000)
+    expect(plan.seconds).toBe(1)
+    expect(plan.phase).toBeCloseTo(200e-6, 15)
+  })
+
+  it('nothing to correct: one stretch up to the next poll at zero phase', () => {
+    const d = createDiscipline(cfg, 6, 0)
+    expect(planAdjust(d, cfg, 64)).toEqual({ seconds: 64, phase: 0 })
   })
 
   it('holding rate u = g/(1 − g) for one local second gains exactly g over the oscillator', () => {

@@ -175,30 +175,66 @@ function clampFreq(f: number, cfg: DisciplineConfig): number {
   return Math.max(-cfg.maxFreq, Math.min(cfg.maxFreq, f))
 }
 
+/** A stretch of the clock-adjust process: `seconds` local seconds at `phase` per second. */
+export interface AdjustPlan {
+  seconds: number
+  phase: number
+}
+
+function limitPhase(phase: number, freq: number, maxFreq: number): number {
+  if (phase + freq > maxFreq) return maxFreq - freq
+  if (phase + freq < -maxFreq) return -maxFreq - freq
+  return phase
+}
+
 /**
- * ntpd `adj_host_clock`, once a second: the phase correction for the next second. In SYNC a
- * fraction Θ_res / (PLL · 2^τ) of the residual (2^1 instead of 2^τ during the startup
- * holdoff), in FREQ the initial correction at the full slew rate (ntpd's adjtime). The clock
- * should gain this plus the frequency correction f over the second; the phase is limited so
- * that the total stays within ±maxFreq.
+ * ntpd `adj_host_clock` runs once a second: in SYNC the clock gains Θ_res / (PLL · 2^τ) of the
+ * residual (PLL · 2 during the startup holdoff, which it counts down), in FREQ the initial
+ * correction at the full slew rate (ntpd's adjtime), plus the frequency correction f, the
+ * phase limited so that the total stays within ±maxFreq.
+ *
+ * This plans up to `maxSeconds` of those seconds at once, as one stretch at the stretch's
+ * average phase per second: over the stretch the clock gains exactly what the per-second process
+ * would (Σ Θ_res·g(1 − g)^k = Θ_res·(1 − (1 − g)^K)); inside it the straight line departs from
+ * the geometric steps by at most Θ_res·(K·g)²/8, and K·g ≤ 1/64 keeps that below 4e-6 of the
+ * residual. Where the steps are not smooth (the holdoff's g = 1/32, a limited first second,
+ * the end of the initial slew) a stretch is one second, as in ntpd. The caller charges the phase
+ * to the residual as the clock actually gains it (`absorb`).
  */
-export function clockAdjust(d: Discipline, cfg: Pick<DisciplineConfig, 'maxFreq'>): number {
-  let phase = 0
+export function planAdjust(
+  d: Discipline,
+  cfg: Pick<DisciplineConfig, 'maxFreq'>,
+  maxSeconds: number,
+): AdjustPlan {
+  const max = Math.max(1, maxSeconds)
   if (d.state === 'SYNC') {
     if (d.holdoff > 0) {
-      phase = d.offset / (PLL * 2)
       d.holdoff--
-    } else {
-      phase = d.offset / (PLL * 2 ** d.poll)
+      return { seconds: 1, phase: limitPhase(d.offset / (PLL * 2), d.freq, cfg.maxFreq) }
     }
-  } else if (d.slew !== 0) {
-    phase = Math.sign(d.slew) * Math.min(Math.abs(d.slew), cfg.maxFreq)
+    const g = 1 / (PLL * 2 ** d.poll)
+    const first = d.offset * g
+    const limited = limitPhase(first, d.freq, cfg.maxFreq)
+    if (limited !== first) return { seconds: 1, phase: limited }
+    const seconds = Math.max(1, Math.min(max, Math.floor(1 / (64 * g))))
+    return { seconds, phase: (d.offset * (1 - (1 - g) ** seconds)) / seconds }
   }
-  if (phase + d.freq > cfg.maxFreq) phase = cfg.maxFreq - d.freq
-  else if (phase + d.freq < -cfg.maxFreq) phase = -cfg.maxFreq - d.freq
-  if (d.state === 'SYNC') d.offset -= phase
-  else d.slew -= phase
-  return phase
+  if (d.slew !== 0) {
+    const room = Math.max(0, cfg.maxFreq - Math.abs(d.freq))
+    if (room === 0) return { seconds: max, phase: 0 }
+    if (Math.abs(d.slew) <= room) return { seconds: 1, phase: d.slew }
+    return {
+      seconds: Math.min(max, Math.floor(Math.abs(d.slew) / room)),
+      phase: Math.sign(d.slew) * room,
+    }
+  }
+  return { seconds: max, phase: 0 }
+}
+
+/** Charge `amount` of phase the clock has gained to what the discipline still has to correct. */
+export function absorb(d: Discipline, amount: number): void {
+  if (d.state === 'SYNC') d.offset -= amount
+  else d.slew -= amount
 }
 
 /**

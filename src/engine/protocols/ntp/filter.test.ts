@@ -14,13 +14,11 @@ const POLL = 64
 
 function feed(samples: { offset: number; delay: number; t: number }[], byDelay = true) {
   const reg = emptyRegister(0)
-  let est: PeerEstimate = emptyEstimate(0)
+  const est: PeerEstimate = emptyEstimate(0)
   const outcomes: string[] = []
   for (const s of samples) {
-    shiftIn(reg, { ...s, disp: 1e-5 }, s.t)
-    const r = clockFilter(reg, est, s.t, P, POLL, byDelay)
-    est = r.estimate
-    outcomes.push(r.outcome)
+    shiftIn(reg, s.offset, s.delay, 1e-5, s.t, s.t)
+    outcomes.push(clockFilter(reg, est, s.t, P, POLL, byDelay).outcome)
   }
   return { reg, est, outcomes }
 }
@@ -90,8 +88,8 @@ describe('clock filter (RFC 5905 §10)', () => {
 
   it('ages every stage by PHI per second when a sample is shifted in', () => {
     const reg = emptyRegister(0)
-    shiftIn(reg, { offset: 0, delay: 0.01, disp: 0, t: 0 }, 0)
-    shiftIn(reg, { offset: 0, delay: 0.01, disp: 0, t: 100 }, 100)
+    shiftIn(reg, 0, 0.01, 0, 0, 0)
+    shiftIn(reg, 0, 0.01, 0, 100, 100)
     expect(reg.stages[1].disp).toBeCloseTo(PHI * 100, 15)
     expect(reg.stages[0].disp).toBe(0)
   })

@@ -35,10 +35,15 @@ export interface PeerEstimate {
 
 export type FilterOutcome = 'update' | 'stale' | 'spike' | 'empty'
 
+/** Stages are made in one place only, so they all share one shape (the hot loops stay monomorphic). */
+function stage(offset: number, delay: number, disp: number, t: number): FilterStage {
+  return { offset, delay, disp, t }
+}
+
 /** RFC 5905 §10: stages start as dummies (0, MAXDISP, MAXDISP, 0). */
 export function emptyRegister(now: number): FilterRegister {
   const stages: FilterStage[] = []
-  for (let i = 0; i < NSTAGE; i++) stages.push({ offset: 0, delay: MAXDISP, disp: MAXDISP, t: 0 })
+  for (let i = 0; i < NSTAGE; i++) stages.push(stage(0, MAXDISP, MAXDISP, 0))
   return { stages, t: now }
 }
 
@@ -46,14 +51,33 @@ export function emptyEstimate(now: number): PeerEstimate {
   return { offset: 0, delay: MAXDISP, disp: MAXDISP, dispAt: now, jitter: 0, t: -Infinity }
 }
 
-/** Shift a sample in (the oldest falls out), first aging every stage's dispersion by PHI·Δt. */
-export function shiftIn(reg: FilterRegister, sample: FilterStage, now: number): void {
+/**
+ * Shift a sample in (the oldest falls out), first aging every stage's dispersion by PHI·Δt.
+ * The stage object that falls out is reused for the new sample.
+ */
+export function shiftIn(
+  reg: FilterRegister,
+  offset: number,
+  delay: number,
+  disp: number,
+  t: number,
+  now: number,
+): void {
+  const stages = reg.stages
   const grow = PHI * Math.max(0, now - reg.t)
-  for (const s of reg.stages) s.disp = Math.min(MAXDISP, s.disp + grow)
-  reg.stages.pop()
-  reg.stages.unshift(sample)
+  for (let i = 0; i < stages.length; i++) stages[i].disp = Math.min(MAXDISP, stages[i].disp + grow)
+  const s = stages.pop() ?? stage(0, 0, 0, 0)
+  s.offset = offset
+  s.delay = delay
+  s.disp = disp
+  s.t = t
+  stages.unshift(s)
   reg.t = now
 }
+
+// Scratch space for sorting the eight stages: the filter runs once per reply, on one thread.
+const order = [0, 1, 2, 3, 4, 5, 6, 7]
+const keys = new Float64Array(NSTAGE)
 
 /**
  * Stage order for selection (ntpd 4.2.8 `clock_filter`): by delay; samples older than the Allan
@@ -61,20 +85,33 @@ export function shiftIn(reg: FilterRegister, sample: FilterStage, now: number): 
  * aged out) last; ties keep the newer sample first. Until the discipline has settled (`byDelay`
  * false: its startup holdoff is running) the newest sample goes first instead: while the
  * frequency is still uncorrected the offset ramps, and an old low-delay sample would be stale.
+ * Leaves the order in `order`; returns how many stages are usable.
  */
-function sortedStages(reg: FilterRegister, now: number, byDelay: boolean): FilterStage[] {
-  const key = (s: FilterStage) =>
-    s.disp >= MAXDIST ? MAXDISP : !byDelay ? 0 : now - s.t > 2 ** ALLAN ? s.delay + s.disp : s.delay
-  return reg.stages
-    .map((s, i) => ({ s, i, k: key(s) }))
-    .sort((a, b) => a.k - b.k || a.i - b.i)
-    .map((x) => x.s)
+function sortStages(stages: FilterStage[], now: number, byDelay: boolean): number {
+  let usable = 0
+  for (let i = 0; i < NSTAGE; i++) {
+    const s = stages[i]
+    let k = MAXDISP
+    if (s.disp < MAXDIST) {
+      usable++
+      k = !byDelay ? 0 : now - s.t > 2 ** ALLAN ? s.delay + s.disp : s.delay
+    }
+    keys[i] = k
+    // insertion sort, stable: equal keys keep register order (newer first)
+    let j = i
+    while (j > 0 && keys[order[j - 1]] > k) {
+      order[j] = order[j - 1]
+      j--
+    }
+    order[j] = i
+  }
+  return usable
 }
 
 /**
- * Run the filter after a sample was shifted in (`byDelay`: see `sortedStages`). `prev` is what
- * the peer held; the result says
- * whether it now holds a new sample for the system process to use:
+ * Run the filter after a sample was shifted in (`byDelay`: see `sortStages`), updating the
+ * peer's estimate `est` in place. The outcome says whether it now holds a new sample for the
+ * system process to use:
  * - 'update': a newer least-delay sample: use it;
  * - 'stale': the least-delay sample is one already used (RFC: use a sample only once, never
  *   an older one), so nothing new for the clock;
@@ -82,50 +119,50 @@ function sortedStages(reg: FilterRegister, now: number, byDelay: boolean): Filte
  * - 'empty': no usable stage at all.
  *
  * Popcorn spike suppressor (ntpd CLOCK_SGATE): once the discipline has settled (`byDelay`;
- * before, the offset moves on purpose) and the peer holds enough samples to trust its
- * jitter (dispersion under MAXDIST), a new best sample that jumps more than SGATE jitters from
- * the peer's offset, within two poll intervals of the sample last used, is dropped once: the
- * peer's offset moves to it anyway, so if it persists the next comparison lets it through. The
- * yardstick is the jitter
- * the peer had before this sample: ntpd measures it with the new sample as the reference, so a
- * spike inflates its own yardstick to its own size and is never caught.
+ * before, the offset moves on purpose) and the peer holds enough samples to trust its jitter
+ * (dispersion under MAXDIST), a new best sample that jumps more than SGATE jitters from the
+ * peer's offset, within two poll intervals of the sample last used, is dropped once: the peer's
+ * offset moves to it anyway, so if it persists the next comparison lets it through. The
+ * yardstick is the jitter the peer had before this sample: ntpd measures it with the new sample
+ * as the reference, so a spike inflates its own yardstick to its own size and is never caught.
  */
 export function clockFilter(
   reg: FilterRegister,
-  prev: PeerEstimate,
+  est: PeerEstimate,
   now: number,
   precision: number,
   pollSeconds: number,
   byDelay: boolean,
-): { outcome: FilterOutcome; estimate: PeerEstimate; jump: number } {
-  const sorted = sortedStages(reg, now, byDelay)
+): { outcome: FilterOutcome; jump: number } {
+  const stages = reg.stages
+  const usable = sortStages(stages, now, byDelay)
   let disp = 0
-  for (let i = NSTAGE - 1; i >= 0; i--) disp = 0.5 * (disp + sorted[i].disp)
-  const usable = sorted.filter((s) => s.disp < MAXDIST)
-  const aged = { ...prev, disp, dispAt: now }
-  if (usable.length === 0) return { outcome: 'empty', estimate: aged, jump: 0 }
+  for (let i = NSTAGE - 1; i >= 0; i--) disp = 0.5 * (disp + stages[order[i]].disp)
+  const prevDisp = est.disp
+  est.disp = disp
+  est.dispAt = now
+  if (usable === 0) return { outcome: 'empty', jump: 0 }
 
-  const best = usable[0]
+  const best = stages[order[0]]
   let sq = 0
-  for (let i = 1; i < usable.length; i++) sq += (usable[i].offset - best.offset) ** 2
-  const jitter = Math.max(usable.length > 1 ? Math.sqrt(sq / (usable.length - 1)) : 0, precision)
-  const jump = Math.abs(best.offset - prev.offset)
+  for (let i = 1; i < usable; i++) sq += (stages[order[i]].offset - best.offset) ** 2
+  const jitter = Math.max(usable > 1 ? Math.sqrt(sq / (usable - 1)) : 0, precision)
+  const jump = Math.abs(best.offset - est.offset)
 
-  if (best.t <= prev.t) return { outcome: 'stale', estimate: { ...aged, jitter }, jump: 0 }
-
-  const closeInTime = best.t - prev.t < 2 * pollSeconds
-  if (byDelay && prev.disp < MAXDIST && closeInTime && jump > SGATE * prev.jitter) {
-    // Like ntpd, the peer still takes the new offset (the next comparison is against it), but
-    // the sample is not handed to the clock.
-    const held = { ...aged, offset: best.offset, delay: best.delay, jitter }
-    return { outcome: 'spike', estimate: held, jump }
+  if (best.t <= est.t) {
+    est.jitter = jitter
+    return { outcome: 'stale', jump: 0 }
   }
-
-  return {
-    outcome: 'update',
-    estimate: { offset: best.offset, delay: best.delay, disp, dispAt: now, jitter, t: best.t },
-    jump,
-  }
+  const closeInTime = best.t - est.t < 2 * pollSeconds
+  const spike = byDelay && prevDisp < MAXDIST && closeInTime && jump > SGATE * est.jitter
+  // Like ntpd, a spike still moves the peer's offset (the next comparison is against it), but
+  // keeps the time of the sample last used, so it is not handed to the clock.
+  est.offset = best.offset
+  est.delay = best.delay
+  est.jitter = jitter
+  if (spike) return { outcome: 'spike', jump }
+  est.t = best.t
+  return { outcome: 'update', jump }
 }
 
 /** The peer's dispersion now: the filter's value grown at PHI since it was computed. */

@@ -2,15 +2,23 @@ import type { ProtocolContext, ProtocolDef } from '../protocol'
 import { MAXDISP, MAXSTRAT, MINDISP, PHI } from './constants'
 import { ntpConfig, type NtpConfig } from './config'
 import {
-  clockAdjust,
+  absorb,
   createDiscipline,
   localClock,
+  planAdjust,
   rateForGain,
   type ClockState,
   type Discipline,
 } from './discipline'
-import { clockFilter, dispersionAt, shiftIn, type FilterStage } from './filter'
-import { checkReply, onWireSample, REPLY, REQUEST, type NtpReply } from './onWire'
+import { clockFilter, dispersionAt, shiftIn } from './filter'
+import {
+  checkReply,
+  onWireSample,
+  REPLY,
+  REQUEST,
+  type NtpReply,
+  type OnWireSample,
+} from './onWire'
 import { catchUp, createPeer, resetPeer, type Exchange, type Peer } from './peer'
 import { afterSend, beginPoll, rescheduleForPoll } from './poll'
 import { answerRequest, type ServedClock } from './server'
@@ -22,17 +30,22 @@ import { selectClock } from './system'
  * members with servers also run the client side: on-wire exchange → clock filter → select →
  * cluster → combine → discipline.
  *
- * Timing design. Like ntpd, a client runs one timer, a tick every local second, that does the
- * clock-adjust process and sends whatever polls are due (process time = ticks counted, so
- * intervals survive clock steps). One pending timer per node keeps the engine cheap: it re-aims
- * a node's pending timers whenever the clock's rate changes, and the adjust process changes the
- * rate every second.
+ * Timing design. ntpd's timer ticks every second: it runs the clock-adjust process and sends the
+ * polls that are due (its process time counts those seconds, so intervals survive clock steps).
+ * Here a client keeps one timer, which ends a *stretch* of whole seconds: the next poll, or as far
+ * as the adjust process can be applied in one piece (`planAdjust`: one second at a time while
+ * the correction is steep, up to 2^τ/4 s once it is a slow exponential decay). A clock update
+ * cuts the stretch at the next whole second, as ntpd's next tick would pick up the new values.
+ * One pending timer per node also keeps the engine cheap: it re-aims a node's pending timers
+ * whenever the clock's rate changes.
  *
- * Applying the adjustment. ntpd hands adjtime() a phase amount every second; here the tick holds
- * the clock at a control rate u for the next local second, with u = gain/(1 − gain) so the clock
- * gains exactly `gain` over its free-running oscillator whatever its skew and wander (see
- * `rateForGain`). ctx.clock.slew would absorb the amount at 500 ppm in true time, which is off
- * by the skew and adds a breakpoint per second; a held frequency is exact and costs one call.
+ * Applying the adjustment. ntpd hands adjtime() a phase amount every second; here the clock is
+ * held at a control rate u for the stretch, with u = gain/(1 − gain) so that it gains exactly
+ * `gain` per local second over its free-running oscillator whatever its skew and wander
+ * (`rateForGain`). ctx.clock.slew would absorb an amount at 500 ppm of true time, off by the
+ * skew, with an extra breakpoint; a held frequency is exact. The phase is charged to the
+ * discipline's residual as the clock gains it (`accrue`), so the residual, and the shift applied
+ * to offsets held from before (`catchUp`), match what the clock actually did at any instant.
  */
 
 export interface SystemVars {
@@ -57,9 +70,18 @@ export interface SystemVars {
 export interface NtpState {
   isReference: boolean
   precision: number
-  /** process time: local seconds counted by the tick (ntpd current_time), and the clock reading at the last tick */
+  /**
+   * Process time (ntpd current_time): whole local seconds counted at stretch ends; the clock
+   * reading there; the current stretch's length (s) and the phase per second it holds.
+   */
   tick: number
   tickLocal: number
+  stretch: number
+  held: number
+  /** local time up to which the held phase has been charged to the residual */
+  accruedLocal: number
+  /** id of the pending stretch timer, −1 while a stretch end is being handled */
+  timer: number
   peers: Peer[]
   discipline: Discipline
   system: SystemVars
@@ -77,7 +99,48 @@ const TICK = 'tick'
 
 function processTime(s: NtpState, ctx: ProtocolContext): number {
   const f = ctx.now() - s.tickLocal
-  return s.tick + (f > 0 ? Math.min(f, 1) : 0)
+  return s.tick + (f > 0 ? Math.min(f, s.stretch) : 0)
+}
+
+/** Charge the phase the clock has gained since the last charge (it holds `held` per second). */
+function accrue(s: NtpState, local: number): void {
+  const elapsed = local - s.accruedLocal
+  if (elapsed <= 0) return
+  s.accruedLocal = local
+  const amount = s.held * elapsed
+  if (amount === 0) return
+  s.phase += amount
+  absorb(s.discipline, amount)
+}
+
+/** Plan the next stretch of the adjust process, hold its rate, and set the timer for its end. */
+function beginStretch(ctx: ProtocolContext, s: NtpState, cfg: NtpConfig): void {
+  let nextPoll = Infinity
+  for (const p of s.peers) nextPoll = Math.min(nextPoll, p.nextPoll)
+  const plan = planAdjust(s.discipline, cfg.discipline, nextPoll - s.tick)
+  s.stretch = plan.seconds
+  s.held = plan.phase
+  const gain = plan.phase + s.discipline.freq
+  if (gain !== s.adjust) {
+    s.adjust = gain
+    ctx.clock.setFrequencyPpm(rateForGain(gain) * 1e6)
+  }
+  s.timer = ctx.setTimer(plan.seconds, TICK)
+}
+
+/**
+ * The discipline changed: end the stretch with the second under way (ntpd's next tick), so the
+ * next stretch is planned from the new values. `moved`: the clock was stepped, so the pending
+ * timer aims at the wrong reading and must be set again.
+ */
+function cutStretch(ctx: ProtocolContext, s: NtpState, moved: boolean): void {
+  if (s.timer < 0) return // between stretches: the next one is about to be planned
+  const now = ctx.now()
+  const seconds = Math.min(s.stretch, Math.max(1, Math.ceil(now - s.tickLocal)))
+  if (seconds === s.stretch && !moved) return
+  ctx.cancelTimer(s.timer)
+  s.stretch = seconds
+  s.timer = ctx.setTimer(s.tickLocal + seconds - now, TICK)
 }
 
 function unsynchronised(): SystemVars {
@@ -166,6 +229,7 @@ function clockUpdate(
     case 'step':
       ctx.clock.step(theta)
       s.tickLocal += theta
+      s.accruedLocal += theta
       ctx.emit('clockStep', { by: theta, peer: p.id })
       // Every sample predates the step: start all associations over (ntpd clear_all).
       for (const q of s.peers) resetPeer(q, now, s.tick, s.phase)
@@ -192,6 +256,7 @@ function clockUpdate(
   }
   s.panic = false
   if (d.poll !== oldPoll) for (const q of s.peers) rescheduleForPoll(q, s.tick, 2 ** d.poll)
+  if (verdict !== 'ignore') cutStretch(ctx, s, verdict === 'step')
   emitSync(ctx, s, previous, wasSynchronised)
 }
 
@@ -236,33 +301,28 @@ function filterSample(
   s: NtpState,
   cfg: NtpConfig,
   p: Peer,
-  sample: FilterStage,
+  sample: OnWireSample,
   now: number,
 ): void {
   for (const q of s.peers) catchUp(q, s.phase)
-  shiftIn(p.filter, sample, now)
+  shiftIn(p.filter, sample.offset, sample.delay, sample.disp, now, now)
   const d = s.discipline
   const r = clockFilter(p.filter, p.est, now, s.precision, 2 ** d.poll, d.holdoff === 0)
-  p.est = r.estimate
   if (r.outcome === 'spike') {
     p.spikes++
-    ctx.emit('spike', {
-      stage: 'filter',
-      server: p.id,
-      offset: p.filter.stages[0].offset,
-      jump: r.jump,
-    })
+    ctx.emit('spike', { stage: 'filter', server: p.id, offset: p.est.offset, jump: r.jump })
   } else if (r.outcome === 'update') {
     systemProcess(ctx, s, cfg, now)
   }
 }
 
+const DUMMY: OnWireSample = { offset: 0, delay: 0, disp: MAXDISP }
+
 function transmit(ctx: ProtocolContext, s: NtpState, cfg: NtpConfig, p: Peer): void {
   if (p.burstLeft === 0) {
     const { silent } = beginPoll(p, s.tick, cfg)
     // RFC 5905 A.5.6: nothing heard for three polls: a dummy sample ages the peer out.
-    if (silent)
-      filterSample(ctx, s, cfg, p, { offset: 0, delay: 0, disp: MAXDISP, t: s.tick }, s.tick)
+    if (silent) filterSample(ctx, s, cfg, p, DUMMY, s.tick)
   }
   const t1 = ctx.now()
   p.outstanding = t1
@@ -280,6 +340,7 @@ function receive(
   const p = s.peers.find((q) => q.id === from)
   if (!p) return
   const t4 = ctx.now()
+  accrue(s, t4)
   const verdict = checkReply(p.outstanding, p.lastServerXmt, reply)
   if (verdict === 'duplicate') {
     p.duplicates++
@@ -310,7 +371,7 @@ function receive(
   }
   p.reach |= 1
   const now = processTime(s, ctx)
-  filterSample(ctx, s, cfg, p, { ...sample, t: now }, now)
+  filterSample(ctx, s, cfg, p, sample, now)
 }
 
 export const ntp: ProtocolDef<NtpState, NtpConfig> = {
@@ -324,11 +385,19 @@ export const ntp: ProtocolDef<NtpState, NtpConfig> = {
     const servers = ctx.isReference
       ? []
       : (cfg.servers[ctx.nodeId] ?? []).filter((id) => id !== ctx.nodeId)
+    // The first stretch ends at a random point of the first second, so that clients started
+    // together do not all tick at once; process time reaches 1 there.
+    const now = ctx.now()
+    const firstTick = ctx.random()
     const s: NtpState = {
       isReference: ctx.isReference,
       precision,
       tick: 0,
-      tickLocal: ctx.now(),
+      tickLocal: now + firstTick - 1,
+      stretch: 1,
+      held: 0,
+      accruedLocal: now,
+      timer: -1,
       // First polls one second apart, so the servers' exchanges do not overlap on the display.
       peers: servers.map((id, i) => createPeer(id, 0, 1 + i, 0)),
       discipline: createDiscipline({ ...cfg.discipline, precision }, cfg.poll, 0),
@@ -341,22 +410,18 @@ export const ntp: ProtocolDef<NtpState, NtpConfig> = {
     }
     // A (re)started node's discipline begins from nothing, so its clock control does too.
     if (ctx.clock.frequencyPpm() !== 0) ctx.clock.setFrequencyPpm(0)
-    if (s.peers.length > 0) ctx.setTimer(ctx.random(), TICK)
+    if (s.peers.length > 0) s.timer = ctx.setTimer(firstTick, TICK)
     return s
   },
   onTimer(ctx, s, key, cfg) {
     if (key !== TICK) return
-    s.tick++
-    s.tickLocal = ctx.now()
-    const phase = clockAdjust(s.discipline, cfg.discipline)
-    s.phase += phase
-    const gain = phase + s.discipline.freq
-    if (gain !== s.adjust) {
-      s.adjust = gain
-      ctx.clock.setFrequencyPpm(rateForGain(gain) * 1e6)
-    }
+    s.timer = -1
+    const end = s.tickLocal + s.stretch
+    accrue(s, end)
+    s.tick += s.stretch
+    s.tickLocal = end
     for (const p of s.peers) if (p.nextPoll <= s.tick) transmit(ctx, s, cfg, p)
-    ctx.setTimer(1, TICK)
+    beginStretch(ctx, s, cfg)
   },
   onMessage(ctx, s, from, kind, body, cfg) {
     if (kind === REQUEST) answerRequest(ctx, from, body, served(s, ctx))
