@@ -10,6 +10,7 @@ import { nodesNamed } from '../engine/scenario/interventions'
 import { createFrameBuilder, type FrameBuilder } from './frames'
 import { scenarioWithInputs } from './inputLog'
 import { MAX_TICK_GAP_S, paceTick, type Pacer } from './pacing'
+import { createRunRecord, type RunRecord } from './runRecord'
 import {
   clampSpeed,
   type Command,
@@ -42,6 +43,8 @@ interface Run {
   source: RunSource
   sim: Simulation
   frames: FrameBuilder
+  /** timeline (checkpoints, seeking, branches) and the space-time diagram's window */
+  record: RunRecord
 }
 
 export function createHost(deps: HostDeps): Host {
@@ -58,11 +61,18 @@ export function createHost(deps: HostDeps): Host {
 
   function start(raw: ScenarioInput, scenario: Scenario, source: RunSource): void {
     const frames = createFrameBuilder(scenario.nodes.map((n) => n.id))
-    const sim = createSimulation(scenario, { trace: frames.trace })
+    let record: RunRecord | null = null
+    const sim = createSimulation(scenario, {
+      trace: (rec) => {
+        frames.trace(rec)
+        record?.sink(rec)
+      },
+    })
+    record = createRunRecord(scenario, sim, deps.wallMs)
     // Apply what is due at t = 0 now, so a live input at t = 0 lands after the scheduled ones,
     // where a replay of the exported scenario will put it too.
     sim.runUntil(0)
-    run = { raw, scenario, source, sim, frames }
+    run = { raw, scenario, source, sim, frames, record }
     runId++
     pacer.rate = 0
     pace = 'normal'
@@ -89,6 +99,7 @@ export function createHost(deps: HostDeps): Host {
       pace,
     })
     post(frame, transfer)
+    for (const o of run.record.messages(runId, !playing)) post(o.msg, o.transfer)
   }
 
   function load(json: unknown, source: RunSource): void {
@@ -123,6 +134,7 @@ export function createHost(deps: HostDeps): Host {
       post({ type: 'commandError', command: 'inject', error: why })
       return
     }
+    run.record.branch()
     run.sim.inject(input)
     sendFrame()
   }
@@ -145,6 +157,19 @@ export function createHost(deps: HostDeps): Host {
       local: sim.localReading(i),
       protocols,
     }
+  }
+
+  /** Put the run at simulated time `to`; the diagram's window follows the frame. */
+  function seek(to: number): void {
+    if (!run || !Number.isFinite(to)) return
+    const w0 = deps.wallMs()
+    run.record.seek(to)
+    const ms = deps.wallMs() - w0
+    lastWall = deps.wallMs() // a playing run does not make up for the time the seek took
+    sendFrame()
+    post({ type: 'seeked', runId, to: run.sim.now, ms })
+    run.record.refillWindow()
+    for (const o of run.record.messages(runId, true)) post(o.msg, o.transfer)
   }
 
   function setPlaying(on: boolean): void {
@@ -190,6 +215,16 @@ export function createHost(deps: HostDeps): Host {
             requestId: cmd.requestId,
             inspection: inspect(cmd.node),
           })
+        case 'seek':
+          return seek(cmd.to)
+        case 'describeMessage':
+          return post({
+            type: 'messageDetail',
+            requestId: cmd.requestId,
+            detail: run?.record.describe(cmd.id) ?? null,
+          })
+        case 'crashWorker':
+          return // sim.worker.ts handles it
       }
     },
     tick() {
@@ -197,6 +232,8 @@ export function createHost(deps: HostDeps): Host {
       const dtWall = Math.min(MAX_TICK_GAP_S, Math.max(0, (wall - lastWall) / 1000))
       lastWall = wall
       if (!playing || !run) return
+      const t0 = run.sim.now
+      const w0 = deps.wallMs()
       pace = paceTick(run.sim, pacer, {
         speed,
         dtWall,
@@ -204,6 +241,7 @@ export function createHost(deps: HostDeps): Host {
         quiet: run.frames.lastInFlight === 0,
         wallMs: deps.wallMs,
       })
+      run.record.afterAdvance(run.sim.now - t0, deps.wallMs() - w0)
       sendFrame()
     },
   }

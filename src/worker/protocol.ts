@@ -6,6 +6,7 @@
  * `inspect` on request.
  */
 import type { ClientOp, Intervention, NodeStatus, ScenarioInput } from '../engine'
+import type { TimelineCommand, TimelineMessage } from './timelineWire'
 
 /** Speed bounds in simulated seconds per wall second (the UI slider spans the same range). */
 export const MIN_SPEED = 0.01
@@ -33,6 +34,8 @@ export type Command =
   /** The running scenario with the live inputs folded in as `faults` / `workload` entries. */
   | { type: 'getScenario'; requestId: number }
   | { type: 'inspect'; requestId: number; node: string }
+  /** seeking and the space-time diagram (timelineWire.ts) */
+  | TimelineCommand
 
 export interface RunMeta {
   /** increases with every load / reset, so stale frames can be told apart */
@@ -95,6 +98,8 @@ export type WorkerMessage =
   | Frame
   | { type: 'scenario'; requestId: number; scenario: ScenarioInput; exact: boolean }
   | { type: 'inspection'; requestId: number; inspection: Inspection | null }
+  /** the timeline, seeks and the space-time diagram's records (timelineWire.ts) */
+  | TimelineMessage
   /** a command the host refused (e.g. an intervention naming an unknown node) */
   | { type: 'commandError'; command: Command['type']; error: string }
 

@@ -1,0 +1,153 @@
+import { createSimulation, type Scenario, type Simulation, type TraceRecord } from '../engine'
+import { createSpacetimeRecorder, WINDOW_SECONDS, type SpacetimeRecorder } from './spacetime'
+import { createTimeline, type Timeline } from './timeline'
+import type { MessageDetail, TimelineMessage } from './timelineWire'
+
+/** Diagram increments go out at most this often while playing (wall ms). */
+export const BATCH_MS = 250
+/** Chunks of simulated time between clock samples when the window is rebuilt after a seek. */
+const REFILL_CHUNK = 0.25
+/**
+ * Rebuilding the window after a seek may take about this many wall ms: a run too busy to re-trace
+ * WINDOW_SECONDS in that time gets a shorter window until live play fills it (never under
+ * MIN_REFILL_SECONDS). The batch's `windowStart` tells the UI.
+ */
+const REFILL_BUDGET_MS = 40
+const MIN_REFILL_SECONDS = 10
+
+/**
+ * The worker's record of one run: the timeline (checkpoints, head, branches, seeking) and the
+ * space-time diagram's window of recent records, kept consistent with each other.
+ *
+ * A seek has two parts. `seek` puts the simulation at T (restore + re-run: the fast part, what a
+ * frame shows); `refillWindow` then rebuilds the diagram's window up to T on a scratch copy of the
+ * run, from the checkpoint before T − WINDOW_SECONDS, so the diagram after a seek shows the same
+ * records it would have shown had the run been played to T. The simulation itself never records
+ * while it re-runs: its trace would repeat records the window already had.
+ */
+export interface Outgoing {
+  msg: TimelineMessage
+  transfer: ArrayBuffer[]
+}
+
+export interface RunRecord {
+  readonly timeline: Timeline
+  readonly recorder: SpacetimeRecorder
+  /** compose into the simulation's trace sink */
+  sink(rec: TraceRecord): void
+  /** live play advanced the run: checkpoints and clock samples */
+  afterAdvance(simSeconds: number, wallMs: number): void
+  /** seek; the diagram's window is rebuilt by `refillWindow` (posted batches wait for it) */
+  seek(T: number): void
+  refillWindow(): void
+  /**
+   * Run `replay` (live inputs re-made on the simulation from the start, e.g. a restored session)
+   * without recording, then lay checkpoints along what it ran and rebuild the window. Returns
+   * what `replay` returns (a reason it failed, or null).
+   */
+  replay(replay: () => string | null): string | null
+  /** before a live input: true when it starts a new branch */
+  branch(): boolean
+  /** what to post now: the timeline when it changed, a diagram batch when due (or `force`d) */
+  messages(runId: number, force: boolean): Outgoing[]
+  describe(id: number): MessageDetail | null
+}
+
+export function createRunRecord(
+  scenario: Scenario,
+  sim: Simulation,
+  wallMs: () => number,
+): RunRecord {
+  const recorder = createSpacetimeRecorder(sim.nodeIds)
+  recorder.reset(sim)
+  recorder.attach(sim)
+  const timeline = createTimeline(sim, wallMs)
+  let lastBatch = -Infinity
+  let timelineKey = ''
+  let refillPending = false
+
+  function refillWindow(): void {
+    refillPending = false
+    const T = sim.now
+    const cost = timeline.checkpoints.msPerSimSecond()
+    const span =
+      cost > 0
+        ? Math.max(MIN_REFILL_SECONDS, Math.min(WINDOW_SECONDS, REFILL_BUDGET_MS / cost))
+        : WINDOW_SECONDS
+    const from = timeline.checkpoints.atOrBefore(Math.max(0, T - span))
+    // A second simulation of the same run: restored, with this run's inputs, traced into the window.
+    const scratch = createSimulation(scenario)
+    scratch.restore(from.world)
+    scratch.world.inputs = sim.world.inputs.slice()
+    recorder.reset(scratch, Math.max(0, T - span))
+    recorder.attach(scratch)
+    scratch.trace = recorder.sink
+    for (let t = scratch.now; t < T;) {
+      t = Math.min(T, t + REFILL_CHUNK)
+      scratch.runUntil(t)
+      recorder.sampleClocks(scratch)
+    }
+    recorder.attach(sim)
+  }
+
+  return {
+    timeline,
+    recorder,
+    sink: recorder.sink,
+    afterAdvance(simSeconds, ms) {
+      timeline.afterAdvance(simSeconds, ms)
+      recorder.sampleClocks(sim)
+    },
+    seek(T) {
+      recorder.attach(null)
+      timeline.seek(T)
+      recorder.reset(sim)
+      recorder.attach(sim)
+      refillPending = true
+    },
+    refillWindow,
+    replay(replay) {
+      recorder.attach(null)
+      const why = replay()
+      if (!why) {
+        // The replay ran past every checkpoint but the first: run it again through the timeline.
+        const until = sim.now
+        sim.rewindTo(timeline.checkpoints.list[0].world)
+        timeline.seek(until)
+        refillWindow()
+      }
+      recorder.attach(sim)
+      return why
+    },
+    branch: () => timeline.branch(),
+    messages(runId, force) {
+      const out: Outgoing[] = []
+      const cps = timeline.checkpoints.list
+      const head = timeline.head()
+      // At the live edge the head moves with every frame, and frames carry it (`now`).
+      const key = `${timeline.branches()}|${cps.length}|${cps.at(-1)!.t}|${head === sim.now ? 'live' : head}`
+      if (key !== timelineKey) {
+        timelineKey = key
+        const msg: TimelineMessage = {
+          type: 'timeline',
+          runId,
+          head,
+          branches: timeline.branches(),
+          replaced: timeline.replaced(),
+          checkpoints: cps.map((c) => c.t),
+        }
+        out.push({ msg, transfer: [] })
+      }
+      const wall = wallMs()
+      if (!refillPending && (force || wall - lastBatch >= BATCH_MS)) {
+        const batch = recorder.batch(runId, sim.now)
+        if (batch) {
+          lastBatch = wall
+          out.push({ msg: batch, transfer: [batch.arrows.buffer, batch.samples.buffer] })
+        }
+      }
+      return out
+    },
+    describe: (id) => recorder.describe(id),
+  }
+}

@@ -1,0 +1,414 @@
+import type { Intervention, Simulation, TraceRecord } from '../engine'
+import { STATUS_CODES } from './protocol'
+import {
+  ARROW_STRIDE,
+  DROP_REASONS,
+  SAMPLE_STRIDE,
+  type MessageDetail,
+  type SpacetimeBatch,
+  type SpacetimeMark,
+} from './timelineWire'
+
+/**
+ * The space-time diagram's data: a bounded window of recent trace records, kept by the worker
+ * and sent to the UI in increments a few times a second (never the whole window per frame).
+ *
+ * Each message becomes one arrow from its send to its receipt (or its drop), with the local clock
+ * readings of sender and receiver taken from `sim.localReading` at the moment of each record —
+ * what each node itself would have written in its log. Faults, protocol clock steps, elections
+ * and invariant violations become marks; node status (up / crashed / paused) is tracked from the
+ * faults with the engine's own rules so lanes can be drawn as broken while a node is down.
+ * Local clock samples (at records and at least every SAMPLE_DT of simulated time while live)
+ * let the UI place each node's local-time ticks; around a clock step both the reading before
+ * and after the jump are sampled, so the ticks jump exactly there.
+ *
+ * Bounded memory: records older than WINDOW_SECONDS of simulated time before now leave the
+ * window, and so do the oldest arrows beyond MAX_ARROWS (the UI says which bound applies).
+ */
+export const WINDOW_SECONDS = 60
+export const MAX_ARROWS = 20_000
+const MAX_MARKS = 2_000
+/** Live clock samples of one node are at least this far apart in simulated time (steps excepted). */
+export const SAMPLE_DT = 0.25
+/** Longest payload summary, in characters. */
+const SUMMARY_CHARS = 240
+
+/** Protocol emits shown as marks; other emits are too frequent or too detailed for the diagram. */
+const EMIT_MARKS = new Set(['clockStep', 'elected', 'stepDown'])
+
+interface SendInfo {
+  id: number
+  from: number
+  to: number
+  kind: number
+  t: number
+  local: number
+  body: unknown
+  /** delivered or dropped at least once (a duplicated message may arrive again) */
+  done: boolean
+}
+
+/** One completed message: see ARROW_STRIDE in timelineWire.ts for the field order. */
+type Arrow = [number, number, number, number, number, number, number, number, number]
+
+export interface SpacetimeRecorder {
+  /** the trace sink; records only while a simulation is attached */
+  readonly sink: (rec: TraceRecord) => void
+  /** read local clocks from (and record for) `sim`, or stop recording (null) */
+  attach(sim: Simulation | null): void
+  /**
+   * Forget everything and start from `sim`'s state (load, seek); records before `keepFrom`
+   * (default: one window before now) are not kept.
+   */
+  reset(sim: Simulation, keepFrom?: number): void
+  /** sample every node's clock at `sim.now` (after a tick / chunk of simulation) */
+  sampleClocks(sim: Simulation, force?: boolean): void
+  /** drop what left the window as of simulated time `now` */
+  evict(now: number): void
+  /** the records added since the last batch (or everything after a reset); null when none */
+  batch(runId: number, now: number): SpacetimeBatch | null
+  describe(id: number): MessageDetail | null
+  /** for tests and the bench */
+  readonly size: { arrows: number; marks: number; samples: number }
+}
+
+/** A message body as short JSON for the hover card: non-integers shortened to 9 significant digits. */
+export function summarizePayload(body: unknown): string {
+  let text: string
+  try {
+    text =
+      JSON.stringify(body, (_k, v: unknown) =>
+        typeof v === 'number' && !Number.isInteger(v) ? Number(v.toPrecision(9)) : v,
+      ) ?? String(body)
+  } catch {
+    text = String(body)
+  }
+  return text.length > SUMMARY_CHARS ? `${text.slice(0, SUMMARY_CHARS - 1)}…` : text
+}
+
+export function createSpacetimeRecorder(nodeIds: readonly string[]): SpacetimeRecorder {
+  const n = nodeIds.length
+  const index = new Map(nodeIds.map((id, i) => [id, i]))
+  const kinds: string[] = []
+  const kindIndex = new Map<string, number>()
+  let kindsSent = 0
+
+  let sim: Simulation | null = null
+  const sends = new Map<number, SendInfo>()
+  let arrows: Arrow[] = []
+  let marks: SpacetimeMark[] = []
+  let samples: number[][] = [] // [node, t, local]
+  const status = new Array<number>(n).fill(0)
+  const statusAtStart = new Array<number>(n).fill(0)
+  const lastSample = new Array<number>(n).fill(-Infinity)
+  let windowStart = 0
+  let limitedByCount = false
+  /** absolute counts sent so far; `*Base` counts what left the window from the front */
+  let arrowBase = 0
+  let markBase = 0
+  let sampleBase = 0
+  let arrowsSent = 0
+  let marksSent = 0
+  let samplesSent = 0
+  let needReset = true
+  /** the window start the UI last heard of */
+  let windowStartSent = -1
+  /** the id of the last send record, while no other record followed it (a drop at send time) */
+  let lastSendId = -1
+
+  const kindOf = (kind: string): number => {
+    let k = kindIndex.get(kind)
+    if (k === undefined) {
+      k = kinds.length
+      kinds.push(kind)
+      kindIndex.set(kind, k)
+    }
+    return k
+  }
+
+  function sample(node: number, t: number, local: number, force = false): void {
+    if (!force && t - lastSample[node] < SAMPLE_DT) return
+    lastSample[node] = t
+    samples.push([node, t, local])
+  }
+
+  function mark(m: SpacetimeMark): void {
+    marks.push(m)
+    if (marks.length > MAX_MARKS) {
+      const gone = marks.shift()!
+      markBase++
+      if (gone.status !== undefined && gone.node !== undefined)
+        statusAtStart[gone.node] = gone.status
+    }
+  }
+
+  function setStatus(node: number, to: number): number | undefined {
+    if (status[node] === to) return undefined
+    status[node] = to
+    return to
+  }
+
+  const UP = STATUS_CODES.indexOf('up')
+  const CRASHED = STATUS_CODES.indexOf('crashed')
+  const PAUSED = STATUS_CODES.indexOf('paused')
+
+  /** The engine's transitions (Simulation.applyFault): a fault that does not apply changes nothing. */
+  function statusAfter(f: Intervention, node: number): number | undefined {
+    const s = status[node]
+    switch (f.type) {
+      case 'crash':
+        return s === CRASHED ? undefined : setStatus(node, CRASHED)
+      case 'restart':
+        return s === CRASHED ? setStatus(node, UP) : undefined
+      case 'pause':
+        return s === UP ? setStatus(node, PAUSED) : undefined
+      case 'resume':
+        return s === PAUSED ? setStatus(node, UP) : undefined
+      default:
+        return undefined
+    }
+  }
+
+  function fault(t: number, f: Intervention, s: Simulation): void {
+    switch (f.type) {
+      case 'crash':
+      case 'restart':
+      case 'pause':
+      case 'resume': {
+        const node = index.get(f.node)!
+        mark({ t, kind: f.type, node, status: statusAfter(f, node) })
+        return
+      }
+      case 'clockStep': {
+        // The record precedes the step: the reading now is the one before the jump.
+        const node = index.get(f.node)!
+        const before = s.localReading(node)
+        sample(node, t, before, true)
+        sample(node, t, before + f.by, true)
+        mark({ t, kind: 'clockStep', node, value: f.by })
+        return
+      }
+      case 'setSkew':
+        mark({ t, kind: 'setSkew', node: index.get(f.node)!, value: f.ppm })
+        return
+      case 'falseticker':
+        mark({ t, kind: 'falseticker', node: index.get(f.node)!, value: f.lie })
+        return
+      case 'partition':
+        mark({ t, kind: 'partition', groups: f.groups.map((g) => g.map((id) => index.get(id)!)) })
+        return
+      case 'cutLink':
+      case 'healLink':
+        mark({ t, kind: f.type, node: index.get(f.from)!, to: index.get(f.to)! })
+        return
+      case 'heal':
+        mark({ t, kind: 'heal' })
+        return
+      case 'setLoss':
+      case 'setDuplicate':
+        mark({ t, kind: f.type, value: f.p })
+        return
+      case 'setLatency':
+        mark({ t, kind: 'setLatency', value: f.base, value2: f.jitter })
+        return
+    }
+  }
+
+  function arrive(rec: Extract<TraceRecord, { type: 'deliver' | 'drop' }>, s: Simulation): void {
+    const info = sends.get(rec.id)
+    if (!info) return // sent before the window began (e.g. held by a paused node)
+    info.done = true
+    const dropAtSend = rec.type === 'drop' && lastSendId === rec.id
+    const local = dropAtSend ? info.local : s.localReading(info.to)
+    const outcome = rec.type === 'deliver' ? 0 : 1 + DROP_REASONS.indexOf(rec.reason)
+    arrows.push([rec.id, info.from, info.to, info.kind, info.t, info.local, rec.t, local, outcome])
+    if (!dropAtSend) sample(info.to, rec.t, local)
+  }
+
+  const sink = (rec: TraceRecord): void => {
+    const s = sim
+    if (!s) return
+    const sendId = lastSendId
+    lastSendId = -1
+    switch (rec.type) {
+      case 'send': {
+        // a node talking to itself (a Berkeley master polling its own clock) has no arrow to draw
+        if (rec.from === rec.to) return
+        const from = index.get(rec.from)!
+        const local = s.localReading(from)
+        sends.set(rec.id, {
+          id: rec.id,
+          from,
+          to: index.get(rec.to)!,
+          kind: kindOf(rec.kind),
+          t: rec.t,
+          local,
+          body: rec.body,
+          done: false,
+        })
+        sample(from, rec.t, local)
+        lastSendId = rec.id
+        return
+      }
+      case 'deliver':
+        if (rec.from !== rec.to) arrive(rec, s)
+        return
+      case 'drop':
+        if (rec.from !== rec.to) {
+          lastSendId = sendId
+          arrive(rec, s)
+          lastSendId = -1
+        }
+        return
+      case 'fault':
+        return fault(rec.t, rec.fault, s)
+      case 'emit': {
+        if (!EMIT_MARKS.has(rec.event)) return
+        const node = index.get(rec.node)!
+        if (rec.event === 'clockStep') {
+          // Protocols emit clockStep after stepping (cristian.ts, ntp.ts): now is the reading after.
+          const by = Number(rec.data?.by ?? 0)
+          const after = s.localReading(node)
+          sample(node, rec.t, after - by, true)
+          sample(node, rec.t, after, true)
+          mark({ t: rec.t, kind: 'clockStep', node, value: by, protocol: true })
+        } else mark({ t: rec.t, kind: rec.event as 'elected' | 'stepDown', node })
+        return
+      }
+      case 'violation':
+        mark({
+          t: rec.t,
+          kind: 'violation',
+          nodes: (rec.nodes ?? []).map((id) => index.get(id)!).filter((i) => i !== undefined),
+          label: rec.invariant,
+          detail: rec.detail,
+        })
+        return
+      case 'timer':
+        return
+    }
+  }
+
+  function evict(now: number): void {
+    const start = Math.max(now - WINDOW_SECONDS, windowStart)
+    let drop = 0
+    while (drop < arrows.length && arrows[drop][6] < start) drop++
+    const overCount = arrows.length - drop - MAX_ARROWS
+    let from = start
+    if (overCount > 0) {
+      drop += overCount
+      from = Math.max(start, arrows[drop - 1][6])
+      limitedByCount = true
+    } else if (drop > 0 || arrows.length === 0) limitedByCount = false
+    if (drop > 0) {
+      arrows = arrows.slice(drop)
+      arrowBase += drop
+    }
+    if (from > windowStart) windowStart = from
+    let m = 0
+    while (m < marks.length && marks[m].t < windowStart) {
+      const gone = marks[m]
+      if (gone.status !== undefined && gone.node !== undefined)
+        statusAtStart[gone.node] = gone.status
+      m++
+    }
+    if (m > 0) {
+      marks = marks.slice(m)
+      markBase += m
+    }
+    let k = 0
+    while (k < samples.length && samples[k][1] < windowStart) k++
+    if (k > 0) {
+      samples = samples.slice(k)
+      sampleBase += k
+    }
+    // Sends are kept in time order (Map insertion order): stop at the first inside the window.
+    // Messages still on their way stay, however old (one held by a paused node).
+    for (const [id, info] of sends) {
+      if (info.t >= windowStart) break
+      if (info.done) sends.delete(id)
+    }
+  }
+
+  return {
+    sink,
+    attach(s) {
+      sim = s
+      lastSendId = -1
+    },
+    reset(s, keepFrom) {
+      sends.clear()
+      arrows = []
+      marks = []
+      samples = []
+      arrowBase = markBase = sampleBase = 0
+      arrowsSent = marksSent = samplesSent = 0
+      lastSample.fill(-Infinity)
+      for (let i = 0; i < n; i++) {
+        status[i] = STATUS_CODES.indexOf(s.world.nodes[i].status)
+        statusAtStart[i] = status[i]
+      }
+      windowStart = keepFrom ?? Math.max(0, s.now - WINDOW_SECONDS)
+      limitedByCount = false
+      needReset = true
+      lastSendId = -1
+    },
+    sampleClocks(s, force = false) {
+      for (let i = 0; i < n; i++) sample(i, s.now, s.localReading(i), force)
+    },
+    evict,
+    batch(runId, now) {
+      evict(now)
+      const reset = needReset
+      const a0 = reset ? arrowBase : Math.max(arrowsSent, arrowBase)
+      const m0 = reset ? markBase : Math.max(marksSent, markBase)
+      const s0 = reset ? sampleBase : Math.max(samplesSent, sampleBase)
+      const na = arrowBase + arrows.length - a0
+      const nm = markBase + marks.length - m0
+      const ns = sampleBase + samples.length - s0
+      if (!reset && na === 0 && nm === 0 && ns === 0 && windowStart === windowStartSent) return null
+      const arrowData = new Float64Array(na * ARROW_STRIDE)
+      for (let j = 0; j < na; j++) arrowData.set(arrows[a0 - arrowBase + j], j * ARROW_STRIDE)
+      const sampleData = new Float64Array(ns * SAMPLE_STRIDE)
+      for (let j = 0; j < ns; j++) sampleData.set(samples[s0 - sampleBase + j], j * SAMPLE_STRIDE)
+      const out: SpacetimeBatch = {
+        type: 'spacetime',
+        runId,
+        reset,
+        now,
+        windowStart,
+        limitedByCount,
+        statusAtStart: statusAtStart.slice(),
+        arrows: arrowData,
+        marks: marks.slice(m0 - markBase),
+        samples: sampleData,
+      }
+      if (reset || kinds.length !== kindsSent) {
+        out.kinds = kinds.slice()
+        kindsSent = kinds.length
+      }
+      arrowsSent = arrowBase + arrows.length
+      marksSent = markBase + marks.length
+      samplesSent = sampleBase + samples.length
+      needReset = false
+      windowStartSent = windowStart
+      return out
+    },
+    describe(id) {
+      const info = sends.get(id)
+      if (!info) return null
+      return {
+        id,
+        kind: kinds[info.kind],
+        from: nodeIds[info.from],
+        to: nodeIds[info.to],
+        sentAt: info.t,
+        localSent: info.local,
+        payload: summarizePayload(info.body),
+      }
+    },
+    get size() {
+      return { arrows: arrows.length, marks: marks.length, samples: samples.length }
+    },
+  }
+}
