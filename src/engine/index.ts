@@ -15,6 +15,25 @@ export type { LogEntry } from './protocols/paxos/entry'
 export type { PaxosEvents } from './protocols/paxos/events'
 export { consensusVariants, type ConsensusVariant } from './scenario/schema'
 export { CONSENSUS_INVARIANTS, type ConsensusInvariant } from './checkers/consensus/state'
+export { inspectNtp, type NtpView, type NtpPeerView } from './protocols/ntp/inspect'
+export type { NtpState, SystemVars as NtpSystemVars } from './protocols/ntp/ntp'
+export type {
+  Peer as NtpPeer,
+  PeerStatus as NtpPeerStatus,
+  Exchange as NtpExchange,
+} from './protocols/ntp/peer'
+export type {
+  ClockState as NtpClockState,
+  Discipline as NtpDiscipline,
+} from './protocols/ntp/discipline'
+export {
+  intersect as marzulloIntersect,
+  type Interval,
+  type Intersection,
+} from './protocols/ntp/select'
+export type { SntpState } from './protocols/sntp/sntp'
+export type { BerkeleyState, BerkeleyRound, BerkeleyEstimate } from './protocols/berkeley/berkeley'
+export type { NaiveState } from './protocols/naive/naive'
 
 /** A simulation of `scenario` with every protocol and checker the engine knows. */
 export function createSimulation(scenario: Scenario, opts: SimulationOptions = {}): Simulation {

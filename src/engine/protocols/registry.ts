@@ -2,6 +2,9 @@ import type { ProtocolDef } from './protocol'
 import type { ObserverDef } from '../sim/observer'
 import { cristian } from './cristian/cristian'
 import { ntp } from './ntp/ntp'
+import { sntp } from './sntp/sntp'
+import { berkeley } from './berkeley/berkeley'
+import { naive } from './naive/naive'
 import { paxos } from './paxos/paxos'
 import { consensusChecker } from '../checkers/consensus/observer'
 
@@ -9,6 +12,9 @@ import { consensusChecker } from '../checkers/consensus/observer'
 export const protocolDefs: readonly ProtocolDef[] = [
   cristian as ProtocolDef,
   ntp as ProtocolDef,
+  sntp as ProtocolDef,
+  berkeley as ProtocolDef,
+  naive as ProtocolDef,
   paxos as ProtocolDef,
 ]
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { inspectNtp } from '../protocols/ntp/inspect'
 import type { NtpState } from '../protocols/ntp/ntp'
 import { offsetStats, runSampled, settledAt, type SampledRun } from './clockSyncRun'
 
@@ -134,6 +135,10 @@ describe('NTP selection with falsetickers', () => {
     expect(status.s4).toBe('falseticker')
     expect(['s1', 's3', 's5']).toContain(c1.system.peer)
     expect(c1.system.agreed?.agreed).toBe(3)
+    const view = inspectNtp(c1)
+    expect(view.peers.map((p) => p.tally).filter((t) => t === '*')).toHaveLength(1)
+    expect(view.peers.filter((p) => p.tally === 'x').map((p) => p.id)).toEqual(['s2', 's4'])
+    expect(view.peers.every((p) => p.reach === '11111111')).toBe(true)
     expect(offsetStats(run, 'c1', 1000).max).toBeLessThan(2e-3)
     expect(run.events.some((e) => e.event === 'noMajority')).toBe(false)
   })
