@@ -1,4 +1,5 @@
 import { Banners } from './banners/Banners'
+import { ClockSection } from './clock/ClockSection'
 import { ControlBar } from './controls/ControlBar'
 import { Header } from './header/Header'
 import { Legend } from './legend/Legend'
@@ -19,6 +20,7 @@ export function App() {
         </div>
         <SidePanel />
       </main>
+      <ClockSection />
     </div>
   )
 }

@@ -7,6 +7,7 @@ import {
   type Simulation,
 } from '../engine'
 import { nodesNamed } from '../engine/scenario/interventions'
+import { createClockFeed } from './clockFeed'
 import { createFrameBuilder, type FrameBuilder } from './frames'
 import { scenarioWithInputs } from './inputLog'
 import { MAX_TICK_GAP_S, paceTick, type Pacer } from './pacing'
@@ -56,24 +57,29 @@ export function createHost(deps: HostDeps): Host {
   let lastWall = deps.wallMs()
   let pace: PaceMode = 'normal'
   const pacer: Pacer = { rate: 0 }
+  const clockFeed = createClockFeed(deps)
 
   const post = (msg: WorkerMessage, transfer: Transferable[] = []) => deps.post(msg, transfer)
 
   function start(raw: ScenarioInput, scenario: Scenario, source: RunSource): void {
     const frames = createFrameBuilder(scenario.nodes.map((n) => n.id))
+    const history = clockFeed.prepare()
     let record: RunRecord | null = null
     const sim = createSimulation(scenario, {
       trace: (rec) => {
         frames.trace(rec)
+        history.trace(rec)
         record?.sink(rec)
       },
     })
     record = createRunRecord(scenario, sim, deps.wallMs)
+    history.bind(sim)
     // Apply what is due at t = 0 now, so a live input at t = 0 lands after the scheduled ones,
     // where a replay of the exported scenario will put it too.
     sim.runUntil(0)
     run = { raw, scenario, source, sim, frames, record }
     runId++
+    clockFeed.attach(history, runId)
     pacer.rate = 0
     pace = 'normal'
     post({
@@ -100,6 +106,7 @@ export function createHost(deps: HostDeps): Host {
     })
     post(frame, transfer)
     for (const o of run.record.messages(runId, !playing)) post(o.msg, o.transfer)
+    clockFeed.flush(!playing)
   }
 
   function load(json: unknown, source: RunSource): void {
@@ -198,6 +205,7 @@ export function createHost(deps: HostDeps): Host {
           return
         case 'setSpeed':
           speed = clampSpeed(cmd.speed)
+          clockFeed.setSpeed(speed)
           return
         case 'setSkipQuiet':
           skipQuiet = cmd.on

@@ -6,6 +6,7 @@
  * `inspect` on request.
  */
 import type { ClientOp, Intervention, NodeStatus, ScenarioInput } from '../engine'
+import type { ClockFeedMessage } from './clockFeed'
 import type { TimelineCommand, TimelineMessage } from './timelineWire'
 
 /** Speed bounds in simulated seconds per wall second (the UI slider spans the same range). */
@@ -98,6 +99,8 @@ export type WorkerMessage =
   | Frame
   | { type: 'scenario'; requestId: number; scenario: ScenarioInput; exact: boolean }
   | { type: 'inspection'; requestId: number; inspection: Inspection | null }
+  /** offset / correction history and per-node clock summaries for the clock views */
+  | ClockFeedMessage
   /** the timeline, seeks and the space-time diagram's records (timelineWire.ts) */
   | TimelineMessage
   /** a command the host refused (e.g. an intervention naming an unknown node) */

@@ -64,6 +64,50 @@ export const presets: Preset[] = [
       clockSync: { algorithm: 'cristian', pollInterval: 16 },
     },
   },
+  // ---- clock synchronisation views (src/ui/clock)
+  {
+    // Three stratum-1 servers, three drifting clients on a fast LAN; the poll is pinned at 16 s
+    // (ntpd `minpoll 4 maxpoll 4`) so a live drift change is answered within minutes.
+    id: 'ntp-lan',
+    scenario: {
+      version: 1,
+      name: 'NTP on a LAN',
+      seed: 5,
+      duration: 1800,
+      nodes: [
+        { id: 's1', reference: true },
+        { id: 's2', reference: true },
+        { id: 's3', reference: true },
+        { id: 'c1', clock: { offset: 0.08, skewPpm: 60, wanderPpm: 0.01 } },
+        { id: 'c2', clock: { offset: -0.05, skewPpm: -40, wanderPpm: 0.01 } },
+        { id: 'c3', clock: { offset: 0.03, skewPpm: 110, wanderPpm: 0.01 } },
+      ],
+      network: { latency: { base: 0.0002, jitter: 0.0001 } },
+      clockSync: { algorithm: 'ntp', pollInterval: 16 },
+    },
+  },
+  {
+    // algorithms.md §2: five servers, two of them lying in opposite directions; the
+    // intersection algorithm marks them falsetickers and the clients follow the other three.
+    id: 'ntp-falsetickers',
+    scenario: {
+      version: 1,
+      name: 'NTP with falsetickers (5 servers, 2 liars)',
+      seed: 8,
+      duration: 1200,
+      nodes: [
+        ...[1, 2, 3, 4, 5].map((k) => ({ id: `s${k}`, reference: true })),
+        { id: 'c1', clock: { offset: 0.06, skewPpm: 45, wanderPpm: 0.01 } },
+        { id: 'c2', clock: { offset: -0.04, skewPpm: -70, wanderPpm: 0.01 } },
+      ],
+      network: { latency: { base: 0.0003, jitter: 0.0002 } },
+      clockSync: { algorithm: 'ntp', pollInterval: 16 },
+      faults: [
+        { at: 0, type: 'falseticker', node: 's4', lie: 0.25 },
+        { at: 0, type: 'falseticker', node: 's5', lie: -0.4 },
+      ],
+    },
+  },
 ]
 
 export const DEFAULT_PRESET = 'cristian-lan'

@@ -1,4 +1,5 @@
 import { useShallow } from 'zustand/react/shallow'
+import { VariantBanner } from '../consensus/VariantBanner'
 import { useT, type Translate } from '../i18n'
 import { dismissBanner, dismissWorkerNotice } from '../sim/actions'
 import { useRunStore, type Banner, type RunState } from '../store/runStore'
@@ -25,6 +26,7 @@ export function Banners() {
   const text = banner && bannerText(banner, t)
   return (
     <div className="banners">
+      <VariantBanner />
       {text && (
         <div className="banner banner-error" role="alert" data-testid="error-banner">
           <div className="banner-body">

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react'
 import { useT, type MessageKey } from '../i18n'
-import { kindColour } from '../topology/messageLayer'
+import { legendOrder, phaseOf } from '../consensus/phases'
+import { messageColour } from '../topology/messageLayer'
 import { useRunStore, type RunState } from '../store/runStore'
 
 const selectKinds = (s: RunState) => s.kinds
@@ -52,14 +53,19 @@ export function Legend() {
       <ul className="legend-items legend-kinds">
         <li className="legend-heading">{t('legend.kinds')}</li>
         {kinds.length === 0 && <li className="legend-note">{t('legend.noKinds')}</li>}
-        {kinds.map((kind, i) => (
-          <li key={kind}>
-            <svg viewBox="-6 -6 12 12" className="legend-dot" aria-hidden="true">
-              <circle r="5" fill={kindColour(i)} />
-            </svg>
-            <code>{kind}</code>
-          </li>
-        ))}
+        {legendOrder(kinds).map((kind) => {
+          // Paxos kinds by their localized phase name and tag (1a…2b); others by wire name
+          const phase = phaseOf(kind)
+          return (
+            <li key={kind} data-kind={kind} title={phase ? kind : undefined}>
+              <svg viewBox="-6 -6 12 12" className="legend-dot" aria-hidden="true">
+                <circle r="5" fill={messageColour(kinds, kinds.indexOf(kind))} />
+              </svg>
+              {phase ? t(phase.name) : <code>{kind}</code>}
+              {phase?.tag && <span className="legend-tag">{phase.tag}</span>}
+            </li>
+          )
+        })}
       </ul>
     </section>
   )

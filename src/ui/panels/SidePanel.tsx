@@ -1,3 +1,5 @@
+import { ClientPanel } from '../consensus/ClientPanel'
+import { SafetyStatus } from '../consensus/SafetyStatus'
 import { HelpPanel } from './HelpPanel'
 import { RunPanel } from './RunPanel'
 
@@ -8,6 +10,8 @@ import { RunPanel } from './RunPanel'
 export function SidePanel() {
   return (
     <aside className="side-panel">
+      <SafetyStatus />
+      <ClientPanel />
       <RunPanel />
       <HelpPanel />
     </aside>

@@ -111,7 +111,32 @@ export function dismissWorkerNotice(): void {
   set({ workerNotice: null })
 }
 
+/**
+ * Views with their own traffic (inspectors, clock history) listen here: every message from the
+ * worker, after the store has taken what it needs.
+ */
+const listeners = new Set<(msg: WorkerMessage) => void>()
+
+export function onWorkerMessage(listen: (msg: WorkerMessage) => void): () => void {
+  listeners.add(listen)
+  return () => listeners.delete(listen)
+}
+
+let lastRequestId = 0
+
+/** Ask for a node's protocol state; the answer is an `inspection` message with the returned id. */
+export function requestInspection(node: string): number {
+  const requestId = ++lastRequestId
+  send({ type: 'inspect', requestId, node })
+  return requestId
+}
+
 function receive(msg: WorkerMessage): void {
+  receiveForStore(msg)
+  for (const listen of listeners) listen(msg)
+}
+
+function receiveForStore(msg: WorkerMessage): void {
   switch (msg.type) {
     case 'loaded':
       frameStore.setState({ frame: null })

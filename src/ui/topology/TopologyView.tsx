@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } fro
 import { useShallow } from 'zustand/react/shallow'
 import { MSG_STRIDE, type Frame } from '../../worker/protocol'
 import { usePainter } from '../frameLoop'
+import { ConsensusOverlay } from '../consensus/ConsensusOverlay'
 import { useT } from '../i18n'
 import { toggleNode } from '../sim/actions'
 import { useRunStore, type RunState } from '../store/runStore'
@@ -160,6 +161,7 @@ export function TopologyView() {
               />
             ))}
         </g>
+        {layout && <ConsensusOverlay layout={layout} />}
         <g className="messages" ref={messagesRef} aria-hidden="true" />
       </svg>
       {run && links.length === 0 && <p className="topology-note">{t('topology.noMessages')}</p>}

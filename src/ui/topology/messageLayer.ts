@@ -1,4 +1,6 @@
 import { MSG_STRIDE, type Frame } from '../../worker/protocol'
+import { phaseOf } from '../consensus/phases'
+import { t } from '../i18n'
 import { flightFraction, pointOnCurve, type LinkCurve } from './geometry'
 
 const SVG_NS = 'http://www.w3.org/2000/svg'
@@ -17,6 +19,13 @@ export const KIND_COLOURS = [
 
 export const kindColour = (kind: number): string => KIND_COLOURS[kind % KIND_COLOURS.length]
 
+/** A message's colour: a Paxos phase keeps its own colour (consensus/phases.ts), others go by order. */
+export const messageColour = (kinds: readonly string[], kind: number): string =>
+  phaseOf(kinds[kind] ?? '')?.colour ?? kindColour(kind)
+
+/** Phase names ride beside the dots only while few messages fly; beyond that they are noise. */
+export const LABEL_LIMIT = 12
+
 /**
  * Messages in flight are the one part of the topology that changes set every frame, so they are
  * not React elements: a keyed pool of <circle>s inside a React-owned <g>, reused across frames.
@@ -24,6 +33,7 @@ export const kindColour = (kind: number): string => KIND_COLOURS[kind % KIND_COL
  */
 export function createMessageLayer(layer: SVGGElement) {
   const dots = new Map<number, SVGCircleElement>()
+  const labels = new Map<number, SVGTextElement>()
   let seen = new Set<number>()
 
   return {
@@ -34,6 +44,7 @@ export function createMessageLayer(layer: SVGGElement) {
     ) {
       const next = new Set<number>()
       const m = frame.messages
+      const labelled = m.length / MSG_STRIDE <= LABEL_LIMIT
       for (let o = 0; o < m.length; o += MSG_STRIDE) {
         const curve = curveOf(m[o + 1], m[o + 2])
         if (!curve) continue
@@ -46,25 +57,46 @@ export function createMessageLayer(layer: SVGGElement) {
           dot.setAttribute('data-testid', 'message')
           dot.setAttribute('data-id', String(id))
           dot.setAttribute('data-kind', kinds[m[o + 3]] ?? '')
-          dot.setAttribute('fill', kindColour(m[o + 3]))
+          dot.setAttribute('fill', messageColour(kinds, m[o + 3]))
           layer.appendChild(dot)
           dots.set(id, dot)
+          const phase = phaseOf(kinds[m[o + 3]] ?? '')
+          if (phase) {
+            const label = document.createElementNS(SVG_NS, 'text')
+            label.setAttribute('class', 'message-label')
+            label.setAttribute('fill', phase.colour)
+            label.dataset.name = phase.name
+            layer.appendChild(label)
+            labels.set(id, label)
+          }
         }
         const p = pointOnCurve(curve, flightFraction(frame.now, m[o + 4], m[o + 5]))
         dot.setAttribute('cx', p.x.toFixed(1))
         dot.setAttribute('cy', p.y.toFixed(1))
+        const label = labels.get(id)
+        if (label) {
+          // the language may have changed since the message left
+          const text = labelled ? t(label.dataset.name as Parameters<typeof t>[0]) : ''
+          if (label.textContent !== text) label.textContent = text
+          label.setAttribute('x', (p.x + 8).toFixed(1))
+          label.setAttribute('y', (p.y - 7).toFixed(1))
+        }
         next.add(id)
       }
       for (const id of seen) {
         if (next.has(id)) continue
         dots.get(id)?.remove()
         dots.delete(id)
+        labels.get(id)?.remove()
+        labels.delete(id)
       }
       seen = next
     },
     clear() {
       for (const dot of dots.values()) dot.remove()
+      for (const label of labels.values()) label.remove()
       dots.clear()
+      labels.clear()
       seen = new Set()
     },
   }

@@ -1,0 +1,228 @@
+import { expect, test, type Page } from '@playwright/test'
+
+/**
+ * Clock synchronisation views: charts, readouts, the node inspector and live perturbation.
+ * Runs go at the top speed and every wait is a poll on simulated quantities exposed in the DOM
+ * (never on wall-clock timing).
+ */
+
+const simTime = async (page: Page) =>
+  Number(await page.getByTestId('run-info').getAttribute('data-sim-time'))
+const offsetOf = async (page: Page, id: string) =>
+  Number(await page.getByTestId(`node-${id}`).getAttribute('data-offset'))
+/** The oscillator's frequency error the clock table shows: the skew set plus random-walk wander. */
+const skewOf = async (page: Page, id: string) =>
+  Number(await page.getByTestId(`clock-row-${id}`).getAttribute('data-skew'))
+/** Within the few ppm the presets' wander adds over an hour. */
+const WANDER = 3
+
+async function openPreset(page: Page, id: string, lang = 'en') {
+  await page.goto(`/?lang=${lang}`)
+  await expect(page.getByTestId('node-s1')).toBeVisible()
+  await page.getByTestId('scenario-picker').selectOption(id)
+  await expect(page.getByTestId('node-s3')).toBeVisible()
+  await page.getByTestId('speed').fill('500') // the top of the slider: 1000×
+}
+
+/** Wait until NTP has the client synchronised (SYNC, within 2 ms). */
+async function waitForSync(page: Page, id: string) {
+  await page.getByTestId('inspect-node').selectOption(id)
+  await expect(page.getByTestId('ntp-discipline')).toHaveAttribute('data-state', 'SYNC', {
+    timeout: 60_000,
+  })
+  await expect
+    .poll(async () => Math.abs(await offsetOf(page, id)), { timeout: 60_000 })
+    .toBeLessThan(2e-3)
+}
+
+test('a drift change makes the offset diverge, and NTP brings it back', async ({ page }) => {
+  await openPreset(page, 'ntp-lan')
+  await waitForSync(page, 'c1')
+  const row = page.getByTestId('clock-row-c1')
+  await expect.poll(async () => Math.abs((await skewOf(page, 'c1')) - 60)).toBeLessThan(WANDER)
+
+  // +100 ppm more drift than the frequency correction NTP has learnt
+  await page.getByTestId('drift-input').fill('160')
+  await page.getByTestId('drift-apply').click()
+  await expect.poll(async () => Math.abs((await skewOf(page, 'c1')) - 160)).toBeLessThan(WANDER)
+  const changedAt = await simTime(page)
+
+  // the offset runs away at first…
+  await expect
+    .poll(async () => Math.abs(await offsetOf(page, 'c1')), { timeout: 60_000 })
+    .toBeGreaterThan(20e-3)
+  // …the chart sees it too (its newest sample of c1 is far from zero)…
+  await expect
+    .poll(async () =>
+      Math.abs(Number(await page.getByTestId('offset-chart-line-c1').getAttribute('data-last'))),
+    )
+    .toBeGreaterThan(10e-3)
+  // …and NTP's frequency correction follows the new drift and pulls it back
+  await expect
+    .poll(async () => Math.abs(await offsetOf(page, 'c1')), { timeout: 90_000 })
+    .toBeLessThan(15e-3)
+  expect(await simTime(page)).toBeGreaterThan(changedAt)
+  await expect
+    .poll(async () => Number(await row.getAttribute('data-correction')), { timeout: 60_000 })
+    .toBeLessThan(-100)
+})
+
+test('a server made a falseticker is voted out in the clients’ peers table', async ({ page }) => {
+  await openPreset(page, 'ntp-lan')
+  await waitForSync(page, 'c1')
+  await expect(page.getByTestId('peer-s2')).toHaveAttribute('data-status', /candidate|selected/)
+
+  await page.getByTestId('inspect-node').selectOption('s2')
+  await page.getByTestId('lie-input').fill('300')
+  await page.getByTestId('lie-apply').click()
+  await expect(page.getByTestId('lie-current')).toHaveAttribute('data-value', '0.3')
+
+  await page.getByTestId('inspect-node').selectOption('c1')
+  const s2 = page.getByTestId('peer-s2')
+  await expect(s2).toHaveAttribute('data-status', 'falseticker', { timeout: 60_000 })
+  await expect(s2).toContainText('falseticker')
+  await expect(page.getByTestId('peer-s1')).toHaveAttribute('data-status', /candidate|selected/)
+  // the liar does not drag the client along
+  expect(Math.abs(await offsetOf(page, 'c1'))).toBeLessThan(5e-3)
+
+  // honest again: back among the truechimers
+  await page.getByTestId('inspect-node').selectOption('s2')
+  await page.getByTestId('lie-end').click()
+  await expect(page.getByTestId('lie-current')).toHaveAttribute('data-value', '0')
+  await page.getByTestId('inspect-node').selectOption('c1')
+  await expect(page.getByTestId('peer-s2')).toHaveAttribute('data-status', /candidate|selected/, {
+    timeout: 90_000,
+  })
+})
+
+test('out-of-range drift is refused with a message and changes nothing', async ({ page }) => {
+  await openPreset(page, 'ntp-lan')
+  await page.getByTestId('inspect-node').selectOption('c2')
+  await expect.poll(async () => Math.abs((await skewOf(page, 'c2')) + 40)).toBeLessThan(WANDER)
+
+  await page.getByTestId('drift-input').fill('250000')
+  await page.getByTestId('drift-apply').click()
+  const error = page.getByTestId('perturb-error')
+  await expect(error).toContainText('between −100,000 and +100,000 ppm')
+  await expect(error).toContainText('Nothing was changed')
+  await page.getByTestId('drift-input').fill('fast')
+  await page.getByTestId('drift-apply').click()
+  await expect(error).toContainText('must be a number')
+
+  const t0 = await simTime(page)
+  await expect.poll(() => simTime(page)).toBeGreaterThan(t0 + 10)
+  expect(Math.abs((await skewOf(page, 'c2')) + 40)).toBeLessThan(WANDER)
+  await expect(page.getByTestId('error-banner')).toHaveCount(0)
+
+  // a valid value clears the message and applies
+  await page.getByTestId('drift-input').fill('-90')
+  await page.getByTestId('drift-apply').click()
+  await expect(error).toHaveCount(0)
+  await expect.poll(async () => Math.abs((await skewOf(page, 'c2')) + 90)).toBeLessThan(WANDER)
+})
+
+test('the exchange diagram works θ and δ out from the T1–T4 it shows', async ({ page }) => {
+  await openPreset(page, 'ntp-lan')
+  await page.getByTestId('inspect-node').selectOption('c3')
+  const diagram = page.getByTestId('ntp-exchange')
+  await expect(diagram).toBeVisible({ timeout: 30_000 })
+  await page.getByTestId('play-pause').click()
+  await expect(page.getByTestId('run-info')).toHaveAttribute('data-running', 'false')
+  await expect(page.getByTestId('play-pause')).toHaveAttribute('aria-pressed', 'false')
+
+  const ts = await Promise.all(
+    ['t1', 't2', 't3', 't4'].map(async (k) =>
+      Number(await page.getByTestId(`exchange-${k}`).getAttribute('data-value')),
+    ),
+  )
+  const [t1, t2, t3, t4] = ts
+  for (const [k, v] of ['T1', 'T2', 'T3', 'T4'].map((k, i) => [k, ts[i]] as const))
+    await expect(page.getByTestId(`exchange-${k.toLowerCase()}`)).toContainText(
+      `${k}${v.toFixed(6)}`,
+    )
+  const theta = Number(await page.getByTestId('exchange-theta').getAttribute('data-value'))
+  const delta = Number(await page.getByTestId('exchange-delta').getAttribute('data-value'))
+  expect(theta).toBe((t2 - t1 + (t3 - t4)) / 2)
+  expect(delta).toBe(t4 - t1 - (t3 - t2))
+  await expect(page.getByTestId('exchange-theta')).toContainText('θ = ((T2 − T1) + (T3 − T4)) / 2')
+  // a LAN round trip: fractions of a millisecond
+  expect(delta).toBeGreaterThan(0)
+  expect(delta).toBeLessThan(5e-3)
+})
+
+test('the charts zoom and pan with the wheel, the keyboard and the buttons', async ({ page }) => {
+  await openPreset(page, 'ntp-lan')
+  const chart = page.getByTestId('offset-chart')
+  await expect
+    .poll(async () => Number(await chart.getAttribute('data-samples')))
+    .toBeGreaterThan(200)
+  await page.getByTestId('play-pause').click()
+  await expect(page.getByTestId('run-info')).toHaveAttribute('data-running', 'false')
+  const span = async () =>
+    Number(await chart.getAttribute('data-x1')) - Number(await chart.getAttribute('data-x0'))
+  const whole = await span()
+
+  await chart.scrollIntoViewIfNeeded()
+  const box = (await chart.locator('.chart-zoom').boundingBox())!
+  await page.mouse.move(box.x + box.width * 0.8, box.y + box.height / 2)
+  await page.mouse.wheel(0, -400)
+  await expect.poll(span).toBeLessThan(whole * 0.8)
+  await expect(page.getByTestId('chart-all')).toHaveAttribute('aria-pressed', 'false')
+  // both charts show the same window
+  const corr = page.getByTestId('correction-chart')
+  expect(await corr.getAttribute('data-x0')).toBe(await chart.getAttribute('data-x0'))
+
+  await page.getByTestId('chart-all').click()
+  await expect.poll(span).toBeCloseTo(whole, 3)
+
+  await page.locator('.chart-area').focus()
+  await page.keyboard.press('+')
+  await expect.poll(span).toBeCloseTo(whole / 2, 3)
+  await page.keyboard.press('ArrowLeft')
+  await expect
+    .poll(async () => Number(await chart.getAttribute('data-x1')))
+    .toBeLessThan(Number(await corr.getAttribute('data-x1')) + 1e-9)
+  await page.keyboard.press('Home')
+  await expect.poll(span).toBeCloseTo(whole, 3)
+})
+
+test('clicking a node still crashes it; the inspector is chosen from its own list', async ({
+  page,
+}) => {
+  await openPreset(page, 'ntp-lan')
+  await page.getByTestId('node-c2').click()
+  await expect(page.getByTestId('node-c2')).toHaveAttribute('data-status', 'crashed')
+  await expect(page.getByTestId('inspect-node')).toHaveValue('c1')
+  await page.getByTestId('legend-node-c2').click()
+  await expect(page.getByTestId('inspect-node')).toHaveValue('c2')
+  await expect(page.getByTestId('inspector-status')).toHaveAttribute('data-status', 'crashed')
+  // a crashed node's line breaks in the chart
+  await expect
+    .poll(async () => page.getByTestId('offset-chart-line-c2').getAttribute('data-last'))
+    .toBe('NaN')
+  await page.getByTestId('node-c2').click()
+  await expect(page.getByTestId('inspector-status')).toHaveAttribute('data-status', 'up')
+})
+
+test('screenshots of the clock charts and the inspector, in English and in Chinese', async ({
+  page,
+}, testInfo) => {
+  await openPreset(page, 'ntp-falsetickers')
+  await page.getByTestId('inspect-node').selectOption('c1')
+  await expect(page.getByTestId('peer-s5')).toHaveAttribute('data-status', 'falseticker', {
+    timeout: 60_000,
+  })
+  await expect(page.getByTestId('ntp-discipline')).toHaveAttribute('data-state', 'SYNC', {
+    timeout: 60_000,
+  })
+  await page.getByTestId('play-pause').click()
+  await expect(page.getByTestId('run-info')).toHaveAttribute('data-running', 'false')
+  const section = page.getByTestId('clock-section')
+  await section.scrollIntoViewIfNeeded()
+  await section.screenshot({ path: testInfo.outputPath('clock-en.png') })
+
+  await page.getByTestId('lang-switch').click()
+  await expect(page.getByTestId('peer-s5')).toContainText('虚假报时者')
+  await expect(section.getByRole('heading', { name: '时钟同步' })).toBeVisible()
+  await section.screenshot({ path: testInfo.outputPath('clock-zh.png') })
+})

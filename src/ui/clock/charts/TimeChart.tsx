@@ -1,0 +1,190 @@
+import { useCallback, useEffect, useRef } from 'react'
+import { scaleLinear } from 'd3-scale'
+import { select } from 'd3-selection'
+import { zoom, zoomIdentity, type D3ZoomEvent } from 'd3-zoom'
+import type { Frame } from '../../../worker/protocol'
+import { schedulePaint, usePainter } from '../../frameLoop'
+import { t as tNow, useT } from '../../i18n'
+import { frameStore } from '../../store/frameStore'
+import { clockFeedStore, history } from '../history/historyStore'
+import { useElementWidth } from '../useElementWidth'
+import {
+  currentDomain,
+  historySpan,
+  paintChart,
+  type ChartKind,
+  type ChartParts,
+} from './chartPainter'
+import { timeViewStore, viewFor } from './viewport'
+
+/** While running, a chart redraws at most this often (ms): a few thousand points per line. */
+const PAINT_INTERVAL_MS = 100
+const MARGIN = { top: 8, right: 14, bottom: 22, left: 58 }
+/** Room under the x axis for its label, on the chart that shows it. */
+const TIME_LABEL = 16
+
+interface Props {
+  kind: ChartKind
+  testId: string
+  title: string
+  nodes: readonly { id: string; colour: string; reference: boolean }[]
+  selected: string | null
+  height: number
+  /** label the time axis (the lowest of stacked charts) */
+  timeLabel?: boolean
+}
+
+/**
+ * A clock chart over simulated time. React renders the SVG skeleton (one path per node, axis
+ * groups, zero line, band); the painter fills them in from the history ring, at most every
+ * PAINT_INTERVAL_MS while running. Wheel zooms and dragging pans (d3-zoom), for both charts at
+ * once: the window lives in `timeViewStore`.
+ */
+export function TimeChart({ kind, testId, title, nodes, selected, height, timeLabel }: Props) {
+  const t = useT()
+  const figure = useRef<HTMLElement>(null)
+  const width = useElementWidth(figure)
+  const plotW = Math.max(0, width - MARGIN.left - MARGIN.right)
+  const plotH = height - MARGIN.top - MARGIN.bottom - (timeLabel ? TIME_LABEL : 0)
+  const xAxis = useRef<SVGGElement>(null)
+  const yAxis = useRef<SVGGElement>(null)
+  const zero = useRef<SVGLineElement>(null)
+  const band = useRef<SVGRectElement>(null)
+  const yLabel = useRef<SVGTextElement>(null)
+  const overlay = useRef<SVGRectElement>(null)
+  const lines = useRef<(SVGPathElement | null)[]>([])
+  const lastPaint = useRef(-Infinity)
+  const trailing = useRef<number | null>(null)
+  const count = nodes.length
+
+  const paint = useCallback(
+    (frame: Frame) => {
+      if (plotW <= 0 || !figure.current || !xAxis.current || !yAxis.current) return
+      const wall = performance.now()
+      if (frame.running && wall - lastPaint.current < PAINT_INTERVAL_MS) {
+        // draw the newest state once the interval is over, even if no frame comes then
+        trailing.current ??= window.setTimeout(() => {
+          trailing.current = null
+          schedulePaint()
+        }, PAINT_INTERVAL_MS)
+        return
+      }
+      lastPaint.current = wall
+      const parts: ChartParts = {
+        figure: figure.current,
+        xAxis: xAxis.current,
+        yAxis: yAxis.current,
+        zero: zero.current!,
+        band: band.current,
+        yLabel: yLabel.current!,
+        lines: lines.current.slice(0, count),
+      }
+      paintChart(kind, parts, {
+        ring: history.ring,
+        frame,
+        summary: clockFeedStore.getState().summary,
+        view: timeViewStore.getState().view,
+        width: plotW,
+        height: plotH,
+        t: tNow,
+      })
+    },
+    [kind, plotW, plotH, count],
+  )
+  usePainter(paint)
+
+  useEffect(() => {
+    // a zoom or pan shows at once, not at the next throttle slot
+    const repaintNow = () => {
+      lastPaint.current = -Infinity
+      schedulePaint()
+    }
+    const unsubscribe = [
+      clockFeedStore.subscribe(schedulePaint),
+      timeViewStore.subscribe(repaintNow),
+    ]
+    return () => {
+      unsubscribe.forEach((u) => u())
+      if (trailing.current !== null) window.clearTimeout(trailing.current)
+    }
+  }, [])
+
+  // d3-zoom reports a transform relative to where the gesture started; the window at the start
+  // is the base, and the behaviour's own transform is reset after each gesture.
+  useEffect(() => {
+    const el = overlay.current
+    if (!el || plotW <= 0) return
+    let base: [number, number] = [0, 1]
+    const behaviour = zoom<SVGRectElement, unknown>()
+      .scaleExtent([1e-4, 1e4])
+      .on('start', () => {
+        base = currentDomain(
+          history.ring,
+          frameStore.getState().frame,
+          timeViewStore.getState().view,
+        )
+      })
+      .on('zoom', (e: D3ZoomEvent<SVGRectElement, unknown>) => {
+        const x = e.transform.rescaleX(scaleLinear().domain(base).range([0, plotW]))
+        const [x0, x1] = x.domain()
+        const { first, now } = historySpan(history.ring, frameStore.getState().frame)
+        timeViewStore.setState({ view: viewFor(x0, x1, first, now) })
+      })
+      .on('end', function () {
+        ;(this as SVGRectElement & { __zoom: unknown }).__zoom = zoomIdentity
+      })
+    const sel = select(el)
+    sel.call(behaviour).on('dblclick.zoom', null)
+    return () => {
+      sel.on('.zoom', null)
+    }
+  }, [plotW])
+
+  return (
+    <figure className="clock-chart" ref={figure} data-testid={testId}>
+      <figcaption className="clock-chart-title">{title}</figcaption>
+      <svg width={width} height={height} role="img" aria-label={title}>
+        <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
+          <clipPath id={`${testId}-clip`}>
+            <rect width={plotW} height={plotH} />
+          </clipPath>
+          {kind === 'offset' && <rect className="chart-band" ref={band} x={0} />}
+          <line className="chart-zero" ref={zero} x1={0} />
+          <g className="chart-lines" clipPath={`url(#${testId}-clip)`}>
+            {nodes.map((node, i) => (
+              <path
+                key={node.id}
+                ref={(el) => {
+                  lines.current[i] = el
+                }}
+                data-testid={`${testId}-line-${node.id}`}
+                className={[
+                  'chart-line',
+                  node.reference ? 'reference' : '',
+                  node.id === selected ? 'selected' : '',
+                ].join(' ')}
+                stroke={node.colour}
+              />
+            ))}
+          </g>
+          <g className="axis axis-x" ref={xAxis} transform={`translate(0,${plotH})`} />
+          <g className="axis axis-y" ref={yAxis} />
+          <text
+            className="axis-label"
+            ref={yLabel}
+            transform="rotate(-90)"
+            x={-plotH / 2}
+            y={-46}
+            textAnchor="middle"
+          />
+          {timeLabel && (
+            <text className="axis-label" x={plotW} y={plotH + 34} textAnchor="end">
+              {t('clock.chart.timeAxis')}
+            </text>
+          )}
+          <rect className="chart-zoom" ref={overlay} width={plotW} height={plotH} />
+        </g>
+      </svg>
+    </figure>
+  )
+}

@@ -1,0 +1,169 @@
+import { axisBottom, axisLeft } from 'd3-axis'
+import { scaleLinear } from 'd3-scale'
+import { select } from 'd3-selection'
+import { line } from 'd3-shape'
+import { NODE_STRIDE, type Frame } from '../../../worker/protocol'
+import type { NodeClockSummary } from '../../../worker/clockSummary'
+import type { Translate } from '../../i18n'
+import { timeUnitFor } from '../format/units'
+import { clockQuality, CRASHED } from '../quality'
+import type { HistoryRing } from '../history/ring'
+import { decimate, extent, type SeriesSource } from './decimate'
+import { timeDomain, type TimeView } from './viewport'
+
+/**
+ * Draws one clock chart into DOM parts React created: line paths per node, axes, the zero line
+ * (true time, or no correction) and, on the offset chart, the band of the current accuracy.
+ * Pure drawing: what to draw comes in `ChartInput`, so the component decides when.
+ */
+export type ChartKind = 'offset' | 'correction'
+
+export interface ChartParts {
+  figure: HTMLElement
+  xAxis: SVGGElement
+  yAxis: SVGGElement
+  zero: SVGLineElement
+  band: SVGRectElement | null
+  yLabel: SVGTextElement
+  lines: (SVGPathElement | null)[]
+}
+
+export interface ChartInput {
+  ring: HistoryRing
+  frame: Frame | null
+  summary: NodeClockSummary[] | null
+  view: TimeView
+  /** plot area in pixels (inside the margins) */
+  width: number
+  height: number
+  t: Translate
+}
+
+const pathOf = line<[number, number]>().defined((p) => !Number.isNaN(p[1]))
+
+/** The value the node shows now, beyond the last sample (NaN: none). */
+function liveValue(kind: ChartKind, input: ChartInput, i: number): number {
+  const { frame, summary } = input
+  if (!frame) return NaN
+  if (frame.nodes[i * NODE_STRIDE] === CRASHED) return NaN
+  if (kind === 'offset') return frame.nodes[i * NODE_STRIDE + 2]
+  return summary?.[i]?.correctionPpm ?? NaN
+}
+
+export function paintChart(kind: ChartKind, parts: ChartParts, input: ChartInput): void {
+  const { ring, frame, width, height, t } = input
+  const n = ring.size
+  const lastT = n > 0 ? ring.time(n - 1) : 0
+  const { first, now } = historySpan(ring, frame)
+  const [x0, x1] = timeDomain(input.view, first, now)
+  const x = scaleLinear().domain([x0, x1]).range([0, width])
+  const i0 = Math.max(0, ring.lowerBound(x0) - 1)
+  const i1 = Math.min(n, ring.lowerBound(x1) + 1)
+  const tail = frame !== null && frame.now > lastT && frame.now >= x0 && frame.now <= x1
+
+  const width0 = Math.min(ring.width, parts.lines.length)
+  const sources: SeriesSource[] = []
+  for (let i = 0; i < width0; i++) {
+    sources.push({
+      size: n,
+      time: (k) => ring.time(k),
+      value: kind === 'offset' ? (k) => ring.offset(k, i) : (k) => ring.correction(k, i),
+    })
+  }
+
+  // y extent over what is visible, always including zero (and the accuracy band)
+  let lo = 0
+  let hi = 0
+  for (let i = 0; i < width0; i++) {
+    const [a, b] = extent(sources[i], i0, i1)
+    lo = Math.min(lo, a)
+    hi = Math.max(hi, b)
+    if (tail) {
+      const v = liveValue(kind, input, i)
+      if (v < lo) lo = v
+      if (v > hi) hi = v
+    }
+  }
+  const accuracy = kind === 'offset' && frame ? clockQuality(frame).accuracy : 0
+  lo = Math.min(lo, -accuracy)
+  hi = Math.max(hi, accuracy)
+  const unit = kind === 'offset' ? timeUnitFor(Math.max(-lo, hi)) : { key: null, factor: 1 }
+  const f = unit.factor
+  const pad = (hi - lo) * 0.06 || (kind === 'offset' ? 1e-6 : 1)
+  const y = scaleLinear()
+    .domain([(lo - pad) * f, (hi + pad) * f])
+    .range([height, 0])
+    .nice(Math.max(2, Math.round(height / 36)))
+
+  for (let i = 0; i < parts.lines.length; i++) {
+    const el = parts.lines[i]
+    if (!el) continue
+    if (i >= width0) {
+      el.setAttribute('d', '')
+      continue
+    }
+    const pts = decimate(sources[i], i0, i1, x, (v) => y(v * f))
+    let live = NaN
+    if (tail) {
+      live = liveValue(kind, input, i)
+      pts.push([x(frame!.now), Number.isNaN(live) ? NaN : y(live * f)])
+    }
+    el.setAttribute('d', pathOf(pts) ?? '')
+    // the newest value, for tests and assistive tech
+    el.setAttribute(
+      'data-last',
+      String(Number.isNaN(live) && n > 0 ? sources[i].value(n - 1) : live),
+    )
+  }
+
+  select(parts.xAxis).call(
+    axisBottom(x)
+      .ticks(Math.max(2, Math.floor(width / 90)))
+      .tickSizeOuter(0),
+  )
+  select(parts.yAxis).call(
+    axisLeft(y)
+      .ticks(Math.max(2, Math.round(height / 36)))
+      .tickSizeOuter(0),
+  )
+  const y0 = y(0)
+  parts.zero.setAttribute('x2', String(width))
+  parts.zero.setAttribute('y1', String(y0))
+  parts.zero.setAttribute('y2', String(y0))
+  if (parts.band) {
+    const top = y(accuracy * f)
+    parts.band.setAttribute('y', String(top))
+    parts.band.setAttribute('width', String(width))
+    parts.band.setAttribute('height', String(Math.max(0, y(-accuracy * f) - top)))
+  }
+  const label = unit.key
+    ? t('clock.chart.offsetAxis', { unit: t(unit.key) })
+    : t('clock.chart.correctionAxis')
+  if (parts.yLabel.textContent !== label) parts.yLabel.textContent = label
+  const fig = parts.figure
+  fig.setAttribute('data-samples', String(n))
+  fig.setAttribute('data-unit', unit.key ?? 'ppm')
+  fig.setAttribute('data-x0', String(x0))
+  fig.setAttribute('data-x1', String(x1))
+}
+
+/** The x domain the chart would draw now (for zoom gestures, which start from it). */
+export function currentDomain(
+  ring: HistoryRing,
+  frame: Frame | null,
+  view: TimeView,
+): [number, number] {
+  const { first, now } = historySpan(ring, frame)
+  return timeDomain(view, first, now)
+}
+
+/** The history's first time and the present (the newer of the last sample and the frame). */
+export function historySpan(
+  ring: HistoryRing,
+  frame: Frame | null,
+): { first: number; now: number } {
+  const n = ring.size
+  const lastT = n > 0 ? ring.time(n - 1) : 0
+  const now = Math.max(frame?.now ?? 0, lastT)
+  return { first: n > 0 ? ring.time(0) : now, now }
+}

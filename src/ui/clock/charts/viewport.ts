@@ -1,0 +1,57 @@
+import { createStore } from 'zustand/vanilla'
+
+/**
+ * The time window both clock charts show (they zoom and pan together):
+ * - 'all': the whole history held, growing with the run;
+ * - 'follow': the last `span` seconds, sliding with the run;
+ * - 'fixed': a window the reader panned to, which stays put while the run goes on.
+ */
+export type TimeView =
+  { mode: 'all' } | { mode: 'follow'; span: number } | { mode: 'fixed'; x0: number; x1: number }
+
+export const timeViewStore = createStore<{ view: TimeView }>(() => ({ view: { mode: 'all' } }))
+
+/** Narrowest window a zoom may reach (s): a few exchanges. */
+export const MIN_SPAN = 0.5
+
+/** The x domain for a view, given the history's first time and the run's current time. */
+export function timeDomain(view: TimeView, first: number, now: number): [number, number] {
+  const end = Math.max(now, first + MIN_SPAN)
+  switch (view.mode) {
+    case 'all':
+      return [Math.min(first, end - MIN_SPAN), end]
+    case 'follow':
+      return [end - view.span, end]
+    case 'fixed':
+      return [view.x0, view.x1]
+  }
+}
+
+/**
+ * The view after the reader moved the window to [x0, x1]: a window that reaches the present
+ * follows the run, one that covers the whole history shows all of it, anything else stays put.
+ */
+export function viewFor(x0: number, x1: number, first: number, now: number): TimeView {
+  const span = Math.max(MIN_SPAN, x1 - x0)
+  const slack = span * 0.01
+  if (x1 >= now - slack)
+    return x1 - span <= first + slack ? { mode: 'all' } : { mode: 'follow', span }
+  return { mode: 'fixed', x0: x1 - span, x1 }
+}
+
+/** Zoom by `factor` (< 1 narrows) about the window's right edge when following, else its centre. */
+export function zoomView(view: TimeView, factor: number, first: number, now: number): TimeView {
+  const [x0, x1] = timeDomain(view, first, now)
+  const span = Math.max(MIN_SPAN, (x1 - x0) * factor)
+  if (view.mode !== 'fixed') return viewFor(x1 - span, x1, first, now)
+  const mid = (x0 + x1) / 2
+  return viewFor(mid - span / 2, mid + span / 2, first, now)
+}
+
+/** Pan by `fraction` of the window (negative: back in time), never past the present. */
+export function panView(view: TimeView, fraction: number, first: number, now: number): TimeView {
+  const [x0, x1] = timeDomain(view, first, now)
+  const span = x1 - x0
+  const shift = Math.min(span * fraction, now - x1)
+  return viewFor(x0 + shift, x1 + shift, first, now)
+}

@@ -1,0 +1,38 @@
+import { createStore } from 'zustand/vanilla'
+import type { ClockFeedMessage } from '../../../worker/clockFeed'
+import type { NodeClockSummary } from '../../../worker/clockSummary'
+import { onWorkerMessage } from '../../sim/actions'
+import { useRunStore } from '../../store/runStore'
+import { HistoryRing } from './ring'
+
+/** Samples kept: at the 1 s grid of fast playback, four and a half hours of simulated time. */
+export const HISTORY_CAPACITY = 16384
+
+/**
+ * The clock history and the per-node summaries from the worker's `clockFeed` messages. The ring
+ * is mutated in place (no copies per chunk); `version` changes with every chunk so painters know
+ * to redraw. No React component re-renders from it.
+ */
+export const history = { ring: new HistoryRing(HISTORY_CAPACITY), runId: -1 }
+
+export const clockFeedStore = createStore<{
+  version: number
+  summary: NodeClockSummary[] | null
+}>(() => ({ version: 0, summary: null }))
+
+export function receiveClockFeed(msg: ClockFeedMessage, currentRunId: number | undefined): void {
+  // a chunk from a run the UI has already left
+  if (msg.runId !== currentRunId) return
+  if (msg.runId !== history.runId) {
+    history.ring.clear()
+    history.runId = msg.runId
+  }
+  if (msg.dropFrom !== null) history.ring.truncateFrom(msg.dropFrom)
+  history.ring.push(msg.samples)
+  const { version, summary } = clockFeedStore.getState()
+  clockFeedStore.setState({ version: version + 1, summary: msg.summary ?? summary })
+}
+
+onWorkerMessage((msg) => {
+  if (msg.type === 'clockFeed') receiveClockFeed(msg, useRunStore.getState().run?.runId)
+})

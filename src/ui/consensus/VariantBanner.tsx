@@ -1,0 +1,38 @@
+import { useShallow } from 'zustand/react/shallow'
+import { presetText, useLang, useT } from '../i18n'
+import { useRunStore, type RunState } from '../store/runStore'
+import { useConsensus, type ConsensusState } from './store'
+
+const selectRun = (s: RunState) => ({ runId: s.run?.runId ?? -2, source: s.run?.source ?? null })
+const selectVariant = (s: ConsensusState) => ({ runId: s.runId, variant: s.meta?.variant })
+
+/**
+ * A deliberately broken teaching variant (docs/scenario.md `consensus.variant`) is never shown
+ * without saying so: what is broken, what goes wrong because of it, and — for a built-in
+ * scenario — what to try.
+ */
+export function VariantBanner() {
+  const t = useT()
+  const lang = useLang((s) => s.lang)
+  const run = useRunStore(useShallow(selectRun))
+  const c = useConsensus(useShallow(selectVariant))
+  if (c.runId !== run.runId || !c.variant || c.variant === 'correct') return null
+  const tryThis = run.source?.kind === 'preset' ? presetText(lang, run.source.id, '').blurb : ''
+  return (
+    <div
+      className="banner banner-broken"
+      role="note"
+      data-testid="variant-banner"
+      data-variant={c.variant}
+    >
+      <div className="banner-body">
+        <strong>
+          <span className="broken-tag">{t('variant.broken')}</span>
+          {t(`variant.${c.variant}.title`)}
+        </strong>
+        <span>{t(`variant.${c.variant}.body`)}</span>
+        {tryThis && <span className="banner-note">{tryThis}</span>}
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,91 @@
+import type { Simulation } from '../engine'
+import type { CristianState } from '../engine/protocols/cristian/cristian'
+import type { NtpState } from '../engine/protocols/ntp/ntp'
+import { MAX_CHART_NODES } from './history'
+
+/**
+ * A few numbers per node for the clock readout table, refreshed a few times a second: the
+ * oscillator's frequency error, the correction the node's algorithm applies, the falseticker
+ * lie, and the algorithm's own sync state. Full protocol state stays behind `inspect`.
+ */
+export type SyncSummary =
+  | {
+      algo: 'ntp'
+      /** RFC 5905 discipline state; null for a reference clock (it is the time) */
+      state: 'NSET' | 'FREQ' | 'SYNC' | 'SPIK' | null
+      stratum: number
+      synchronised: boolean
+      /** the system peer */
+      peer: string | null
+      /** poll exponent τ (poll interval 2^τ s) */
+      poll: number
+      noMajority: boolean
+    }
+  | {
+      algo: 'cristian'
+      server: string | null
+      /** round trip of the sample last applied (s) */
+      rtt: number | null
+    }
+  /** an algorithm the table knows only by name */
+  | { algo: string }
+
+export interface NodeClockSummary {
+  /** constant skew and the current random-walk wander (ppm): the oscillator's frequency error */
+  skewPpm: number
+  wanderPpm: number
+  /** rate correction the clock runs with now: frequency correction plus any slew (ppm) */
+  correctionPpm: number
+  /** falseticker lie (s), 0 = honest */
+  lie: number
+  sync: SyncSummary | null
+}
+
+function syncOf(sim: Simulation, i: number, algo: string): SyncSummary | null {
+  switch (algo) {
+    case 'ntp': {
+      const s = sim.protocolState<NtpState>(i, 'ntp')
+      if (!s) return null
+      return {
+        algo,
+        state: s.isReference ? null : s.discipline.state,
+        stratum: s.isReference ? 1 : s.system.stratum,
+        synchronised: s.isReference || s.system.synchronised,
+        peer: s.system.peer,
+        poll: s.discipline.poll,
+        noMajority: s.noMajority,
+      }
+    }
+    case 'cristian': {
+      const s = sim.protocolState<CristianState>(i, 'cristian')
+      if (!s) return null
+      return { algo, server: s.server, rtt: s.last?.rtt ?? null }
+    }
+    default:
+      return sim.protocolState(i, algo) === null ? null : { algo }
+  }
+}
+
+/** The summary of the first MAX_CHART_NODES nodes (the ones the table lists). */
+export function summarizeClocks(sim: Simulation): NodeClockSummary[] {
+  const nodes = sim.world.nodes
+  const now = sim.now
+  // the clock-sync protocol of this run, if any (consensus protocols have no clock state)
+  const algo = sim.protocols.map((p) => p.def.name).find((name) => CLOCK_SYNC.has(name))
+  const out: NodeClockSummary[] = []
+  for (let i = 0; i < Math.min(nodes.length, MAX_CHART_NODES); i++) {
+    const c = nodes[i].clock
+    const k = Math.floor(now) - c.k0
+    const wander = c.sigma > 0 && c.w.length > 0 ? c.w[Math.max(0, Math.min(k, c.w.length - 1))] : 0
+    out.push({
+      skewPpm: c.skew * 1e6,
+      wanderPpm: wander * 1e6,
+      correctionPpm: (c.freq + (now < c.slewEnd ? c.slewRate : 0)) * 1e6,
+      lie: nodes[i].lie,
+      sync: algo ? syncOf(sim, i, algo) : null,
+    })
+  }
+  return out
+}
+
+const CLOCK_SYNC = new Set(['ntp', 'sntp', 'cristian', 'berkeley', 'naive'])
