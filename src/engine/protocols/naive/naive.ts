@@ -68,11 +68,12 @@ export const naive: ProtocolDef<NaiveState, NaiveConfig> = {
       ctx.emit('diverged', { error: delta, rounds: s.rounds, ...MISCONCEPTION })
       return
     }
+    // The step would move the pending poll in true time (by as much as the error): keep the
+    // cadence instead, polling pollInterval after this reply.
+    ctx.cancelTimer(s.timer)
     ctx.clock.step(delta) // t_{n+1} = t_n + Δt  (WRONG: should be t_n − Δt)
     s.last = { local, reference, step: delta }
     ctx.emit('clockStep', { by: delta, local, reference, server: from, ...MISCONCEPTION })
-    // The step moved the pending poll in true time; keep the cadence instead.
-    ctx.cancelTimer(s.timer)
     s.timer = ctx.setTimer(cfg.pollInterval, 'poll')
   },
 }
