@@ -1,4 +1,5 @@
 import { Banners } from './banners/Banners'
+import { ConsensusPanel } from './consensus/ConsensusPanel'
 import { ClockSection } from './clock/ClockSection'
 import { ControlBar } from './controls/ControlBar'
 import { Header } from './header/Header'
@@ -17,6 +18,7 @@ export function App() {
         <div className="stage">
           <TopologyView />
           <Legend />
+          <ConsensusPanel />
         </div>
         <SidePanel />
       </main>

@@ -8,9 +8,11 @@ import {
 } from '../engine'
 import { nodesNamed } from '../engine/scenario/interventions'
 import { createClockFeed } from './clockFeed'
+import { createConsensusFeed, type ConsensusFeed } from './consensusFeed'
 import { createFrameBuilder, type FrameBuilder } from './frames'
 import { scenarioWithInputs } from './inputLog'
 import { MAX_TICK_GAP_S, paceTick, type Pacer } from './pacing'
+import { createViolationsFeed, type ViolationsFeed } from './violationsFeed'
 import { createRunRecord, type RunRecord } from './runRecord'
 import {
   clampSpeed,
@@ -44,6 +46,8 @@ interface Run {
   source: RunSource
   sim: Simulation
   frames: FrameBuilder
+  consensus: ConsensusFeed | null
+  violations: ViolationsFeed
   /** timeline (checkpoints, seeking, branches) and the space-time diagram's window */
   record: RunRecord
 }
@@ -64,20 +68,32 @@ export function createHost(deps: HostDeps): Host {
   function start(raw: ScenarioInput, scenario: Scenario, source: RunSource): void {
     const frames = createFrameBuilder(scenario.nodes.map((n) => n.id))
     const history = clockFeed.prepare()
+    let consensus: ConsensusFeed | null = null
     let record: RunRecord | null = null
     const sim = createSimulation(scenario, {
       trace: (rec) => {
         frames.trace(rec)
+        consensus?.trace(rec)
         history.trace(rec)
         record?.sink(rec)
       },
     })
     record = createRunRecord(scenario, sim, deps.wallMs)
+    consensus = createConsensusFeed(sim)
     history.bind(sim)
     // Apply what is due at t = 0 now, so a live input at t = 0 lands after the scheduled ones,
     // where a replay of the exported scenario will put it too.
     sim.runUntil(0)
-    run = { raw, scenario, source, sim, frames, record }
+    run = {
+      raw,
+      scenario,
+      source,
+      sim,
+      frames,
+      consensus,
+      violations: createViolationsFeed(),
+      record,
+    }
     runId++
     clockFeed.attach(history, runId)
     pacer.rate = 0
@@ -106,6 +122,11 @@ export function createHost(deps: HostDeps): Host {
     })
     post(frame, transfer)
     for (const o of run.record.messages(runId, !playing)) post(o.msg, o.transfer)
+    // after the frame, so its violation count is on screen before the details arrive
+    const violations = run.violations.build(run.sim, runId)
+    if (violations) post(violations)
+    const consensus = run.consensus?.build(run.sim, runId, deps.wallMs(), !playing)
+    if (consensus) post(consensus)
     clockFeed.flush(!playing)
   }
 

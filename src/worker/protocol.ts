@@ -6,6 +6,7 @@
  * `inspect` on request.
  */
 import type { ClientOp, Intervention, NodeStatus, ScenarioInput } from '../engine'
+import type { ConsensusUpdate, ViolationsUpdate } from './consensusWire'
 import type { ClockFeedMessage } from './clockFeed'
 import type { TimelineCommand, TimelineMessage } from './timelineWire'
 
@@ -103,6 +104,10 @@ export type WorkerMessage =
   | ClockFeedMessage
   /** the timeline, seeks and the space-time diagram's records (timelineWire.ts) */
   | TimelineMessage
+  /** consensus runs: Paxos state, client requests, elections (consensusFeed.ts) */
+  | ConsensusUpdate
+  /** the checkers' violations as they appear (violationsFeed.ts) */
+  | ViolationsUpdate
   /** a command the host refused (e.g. an intervention naming an unknown node) */
   | { type: 'commandError'; command: Command['type']; error: string }
 

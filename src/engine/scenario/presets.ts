@@ -108,6 +108,102 @@ export const presets: Preset[] = [
       ],
     },
   },
+  // ---- consensus (protocols/paxos; the schedules are pinned in scenarios/consensus.scenarios.test.ts)
+  {
+    id: 'multi-paxos-5',
+    scenario: {
+      version: 1,
+      name: 'Multi-Paxos, 5 nodes',
+      seed: 3,
+      duration: 30,
+      nodes: [40, -30, 60, -50, 20].map((skewPpm, i) => ({ id: `n${i + 1}`, clock: { skewPpm } })),
+      network: { latency: { base: 0.012, jitter: 0.003 } },
+      consensus: {
+        algorithm: 'multi-paxos',
+        heartbeatInterval: 0.1,
+        electionTimeout: [0.3, 0.6],
+        lease: { duration: 1, driftBoundPpm: 200 },
+      },
+      workload: [
+        { at: 1.5, node: 'n2', op: 'propose', value: 'apple' },
+        { at: 2.5, node: 'n4', op: 'propose', value: 'banana' },
+        { at: 3.5, node: 'n5', op: 'read' },
+      ],
+    },
+  },
+  {
+    // n1 leads; at t = 1 its clock slows to half speed (far outside the 200 ppm bound), at t = 3
+    // it is cut off; n2 takes over and "b" is chosen, yet at t = 4.7 n1 still answers "a".
+    id: 'lease-drift-stale-read',
+    scenario: {
+      version: 1,
+      name: 'Leader lease with a drifting clock (stale read)',
+      seed: 1,
+      duration: 10,
+      nodes: [{ id: 'n1' }, { id: 'n2' }, { id: 'n3' }],
+      consensus: { algorithm: 'multi-paxos', lease: { duration: 1, driftBoundPpm: 200 } },
+      workload: [
+        { at: 1.5, node: 'n1', op: 'propose', value: 'a' },
+        { at: 2, node: 'n1', op: 'read' },
+        { at: 4.5, node: 'n2', op: 'propose', value: 'b' },
+        { at: 4.7, node: 'n1', op: 'read' },
+        { at: 6.5, node: 'n2', op: 'read' },
+      ],
+      faults: [
+        { at: 1, type: 'setSkew', node: 'n1', ppm: -500_000 },
+        { at: 3, type: 'partition', groups: [['n1'], ['n2', 'n3']] },
+        { at: 8, type: 'heal' },
+      ],
+    },
+  },
+  {
+    id: 'dueling-proposers',
+    scenario: {
+      version: 1,
+      name: 'Dueling proposers (broken: livelock)',
+      seed: 5,
+      duration: 20,
+      nodes: [{ id: 'n1' }, { id: 'n2' }, { id: 'n3' }],
+      network: { latency: { base: 0.05, jitter: 0 } },
+      consensus: { algorithm: 'paxos', variant: 'dueling-proposers' },
+      workload: [
+        { at: 1, node: 'n1', op: 'propose', value: 'x' },
+        { at: 1.02, node: 'n3', op: 'propose', value: 'y' },
+      ],
+    },
+  },
+  {
+    // The set-up of the pinned Multi-Paxos schedule; the lesson's clicks do the rest: crash n1
+    // and n2 after "x" is chosen, restart them, propose another value.
+    id: 'no-durable-acceptor',
+    scenario: {
+      version: 1,
+      name: 'Acceptor without durable storage (broken)',
+      seed: 1,
+      duration: 30,
+      nodes: [{ id: 'n1' }, { id: 'n2' }, { id: 'n3' }],
+      network: { latency: { base: 0.01, jitter: 0.002 } },
+      consensus: { algorithm: 'multi-paxos', variant: 'no-durable-acceptor' },
+      workload: [{ at: 1, node: 'n1', op: 'propose', value: 'x' }],
+      faults: [{ at: 0, type: 'crash', node: 'n3' }],
+    },
+  },
+  {
+    id: 'single-decree',
+    scenario: {
+      version: 1,
+      name: 'Single-decree Paxos',
+      seed: 4,
+      duration: 10,
+      nodes: [{ id: 'n1' }, { id: 'n2' }, { id: 'n3' }],
+      network: { latency: { base: 0.04, jitter: 0.01 } },
+      consensus: { algorithm: 'paxos' },
+      workload: [
+        { at: 1, node: 'n1', op: 'propose', value: 'x' },
+        { at: 1.02, node: 'n3', op: 'propose', value: 'y' },
+      ],
+    },
+  },
 ]
 
 export const DEFAULT_PRESET = 'cristian-lan'

@@ -238,6 +238,148 @@ export const en = {
     'Example: t = 100.050 s, t_ref = 100.000 s, so Δt = +0.050 s and the new t = 100.100 s: the error has doubled, and it doubles again every round.',
   'clock.naive.fix':
     'The correction is t ← t − Δt, that is, add NTP’s θ = server − client; real clients estimate θ from a round trip and slew the clock with a frequency correction instead of stepping it.',
+
+  // ---- consensus views (src/ui/consensus) ----
+  'list.separator': ', ',
+  'phase.prepare': 'Prepare',
+  'phase.promise': 'Promise',
+  'phase.accept': 'Accept',
+  'phase.accepted': 'Accepted',
+  'phase.nack': 'Nack (refused)',
+  'phase.heartbeat': 'Heartbeat',
+  'phase.heartbeatAck': 'Lease ack',
+  'phase.forward': 'Forward to leader',
+  'phase.forwardRead': 'Forward read',
+  'phase.readReply': 'Read reply',
+  'phase.catchup': 'Catch-up request',
+  'phase.decide': 'Decided entries',
+
+  'consensus.title': 'Consensus',
+  'consensus.summary.multi': 'Multi-Paxos · {n} nodes · majority {quorum}',
+  'consensus.summary.single': 'Single-decree Paxos · {n} nodes · majority {quorum}',
+  'consensus.leaderNow': 'Leader: {node} (ballot {ballot})',
+  'consensus.noLeader': 'No leader right now',
+  'consensus.lastElection':
+    '· elections won: {n}, last by {node} with ballot {ballot} at t = {at} s',
+  'consensus.marks':
+    'On the map: a crown marks the leader; the grey ring around a follower is the time left on its election timer, by its own clock (full ring: the longest timeout).',
+  'consensus.role.leader': 'leader',
+  'consensus.role.candidate': 'candidate',
+  'consensus.role.follower': 'follower',
+  'consensus.role.proposer': 'proposer',
+  'consensus.role.acceptor': 'acceptor',
+  'consensus.role.crashed': 'crashed',
+  'consensus.col.node': 'Node',
+  'consensus.col.role': 'Role',
+  'consensus.col.ballot': 'Ballot',
+  'consensus.col.ballotHint':
+    'The ballot this node runs as proposer, candidate or leader (round.node)',
+  'consensus.col.promised': 'Promised',
+  'consensus.col.promisedHint':
+    'The highest ballot its acceptor promised (maxBal): it will not vote below it',
+  'consensus.col.slot': 'slot {slot}',
+  'consensus.col.log': 'Log',
+  'consensus.none': '—',
+  'consensus.noSlots': 'No slot used yet: propose a value.',
+  'consensus.logHint':
+    'Each slot cell shows the value this node voted for and the ballot of its vote; green once the node has learned the value is chosen. A red edge: it learned something other than its own vote.',
+  'consensus.cell.chosen': 'Slot {slot}: {value} is chosen (this node voted at ballot {ballot}).',
+  'consensus.cell.voted':
+    'Slot {slot}: voted for {value} at ballot {ballot}; not known to be chosen yet.',
+  'consensus.cell.differs': 'Its own vote in this slot was for another entry.',
+  'consensus.truth': 'Chosen, as the checker sees it',
+  'consensus.truthHint':
+    'The first entry a majority voted for in each slot, seen from outside by the safety checker, whether or not any node has learned it yet. Red: some node learned something else in that slot.',
+  'consensus.truthAt': 't = {at} s',
+  'consensus.entry.noop': 'no-op',
+  'consensus.entry.read': 'read',
+  'consensus.quorum.promises': '{have} of {need} promises',
+  'consensus.quorum.accepted': 'slot {slot}: {have} of {need} accepted',
+  'consensus.quorum.more': '{text} (+{n} more)',
+
+  'consensus.lease.title': 'Leases: by each node’s own clock and in true time',
+  'consensus.lease.off': 'Leases are off in this scenario: every read goes through the log.',
+  'consensus.lease.bound':
+    'Drift bound {ppm} ppm: of a {follower} s promise, the leader counts only {leader} s, from the send time of its heartbeat.',
+  'consensus.lease.tick': '+{s} s',
+  'consensus.lease.none': 'Nobody holds or grants a lease right now.',
+  'consensus.lease.own': '{node} holds the lease',
+  'consensus.lease.grant': '{node} promised {holder}',
+  'consensus.lease.localHint': 'Time left as the node’s own clock counts it',
+  'consensus.lease.trueHint': 'When its clock will really get there, in true time',
+  'consensus.lease.safeHint': 'Where the majority’s promises to this leader run out, in true time',
+  'consensus.lease.left': 'its clock: {local} · true time: {true}',
+  'consensus.lease.expired': 'expired',
+  'consensus.lease.unsafe': 'unsafe for {by}',
+  'consensus.lease.keyLocal': 'left by the node’s own clock',
+  'consensus.lease.keyTrue': 'left in true time',
+  'consensus.lease.keyUnsafe':
+    'lease time no majority of promises backs (a stale read is possible)',
+
+  'client.title': 'Client',
+  'client.node': 'Node',
+  'client.value': 'Value',
+  'client.valuePlaceholder': 'e.g. apple',
+  'client.propose': 'Propose',
+  'client.proposeHint': 'Hand the value to this node; it forwards it to the leader',
+  'client.read': 'Read',
+  'client.readHint': 'Ask this node for the register’s latest value',
+  'client.error.empty': 'Type a value to propose.',
+  'client.error.tooLong': 'A value can be at most {max} characters long; this one has {n}.',
+  'client.error.control': 'Use printable characters only (no tabs or line breaks).',
+  'client.error.crashed':
+    '{node} is crashed and cannot take client requests. Click it in the map to restart it, or pick another node.',
+  'client.crashedOption': '{node} (crashed)',
+  'client.requests': 'Requests',
+  'client.none': 'No requests yet.',
+  'client.item.propose': 'propose {value}',
+  'client.item.read': 'read',
+  'client.at': 't = {at} s',
+  'client.nothing': '(nothing)',
+  'client.pending': 'waiting…',
+  'client.chosen': 'chosen in slot {slot} at t = {at} s',
+  'client.lost': 'not chosen: the one decree went to {winner}',
+  'client.answer.lease': '→ {value}, answered by {by} from its lease at t = {at} s',
+  'client.answer.log': '→ {value}, answered by {by} through the log at t = {at} s',
+  'client.answer.local': '→ {value}, from {by}’s own log (not linearizable) at t = {at} s',
+
+  'safety.title': 'Safety checker',
+  'safety.ok': 'No invariant violated',
+  'safety.bad': '{n} violation(s), latest: {invariant}',
+  'safety.watching': 'Checking live: {list}.',
+  'safety.broke': '{invariant} broken',
+  'safety.when': 't = {at} s',
+  'safety.where.slot': 'slot {slot}',
+  'safety.where.nodes': 'nodes {nodes}',
+  'safety.where.values': 'values {values}',
+  'safety.detail': 'Checker’s report',
+  'safety.earlier': '{n} earlier violation(s) not listed.',
+  'invariant.agreement': 'Agreement',
+  'invariant.agreement.rule': 'At most one value may be chosen in a slot.',
+  'invariant.validity': 'Validity',
+  'invariant.validity.rule': 'Only a value some client proposed may be chosen.',
+  'invariant.integrity': 'Integrity',
+  'invariant.integrity.rule': 'A node may learn only the value chosen in that slot.',
+  'invariant.one-value-per-ballot': 'One value per ballot',
+  'invariant.one-value-per-ballot.rule': 'Acceptors never vote for two values under one ballot.',
+  'invariant.maxbal-monotonic': 'Promises never go back',
+  'invariant.maxbal-monotonic.rule':
+    'The ballot an acceptor promised never decreases, across crashes too.',
+  'invariant.maxvbal-le-maxbal': 'Vote within promise',
+  'invariant.maxvbal-le-maxbal.rule': 'An acceptor never votes at a ballot above its promise.',
+  'invariant.lease-exclusivity': 'Lease exclusivity',
+  'invariant.lease-exclusivity.rule':
+    'Never two nodes believing they hold a valid lease at the same true time.',
+  'invariant.stale-read': 'No stale reads',
+  'invariant.stale-read.rule': 'A read reflects every write completed before it began.',
+
+  'variant.broken': 'Broken on purpose',
+  'variant.dueling-proposers.title': 'Dueling proposers: no leader election, no randomised backoff',
+  'variant.dueling-proposers.body':
+    'A refused proposer retries at once with a higher ballot. Two proposers keep pre-empting each other, so nothing is ever chosen: a livelock. Safety holds, progress does not. Real Multi-Paxos elects one leader with randomised timeouts and backs off after a refusal.',
+  'variant.no-durable-acceptor.title': 'Acceptors without durable storage',
+  'variant.no-durable-acceptor.body':
+    'Acceptors keep their promises and votes in memory only, so a crash makes them forget what they promised and voted for. A later leader can then choose a second value in a slot that was already decided. Real acceptors write to disk before they answer.',
 } satisfies Record<string, string>
 
 export type MessageKey = keyof typeof en
@@ -250,6 +392,31 @@ export interface PresetText {
 }
 
 export const enPresets: Record<string, PresetText> = {
+  'multi-paxos-5': {
+    name: 'Multi-Paxos, 5 nodes',
+    blurb:
+      'Five nodes elect a leader, replicate a log and serve reads from a lease. Propose values, read, and click the leader (the crowned node) to crash it and watch a new election.',
+  },
+  'lease-drift-stale-read': {
+    name: 'Leader lease with a drifting clock (stale read)',
+    blurb:
+      'At t = 1 s the leader n1’s clock slows to half speed, far outside the 200 ppm drift bound; at t = 3 s it is cut off. n2 takes over and "b" is chosen, yet at t = 4.7 s n1 still answers "a" from its lease: a stale read.',
+  },
+  'dueling-proposers': {
+    name: 'Dueling proposers (broken: livelock)',
+    blurb:
+      'n1 proposes "x" and n3 "y" 20 ms later. Without a leader or backoff their prepares keep overtaking each other’s accepts: ballots climb and nothing is chosen.',
+  },
+  'no-durable-acceptor': {
+    name: 'Acceptor without durable storage (broken)',
+    blurb:
+      'n3 is down; n1 and n2 choose "x" in slot 0 at t ≈ 1 s. Try: crash n1 and n2, restart them, then propose another value — it is chosen in slot 0 too, and the safety checker turns red.',
+  },
+  'single-decree': {
+    name: 'Single-decree Paxos',
+    blurb:
+      'Three nodes, one decree: n1 proposes "x" and n3 "y" almost together. Watch prepare and promise, then accept and accepted: exactly one value wins.',
+  },
   'cristian-lan': {
     name: 'Cristian on a LAN',
     blurb: 'Four drifting clients ask one reference server for the time and step their clocks.',

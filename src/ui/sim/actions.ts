@@ -1,6 +1,7 @@
 import { DEFAULT_PRESET, presets } from '../../engine/scenario/presets'
 import type { Frame, LiveInput, WorkerMessage } from '../../worker/protocol'
 import { STATUS_CODES, NODE_STRIDE, clampSpeed } from '../../worker/protocol'
+import { receiveConsensus, receiveViolations } from '../consensus/store'
 import { frameStore } from '../store/frameStore'
 import { useRunStore, type RunState } from '../store/runStore'
 import { createSimClient, type SimClient, type WorkerPort } from './client'
@@ -156,6 +157,10 @@ function receiveForStore(msg: WorkerMessage): void {
         if (Object.keys(changes).length > 0) set(changes)
       }
       return
+    case 'consensus':
+      return receiveConsensus(msg)
+    case 'violations':
+      return receiveViolations(msg)
     case 'scenario':
     case 'inspection':
       // No view asks for these yet (export and inspectors are later issues).
