@@ -283,6 +283,28 @@ describe('NTP hierarchy and robustness', () => {
     expect(Math.abs(run.offsets.c1.at(-1)!)).toBeLessThan(1e-9)
   })
 
+  it('a server that stops answering becomes unreachable, and the client leaves it', () => {
+    const run = runSampled(
+      {
+        version: 1,
+        seed: 14,
+        duration: 1500,
+        nodes: [
+          { id: 's1', reference: true },
+          { id: 'c1', clock: { offset: 0.02, skewPpm: 10 } },
+        ],
+        clockSync: { algorithm: 'ntp', pollInterval: 16 },
+        faults: [{ at: 600, type: 'crash', node: 's1' }],
+      },
+      1500,
+    )
+    const c1 = ntpState(run, 'c1')
+    expect(c1.peers[0]).toMatchObject({ reach: 0, status: 'unfit', unfit: 'unreachable' })
+    expect(c1.system.peer).toBeNull()
+    // holdover: the frequency correction keeps the clock close without a server
+    expect(Math.abs(run.offsets.c1.at(-1)!)).toBeLessThan(2e-3)
+  })
+
   it('duplicated replies are recognised and ignored', () => {
     const run = runSampled(
       {

@@ -320,9 +320,15 @@ const DUMMY: OnWireSample = { offset: 0, delay: 0, disp: MAXDISP }
 
 function transmit(ctx: ProtocolContext, s: NtpState, cfg: NtpConfig, p: Peer): void {
   if (p.burstLeft === 0) {
+    const wasReachable = p.reach !== 0
     const { silent } = beginPoll(p, s.tick, cfg)
     // RFC 5905 A.5.6: nothing heard for three polls: a dummy sample ages the peer out.
     if (silent) filterSample(ctx, s, cfg, p, DUMMY, s.tick)
+    // Just lost: select again without it (ntpd re-runs clock_select when a peer goes unreachable).
+    if (wasReachable && p.reach === 0) {
+      for (const q of s.peers) catchUp(q, s.phase)
+      systemProcess(ctx, s, cfg, s.tick)
+    }
   }
   const t1 = ctx.now()
   p.outstanding = t1
