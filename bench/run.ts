@@ -5,6 +5,8 @@
 import { writeFileSync } from 'node:fs'
 import { benchKernel } from './kernel'
 import { printSeekBench } from './seek'
+import { benchNtp } from './ntp'
+import { benchPaxos } from './paxos'
 
 const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version }
 
@@ -14,6 +16,24 @@ results.kernel = [10, 100, 1000].map((n) => {
   console.log(`  ${String(n).padStart(5)} nodes: ${(f.eventsPerSecond / 1e6).toFixed(2)} M events/s  (${f.events} events in ${f.wallSeconds.toFixed(2)} s)`)
   return f
 })
+
+console.log('NTP: 3 reference servers, 50 clients, 24 simulated hours, default polling (target: under 3 s)')
+const ntp = benchNtp()
+results.ntp = ntp
+console.log(
+  `  ${ntp.wallSeconds.toFixed(2)} s wall, ${ntp.events} events (${(ntp.eventsPerSecond / 1e6).toFixed(2)} M events/s); ` +
+    `client |offset| median ${(ntp.clientOffsets.medianAbs * 1e6).toFixed(0)} µs, max ${(ntp.clientOffsets.maxAbs * 1e6).toFixed(0)} µs`,
+)
+
+console.log('Multi-Paxos: 5 nodes, 10 000 commands handed to a follower')
+benchPaxos(1000) // warm up the JIT
+const paxos = benchPaxos()
+const paxosMsgs = benchPaxos(undefined, undefined, true)
+results.paxos = { ...paxos, messagesPerDecision: paxosMsgs.messagesPerDecision, messagesPerDecisionTotal: paxosMsgs.messagesPerDecisionTotal }
+console.log(
+  `  ${Math.round(paxos.decisionsPerWallSecond)} decisions per wall-clock second; ` +
+    `${paxosMsgs.messagesPerDecisionTotal.toFixed(2)} messages per decision (2(n − 1) = 8 for phase 2, + 1 client hop)`,
+)
 
 console.log('Seeking in a recorded 10-minute run of 5 nodes (target: under 100 ms)')
 results.seek = printSeekBench()
