@@ -98,6 +98,7 @@ export const en = {
   // ---- clock synchronisation views (src/ui/clock)
   'clock.title': 'Clock synchronisation',
   'clock.referenceMark': 'ref',
+  'clock.ppm': 'ppm',
   'clock.inspectHint': 'Show {id} in the node inspector',
   'clock.chart.offsetTitle': 'Offset from true time',
   'clock.chart.correctionTitle': 'Frequency correction applied by the algorithm',

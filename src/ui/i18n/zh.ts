@@ -93,6 +93,7 @@ export const zh: Catalogue = {
   // ---- 时钟同步视图（src/ui/clock）
   'clock.title': '时钟同步',
   'clock.referenceMark': '参考',
+  'clock.ppm': 'ppm（百万分之一）',
   'clock.inspectHint': '在节点检查器中查看 {id}',
   'clock.chart.offsetTitle': '与真实时间的偏差',
   'clock.chart.correctionTitle': '算法施加的频率校正',

@@ -75,7 +75,7 @@ export function NtpDetail({
         <dd className="num">{t('clock.ntp.pollValue', { tau: d.poll, seconds: 2 ** d.poll })}</dd>
         <dt>{t('clock.ntp.freq')}</dt>
         <dd className="num">
-          {formatPpm(d.freq * 1e6)} {t('unit.ppm')}
+          {formatPpm(d.freq * 1e6)} {t('clock.ppm')}
         </dd>
         <dt>{t('clock.ntp.residual')}</dt>
         <dd className="num">{dur(d.offset, true)}</dd>

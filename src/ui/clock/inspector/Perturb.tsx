@@ -86,7 +86,7 @@ export function Perturb({ node, index }: { node: string; index: number }) {
           max={DRIFT_SLIDER_PPM}
           step={1}
           value={sliderValue}
-          aria-valuetext={`${formatPpm(sliderValue)} ${t('unit.ppm')}`}
+          aria-valuetext={`${formatPpm(sliderValue)} ${t('clock.ppm')}`}
           onChange={(e) => setDraft(e.target.value)}
           // a drag is one intervention, made when it ends (pointer or key released)
           onPointerUp={(e) => setDrift(e.currentTarget.value)}
@@ -110,7 +110,7 @@ export function Perturb({ node, index }: { node: string; index: number }) {
           value={driftText}
           onChange={(e) => setDraft(e.target.value)}
         />
-        <span className="clock-unit">{t('unit.ppm')}</span>
+        <span className="clock-unit">{t('clock.ppm')}</span>
         <button type="submit" className="btn btn-small" data-testid="drift-apply">
           {t('clock.perturb.setDrift')}
         </button>
