@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { createSimulation, parseScenario } from '../index'
 
+/** Whole simulated runs: pure computation, so a busy shared machine must not time them out. */
+const SLOW = { timeout: 120_000 }
+
 const ids = ['s1', 's2', 'c1', 'c2']
 
 /** Any intervention of contract.md §1 on these four nodes, at a random time. */
@@ -50,7 +53,7 @@ const fault = fc.oneof(
   fc.record({ at: fc.integer({ min: 0, max: 1500 }), type: fc.constant('heal') }),
 )
 
-describe('clock sync under random interventions', () => {
+describe('clock sync under random interventions', SLOW, () => {
   it('never throws, keeps every clock finite, and replays to the same trace hash', () => {
     fc.assert(
       fc.property(

@@ -3,6 +3,9 @@ import { inspectNtp } from '../protocols/ntp/inspect'
 import type { NtpState } from '../protocols/ntp/ntp'
 import { offsetStats, runSampled, settledAt, type SampledRun } from './clockSyncRun'
 
+/** Whole simulated runs: pure computation, so a busy shared machine must not time them out. */
+const SLOW = { timeout: 120_000 }
+
 const ntpState = (run: SampledRun, id: string) =>
   run.sim.protocolState<NtpState>(run.sim.indexOf(id), 'ntp')!
 
@@ -23,7 +26,7 @@ const lan = (seed: number) => ({
   clockSync: { algorithm: 'ntp' },
 })
 
-describe('NTP on a LAN (chrony default test parameters)', () => {
+describe('NTP on a LAN (chrony default test parameters)', SLOW, () => {
   function lanFigures(seed: number) {
     const run = runSampled(lan(seed), 10_000)
     const first = run.times[run.offsets.c1.findIndex((o) => Math.abs(o) < 1e-3)]
@@ -109,7 +112,7 @@ describe('NTP on a LAN (chrony default test parameters)', () => {
   })
 })
 
-describe('NTP selection with falsetickers', () => {
+describe('NTP selection with falsetickers', SLOW, () => {
   const servers = (n: number) =>
     Array.from({ length: n }, (_, i) => ({ id: `s${i + 1}`, reference: true }))
 
@@ -172,7 +175,7 @@ describe('NTP selection with falsetickers', () => {
   })
 })
 
-describe('NTP path delay (algorithms.md §6)', () => {
+describe('NTP path delay (algorithms.md §6)', SLOW, () => {
   it('asymmetric path 10 ms up, 2 ms down: the client settles (d↑ − d↓)/2 = 4 ms ahead', () => {
     const run = runSampled(
       {
@@ -240,7 +243,7 @@ describe('NTP path delay (algorithms.md §6)', () => {
   })
 })
 
-describe('NTP hierarchy and robustness', () => {
+describe('NTP hierarchy and robustness', SLOW, () => {
   it('a chain s1 → s2 → c1: strata 1, 2, 3 with root delay summed over the hops', () => {
     const run = runSampled(
       {

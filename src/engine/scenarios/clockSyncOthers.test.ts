@@ -4,7 +4,10 @@ import type { NaiveState } from '../protocols/naive/naive'
 import type { SntpState } from '../protocols/sntp/sntp'
 import { offsetStats, runSampled } from './clockSyncRun'
 
-describe('SNTP (RFC 4330)', () => {
+/** Whole simulated runs: pure computation, so a busy shared machine must not time them out. */
+const SLOW = { timeout: 120_000 }
+
+describe('SNTP (RFC 4330)', SLOW, () => {
   const base = {
     version: 1,
     seed: 5,
@@ -55,7 +58,7 @@ describe('SNTP (RFC 4330)', () => {
   })
 })
 
-describe('Berkeley (Gusella & Zatti)', () => {
+describe('Berkeley (Gusella & Zatti)', SLOW, () => {
   const nodes = [
     { id: 'm', clock: { offset: 0.01, skewPpm: 5 } },
     { id: 'a', clock: { offset: 0.03, skewPpm: -5 } },
@@ -127,7 +130,7 @@ describe('Berkeley (Gusella & Zatti)', () => {
   })
 })
 
-describe('naive (the seed tutorial misconception)', () => {
+describe('naive (the seed tutorial misconception)', SLOW, () => {
   it('the error grows every round, and every event says it is a misconception', () => {
     const run = runSampled(
       {
