@@ -2,6 +2,7 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './ui/App'
 import { applyLangToDocument, useLang } from './ui/i18n'
+import { bootRun } from './ui/persist/boot'
 import { startSimulation } from './ui/sim/actions'
 import './ui/styles.css'
 
@@ -10,6 +11,7 @@ useLang.subscribe(({ lang }) => applyLangToDocument(lang))
 
 startSimulation(
   () => new Worker(new URL('./worker/sim.worker.ts', import.meta.url), { type: 'module' }),
+  bootRun,
 )
 
 createRoot(document.getElementById('root')!).render(

@@ -5,24 +5,30 @@ import { ControlBar } from './controls/ControlBar'
 import { Header } from './header/Header'
 import { Legend } from './legend/Legend'
 import { SidePanel } from './panels/SidePanel'
+import { NodeMenu } from './perturb/NodeMenu'
+import { isEmbed } from './share/shareUrl'
 import { TopologyView } from './topology/TopologyView'
+
+/** `?embed=1` (contract.md §3): for an iframe, only the topology and the run controls. */
+const embed = typeof window !== 'undefined' && isEmbed(window.location.search)
 
 /** Page structure: header, run controls, the stage (topology + legend) and the side panels. */
 export function App() {
   return (
-    <div className="app">
-      <Header />
+    <div className={embed ? 'app app-embed' : 'app'}>
+      {!embed && <Header />}
       <ControlBar />
       <Banners />
       <main className="workspace">
         <div className="stage">
           <TopologyView />
-          <Legend />
-          <ConsensusPanel />
+          {!embed && <Legend />}
+          {!embed && <ConsensusPanel />}
         </div>
-        <SidePanel />
+        {!embed && <SidePanel />}
       </main>
-      <ClockSection />
+      {!embed && <ClockSection />}
+      <NodeMenu />
     </div>
   )
 }

@@ -96,6 +96,7 @@ export function createFrameBuilder(nodeIds: readonly string[]): FrameBuilder {
         rate: state.rate,
         pace: state.pace,
         inFlight: flying.length,
+        dropped: sim.world.dropped,
         violations: sim.world.violations.length,
         nodes,
         messages,

@@ -13,6 +13,9 @@ import { createFrameBuilder, type FrameBuilder } from './frames'
 import { scenarioWithInputs } from './inputLog'
 import { MAX_TICK_GAP_S, paceTick, type Pacer } from './pacing'
 import { createViolationsFeed, type ViolationsFeed } from './violationsFeed'
+import { protocolLinks } from './protocolLinks'
+import { replayInputs } from './replay'
+import { createRunWatch, loggedInputs } from './runWatch'
 import { createRunRecord, type RunRecord } from './runRecord'
 import {
   clampSpeed,
@@ -20,6 +23,7 @@ import {
   type Inspection,
   type LiveInput,
   type PaceMode,
+  type Replay,
   type RunSource,
   type WorkerMessage,
 } from './protocol'
@@ -61,11 +65,13 @@ export function createHost(deps: HostDeps): Host {
   let lastWall = deps.wallMs()
   let pace: PaceMode = 'normal'
   const pacer: Pacer = { rate: 0 }
+  const watch = createRunWatch()
   const clockFeed = createClockFeed(deps)
 
   const post = (msg: WorkerMessage, transfer: Transferable[] = []) => deps.post(msg, transfer)
 
-  function start(raw: ScenarioInput, scenario: Scenario, source: RunSource): void {
+  /** Start a run; with `replay`, only if its inputs replay (else the current run goes on). */
+  function start(raw: ScenarioInput, scenario: Scenario, source: RunSource, replay?: Replay): void {
     const frames = createFrameBuilder(scenario.nodes.map((n) => n.id))
     const history = clockFeed.prepare()
     let consensus: ConsensusFeed | null = null
@@ -73,8 +79,8 @@ export function createHost(deps: HostDeps): Host {
     const sim = createSimulation(scenario, {
       trace: (rec) => {
         frames.trace(rec)
-        consensus?.trace(rec)
         history.trace(rec)
+        consensus?.trace(rec)
         record?.sink(rec)
       },
     })
@@ -84,6 +90,11 @@ export function createHost(deps: HostDeps): Host {
     // Apply what is due at t = 0 now, so a live input at t = 0 lands after the scheduled ones,
     // where a replay of the exported scenario will put it too.
     sim.runUntil(0)
+    const why = replay && record.replay(() => replayInputs(sim, replay.inputs, replay.until, refuse))
+    if (why) {
+      post({ type: 'loadError', source, error: why })
+      return
+    }
     run = {
       raw,
       scenario,
@@ -94,6 +105,7 @@ export function createHost(deps: HostDeps): Host {
       violations: createViolationsFeed(),
       record,
     }
+    watch.reset()
     runId++
     clockFeed.attach(history, runId)
     pacer.rate = 0
@@ -107,6 +119,7 @@ export function createHost(deps: HostDeps): Host {
         seed: scenario.seed,
         nodes: scenario.nodes.map((n) => ({ id: n.id, reference: n.reference })),
         protocols: sim.protocols.map((p) => p.def.name),
+        links: protocolLinks(scenario),
       },
     })
     sendFrame()
@@ -114,6 +127,7 @@ export function createHost(deps: HostDeps): Host {
 
   function sendFrame(): void {
     if (!run) return
+    for (const msg of watch.messages(run.sim, runId)) post(msg)
     const { frame, transfer } = run.frames.build(run.sim, {
       runId,
       running: playing,
@@ -130,13 +144,26 @@ export function createHost(deps: HostDeps): Host {
     clockFeed.flush(!playing)
   }
 
-  function load(json: unknown, source: RunSource): void {
+  function load(json: unknown, source: RunSource, replay?: Replay): void {
     const parsed = parseScenario(json)
     if (!parsed.ok) {
       post({ type: 'loadError', source, error: parsed.error })
       return
     }
-    start(structuredClone(json) as ScenarioInput, parsed.scenario, source)
+    start(structuredClone(json) as ScenarioInput, parsed.scenario, source, replay)
+  }
+
+  /** Take back one live input: rebuild from the scenario with the others, up to now. */
+  function removeInput(index: number, at: number): void {
+    if (!run) return
+    const now = run.sim.now
+    const inputs = loggedInputs(run.sim)
+    if (inputs[index]?.at !== at || at > now) {
+      post({ type: 'commandError', command: 'removeInput', error: 'no such past input' })
+      return
+    }
+    const keep = inputs.filter((x, i) => i !== index && x.at <= now)
+    start(run.raw, run.scenario, run.source, { inputs: keep, until: now })
   }
 
   /** Why the running simulation cannot take this input, or null. */
@@ -211,7 +238,7 @@ export function createHost(deps: HostDeps): Host {
     handle(cmd) {
       switch (cmd.type) {
         case 'load':
-          return load(cmd.scenario, cmd.source)
+          return load(cmd.scenario, cmd.source, cmd.replay)
         case 'play':
           return setPlaying(true)
         case 'pause':
@@ -235,8 +262,18 @@ export function createHost(deps: HostDeps): Host {
           return inject(cmd.input)
         case 'getScenario': {
           if (!run) return
-          const { scenario, exact } = scenarioWithInputs(run.raw, run.sim.liveInputs())
-          return post({ type: 'scenario', requestId: cmd.requestId, scenario, exact })
+          const inputs = loggedInputs(run.sim)
+          const { scenario, exact } = scenarioWithInputs(run.raw, inputs)
+          return post({
+            type: 'scenario',
+            requestId: cmd.requestId,
+            scenario,
+            exact,
+            base: run.raw,
+            source: run.source,
+            inputs,
+            now: run.sim.now,
+          })
         }
         case 'inspect':
           return post({
@@ -244,6 +281,8 @@ export function createHost(deps: HostDeps): Host {
             requestId: cmd.requestId,
             inspection: inspect(cmd.node),
           })
+        case 'removeInput':
+          return removeInput(cmd.index, cmd.at)
         case 'seek':
           return seek(cmd.to)
         case 'describeMessage':

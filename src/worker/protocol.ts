@@ -8,6 +8,7 @@
 import type { ClientOp, Intervention, NodeStatus, ScenarioInput } from '../engine'
 import type { ConsensusUpdate, ViolationsUpdate } from './consensusWire'
 import type { ClockFeedMessage } from './clockFeed'
+import type { LoggedInput } from './inputLog'
 import type { TimelineCommand, TimelineMessage } from './timelineWire'
 
 /** Speed bounds in simulated seconds per wall second (the UI slider spans the same range). */
@@ -15,14 +16,22 @@ export const MIN_SPEED = 0.01
 export const MAX_SPEED = 1000
 
 /** Where the running scenario came from: the UI names presets from its catalogues. */
-export type RunSource = { kind: 'preset'; id: string } | { kind: 'file'; name: string }
+export type RunSource =
+  | { kind: 'preset'; id: string }
+  | { kind: 'file'; name: string }
+  /** opened from a share link (contract.md §3 `#s=`) */
+  | { kind: 'link' }
 
 /** A live input, as `Simulation.inject` takes it. */
 export type LiveInput = { fault: Intervention } | { client: { node: string; op: ClientOp } }
 
 export type Command =
-  /** Validate and start a scenario; a rejected one leaves the running simulation untouched. */
-  | { type: 'load'; scenario: unknown; source: RunSource }
+  /**
+   * Validate and start a scenario; a rejected one leaves the running simulation untouched.
+   * `replay`: re-make these live inputs at their times and run to `until` (a restored session,
+   * a share link opened at its time), all or nothing.
+   */
+  | { type: 'load'; scenario: unknown; source: RunSource; replay?: Replay }
   | { type: 'play' }
   | { type: 'pause' }
   /** Pause, then advance to the next event time (`sim.step()`). */
@@ -36,8 +45,18 @@ export type Command =
   /** The running scenario with the live inputs folded in as `faults` / `workload` entries. */
   | { type: 'getScenario'; requestId: number }
   | { type: 'inspect'; requestId: number; node: string }
+  /**
+   * Take back the live input `index` of the log (its `at` must match and lie at or before now):
+   * a new branch, rebuilt from the scenario with the remaining inputs and run to the current time.
+   */
+  | { type: 'removeInput'; index: number; at: number }
   /** seeking and the space-time diagram (timelineWire.ts) */
   | TimelineCommand
+
+export interface Replay {
+  inputs: LoggedInput[]
+  until: number
+}
 
 export interface RunMeta {
   /** increases with every load / reset, so stale frames can be told apart */
@@ -48,6 +67,18 @@ export interface RunMeta {
   nodes: { id: string; reference: boolean }[]
   /** names of the protocols configured for this run (e.g. "cristian") */
   protocols: string[]
+  /** directed pairs (node indexes) the protocols talk over: drawn before their first message */
+  links: [number, number][]
+}
+
+/** The network as interventions left it (posted when it changes). */
+export interface NetworkView {
+  loss: number
+  latency: { base: number; jitter: number }
+  /** cut directions as [from, to] node indexes */
+  cut: [number, number][]
+  /** group per node while a partition is in force (-1: in no group, talks to nobody), else null */
+  groups: number[] | null
 }
 
 /** How the last tick advanced simulated time. */
@@ -76,6 +107,8 @@ export interface Frame {
   rate: number
   pace: PaceMode
   inFlight: number
+  /** messages dropped so far (loss, cuts, partitions, crashed receivers) */
+  dropped: number
   violations: number
   nodes: Float64Array
   messages: Float64Array
@@ -98,16 +131,32 @@ export type WorkerMessage =
   | { type: 'loaded'; run: RunMeta }
   | { type: 'loadError'; source: RunSource; error: string }
   | Frame
-  | { type: 'scenario'; requestId: number; scenario: ScenarioInput; exact: boolean }
+  /**
+   * `scenario`: with the live inputs folded in; `base`: as loaded, and `inputs`: the live log
+   * (a session); `now`: the simulated time they describe.
+   */
+  | {
+      type: 'scenario'
+      requestId: number
+      scenario: ScenarioInput
+      exact: boolean
+      base: ScenarioInput
+      source: RunSource
+      inputs: LoggedInput[]
+      now: number
+    }
   | { type: 'inspection'; requestId: number; inspection: Inspection | null }
   /** offset / correction history and per-node clock summaries for the clock views */
   | ClockFeedMessage
-  /** the timeline, seeks and the space-time diagram's records (timelineWire.ts) */
-  | TimelineMessage
+  | { type: 'network'; runId: number; network: NetworkView }
+  /** the run's live input log, posted when it changes */
+  | { type: 'interventions'; runId: number; inputs: LoggedInput[] }
   /** consensus runs: Paxos state, client requests, elections (consensusFeed.ts) */
   | ConsensusUpdate
   /** the checkers' violations as they appear (violationsFeed.ts) */
   | ViolationsUpdate
+  /** the timeline, seeks and the space-time diagram's records (timelineWire.ts) */
+  | TimelineMessage
   /** a command the host refused (e.g. an intervention naming an unknown node) */
   | { type: 'commandError'; command: Command['type']; error: string }
 

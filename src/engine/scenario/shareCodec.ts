@@ -11,6 +11,11 @@ import { parseScenario, type Scenario, type ScenarioInput } from './schema'
  */
 export interface SharedRun {
   scenario: Scenario
+  /**
+   * The scenario as the link wrote it (validated, defaults not filled in): what a loader or an
+   * export should use, since the filled-in form is the engine's and not a scenario file.
+   */
+  input: ScenarioInput
   /** simulated time to open at (paused), when the link carries one */
   t?: number
 }
@@ -58,7 +63,10 @@ export function decodeShare(link: string): DecodeResult {
       return { ok: false, error: 'share link: t must be a non-negative number' }
     const parsed = parseScenario(scenario)
     if (!parsed.ok) return { ok: false, error: `share link: ${parsed.error}` }
-    return t === undefined ? { ok: true, scenario: parsed.scenario } : { ok: true, scenario: parsed.scenario, t }
+    const input = scenario as ScenarioInput
+    return t === undefined
+      ? { ok: true, scenario: parsed.scenario, input }
+      : { ok: true, scenario: parsed.scenario, input, t }
   } catch (e) {
     return { ok: false, error: `share link: ${e instanceof Error ? e.message : 'unreadable'}` }
   }

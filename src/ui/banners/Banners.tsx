@@ -2,9 +2,12 @@ import { useShallow } from 'zustand/react/shallow'
 import { VariantBanner } from '../consensus/VariantBanner'
 import { useT, type Translate } from '../i18n'
 import { dismissBanner, dismissWorkerNotice } from '../sim/actions'
+import { RunNotice } from '../share/RunNotice'
 import { useRunStore, type Banner, type RunState } from '../store/runStore'
 
 const selectBanners = (s: RunState) => ({ banner: s.banner, notice: s.workerNotice })
+
+const mb = (bytes: number) => Number((bytes / 1e6).toFixed(1))
 
 function bannerText(b: Banner, t: Translate): { title: string; detail: string } {
   switch (b.kind) {
@@ -16,6 +19,15 @@ function bannerText(b: Banner, t: Translate): { title: string; detail: string } 
       return { title: t('error.importTitle'), detail: t('error.unreadable') }
     case 'refused':
       return { title: t('error.commandRefused', { detail: b.detail }), detail: '' }
+    case 'tooLarge':
+      return {
+        title: t('error.importTitle'),
+        detail: t('error.fileTooLarge', { size: mb(b.size), max: mb(b.max) }),
+      }
+    case 'badLink':
+      return { title: t('error.linkTitle'), detail: b.detail }
+    case 'badSession':
+      return { title: t('error.sessionTitle'), detail: b.detail }
   }
 }
 
@@ -26,13 +38,18 @@ export function Banners() {
   const text = banner && bannerText(banner, t)
   return (
     <div className="banners">
+      <RunNotice />
       <VariantBanner />
       {text && (
         <div className="banner banner-error" role="alert" data-testid="error-banner">
           <div className="banner-body">
             <strong>{text.title}</strong>
             {text.detail && <pre className="banner-detail">{text.detail}</pre>}
-            {banner.kind !== 'refused' && <span className="banner-note">{t('error.kept')}</span>}
+            {banner.kind !== 'refused' && (
+              <span className="banner-note">
+                {t(banner.kind === 'badSession' ? 'error.sessionFresh' : 'error.kept')}
+              </span>
+            )}
           </div>
           <button type="button" className="btn btn-quiet" onClick={dismissBanner}>
             {t('error.dismiss')}

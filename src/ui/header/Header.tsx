@@ -50,6 +50,11 @@ export function Header() {
                 {t('header.imported', { name: source.name })}
               </option>
             )}
+            {source?.kind === 'link' && (
+              <option value={IMPORTED} disabled>
+                {t('share.sourceLink')}
+              </option>
+            )}
           </select>
         </label>
 

@@ -1,5 +1,8 @@
 import { ClientPanel } from '../consensus/ClientPanel'
 import { SafetyStatus } from '../consensus/SafetyStatus'
+import { InterventionLog } from '../perturb/InterventionLog'
+import { PerturbPanel } from '../perturb/PerturbPanel'
+import { SharePanel } from '../share/SharePanel'
 import { HelpPanel } from './HelpPanel'
 import { RunPanel } from './RunPanel'
 
@@ -13,6 +16,9 @@ export function SidePanel() {
       <SafetyStatus />
       <ClientPanel />
       <RunPanel />
+      <PerturbPanel />
+      <InterventionLog />
+      <SharePanel />
       <HelpPanel />
     </aside>
   )

@@ -8,6 +8,11 @@ export type Banner =
   | { kind: 'notJson'; detail: string }
   | { kind: 'unreadable' }
   | { kind: 'refused'; detail: string }
+  | { kind: 'tooLarge'; size: number; max: number }
+  /** a share link that does not decode (contract.md §3) */
+  | { kind: 'badLink'; detail: string }
+  /** an autosaved session that could not be restored (a fresh run started instead) */
+  | { kind: 'badSession'; detail: string }
 
 export type WorkerNotice = { kind: 'restarted' | 'gaveUp'; detail: string }
 

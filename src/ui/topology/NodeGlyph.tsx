@@ -1,4 +1,4 @@
-import { memo, useCallback, type KeyboardEvent } from 'react'
+import { memo, useCallback, type KeyboardEvent, type MouseEvent } from 'react'
 import { symbol, symbolTimes } from 'd3-shape'
 import type { NodeStatus } from '../../engine'
 import { useT } from '../i18n'
@@ -23,6 +23,10 @@ interface Props {
   detailed: boolean
   register(index: number, parts: NodeParts | null): void
   onToggle(index: number): void
+  /** replaces the crash / restart hint (partition mode says what a click does there) */
+  hint?: string
+  /** open the node's action menu at a viewport point (right-click, Shift+F10, Menu key) */
+  onMenu?(index: number, x: number, y: number): void
 }
 
 const LINE = 15
@@ -46,7 +50,7 @@ const crossPath = (r: number) => symbol(symbolTimes, (r * 1.5) ** 2)() ?? ''
  * in the clock reading, the offset and the offset arc every frame through `register`.
  */
 export const NodeGlyph = memo(function NodeGlyph(props: Props) {
-  const { index, id, reference, status, place, r, detailed, register, onToggle } = props
+  const { index, id, reference, status, place, r, detailed, register, onToggle, onMenu } = props
   const t = useT()
   const innerId = r >= 14
   // Re-registered when the readout structure changes, so the painter never holds stale parts.
@@ -67,12 +71,23 @@ export const NodeGlyph = memo(function NodeGlyph(props: Props) {
     if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault()
       onToggle(index)
+    } else if (onMenu && (e.key === 'ContextMenu' || (e.shiftKey && e.key === 'F10'))) {
+      e.preventDefault()
+      const box = e.currentTarget.getBoundingClientRect()
+      onMenu(index, box.right, box.top + box.height / 2)
     }
   }
+  const onContextMenu = (e: MouseEvent) => {
+    if (!onMenu) return
+    e.preventDefault()
+    onMenu(index, e.clientX, e.clientY)
+  }
   const hint =
-    status === 'crashed'
-      ? t('node.restartHint', { id })
-      : t('node.crashHint', { id, status: t(`status.${status}`) })
+    (props.hint ??
+      (status === 'crashed'
+        ? t('node.restartHint', { id })
+        : t('node.crashHint', { id, status: t(`status.${status}`) }))) +
+    (onMenu ? ` ${t('node.moreHint')}` : '')
   const showStatus = status !== 'up'
   const lines = 2 + (showStatus ? 1 : 0)
   const label = labelPosition(place, r, lines)
@@ -92,8 +107,10 @@ export const NodeGlyph = memo(function NodeGlyph(props: Props) {
         role="button"
         tabIndex={0}
         aria-label={hint}
+        aria-haspopup={onMenu ? 'menu' : undefined}
         onClick={() => onToggle(index)}
         onKeyDown={onKeyDown}
+        onContextMenu={onContextMenu}
       >
         <title>{hint}</title>
         <circle className="node-focus" r={r + 10} />

@@ -4,7 +4,12 @@ import { MSG_STRIDE, type Frame } from '../../worker/protocol'
 import { usePainter } from '../frameLoop'
 import { ConsensusOverlay } from '../consensus/ConsensusOverlay'
 import { useT } from '../i18n'
-import { toggleNode } from '../sim/actions'
+import { activateNode, openNodeMenu } from '../perturb/actions'
+import { Arrowhead } from './Arrowhead'
+import { GroupHalos } from '../perturb/GroupHalos'
+import { LinkLayer, mergeLinks } from '../perturb/LinkLayer'
+import { groupName } from '../perturb/partition'
+import { usePerturbStore, type PerturbState } from '../perturb/store'
 import { useRunStore, type RunState } from '../store/runStore'
 import { curvePath, linkCurve, type LinkCurve } from './geometry'
 import { layoutTopology } from './layout'
@@ -13,6 +18,7 @@ import { NodeGlyph, type NodeParts } from './NodeGlyph'
 import { createNodePainter } from './nodePainter'
 
 const selectView = (s: RunState) => ({ run: s.run, statuses: s.statuses, links: s.links })
+const selectDraft = (s: PerturbState) => s.draft
 
 function useElementSize(ref: RefObject<HTMLElement | null>) {
   const [size, setSize] = useState({ width: 0, height: 0 })
@@ -34,12 +40,14 @@ function useElementSize(ref: RefObject<HTMLElement | null>) {
 }
 
 /**
- * The network: nodes (React, low rate), links (React, appear as they first carry a message),
+ * The network: nodes (React, low rate), links (React: the pairs the protocols use from the
+ * start, more as traffic reveals them; each direction can be cut, see perturb/LinkLayer.tsx),
  * and messages in flight plus every clock readout (painted per frame, see frameLoop.ts).
  */
 export function TopologyView() {
   const t = useT()
-  const { run, statuses, links } = useRunStore(useShallow(selectView))
+  const { run, statuses, links: learned } = useRunStore(useShallow(selectView))
+  const draft = usePerturbStore(selectDraft)
   const box = useRef<HTMLDivElement>(null)
   const { width, height } = useElementSize(box)
   const messagesRef = useRef<SVGGElement>(null)
@@ -51,6 +59,12 @@ export function TopologyView() {
     [run, width, height],
   )
   const n = run?.nodes.length ?? 0
+  const links = useMemo(() => mergeLinks(run?.links ?? [], learned, n), [run, learned, n])
+  const ids = useMemo(() => run?.nodes.map((node) => node.id) ?? [], [run])
+  const registerLink = useCallback((key: number, el: SVGPathElement | null) => {
+    if (el) linkEls.current.set(key, el)
+    else linkEls.current.delete(key)
+  }, [])
 
   const curves = useMemo(() => {
     const cache = new Map<number, LinkCurve>()
@@ -104,38 +118,11 @@ export function TopologyView() {
         aria-label={t('topology.label')}
       >
         <defs>
-          <marker
-            id="arrow"
-            viewBox="0 0 8 8"
-            refX="7"
-            refY="4"
-            markerWidth="7"
-            markerHeight="7"
-            orient="auto"
-          >
-            <path d="M0,0.5 L8,4 L0,7.5 z" className="link-arrow" />
-          </marker>
+          <Arrowhead id="arrow" className="link-arrow" />
+          <Arrowhead id="arrow-cut" className="link-arrow-cut" />
         </defs>
         {layout && layout.detailed && (
-          <g className="links">
-            {links.map(([from, to]) => {
-              const c = curves(from, to)
-              if (!c) return null
-              const key = from * n + to
-              return (
-                <path
-                  key={key}
-                  ref={(el) => {
-                    if (el) linkEls.current.set(key, el)
-                    else linkEls.current.delete(key)
-                  }}
-                  className="link"
-                  d={curvePath(c)}
-                  markerEnd="url(#arrow)"
-                />
-              )
-            })}
-          </g>
+          <LinkLayer links={links} ids={ids} curve={curves} register={registerLink} />
         )}
         {layout && !layout.detailed && (
           // Hundreds of links: one path, no arrowheads, no per-link highlighting.
@@ -144,6 +131,7 @@ export function TopologyView() {
             d={links.map(([from, to]) => curvePath(curves(from, to)!)).join('')}
           />
         )}
+        {layout && <GroupHalos places={layout.nodes} r={layout.radius} />}
         <g className="nodes">
           {layout &&
             run!.nodes.map((node, i) => (
@@ -157,7 +145,17 @@ export function TopologyView() {
                 r={layout.radius}
                 detailed={layout.detailed}
                 register={register}
-                onToggle={toggleNode}
+                onToggle={activateNode}
+                onMenu={openNodeMenu}
+                hint={
+                  draft
+                    ? t('node.assignHint', {
+                        id: node.id,
+                        group: groupName(draft.assign[i]),
+                        brush: groupName(draft.brush),
+                      })
+                    : undefined
+                }
               />
             ))}
         </g>

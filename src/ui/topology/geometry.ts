@@ -3,9 +3,13 @@ import { arc } from 'd3-shape'
 import type { Point } from './layout'
 
 /**
- * A directed link drawn as a quadratic Bézier bowed to the right of its direction, so the two
- * directions of a pair are separate lanes (they have separate latency, loss and cuts) and a
- * request and its reply never sit on top of each other. Ends are trimmed to the node rims.
+ * A directed link drawn as a quadratic Bézier in its own lane to the right of its direction, so
+ * the two directions of a pair are separate lanes (they have separate latency, loss and cuts,
+ * and each is its own click target) and a request and its reply never sit on top of each other.
+ * Each end leaves its node's rim LANE_ANGLE to the right of the centre line; the control point
+ * keeps the curve in that lane with a gentle bow. The bow is capped so the curve stays close to
+ * the straight line between its ends: the middle of its bounding box is then on the curve's
+ * hit area, where a pointer (or a test clicking an element's centre) lands.
  */
 export interface LinkCurve {
   x0: number
@@ -16,24 +20,30 @@ export interface LinkCurve {
   y1: number
 }
 
-const BEND = 0.09
+const LANE_ANGLE = (25 * Math.PI) / 180
+const BEND = 0.05
+const MAX_BOW = 10
 
 export function linkCurve(a: Point, b: Point, rim: number): LinkCurve {
   const dx = b.x - a.x
   const dy = b.y - a.y
   const len = Math.hypot(dx, dy) || 1
+  const ux = dx / len
+  const uy = dy / len
   // right-hand normal of a → b in screen coordinates (y down)
-  const cx = (a.x + b.x) / 2 - (dy / len) * len * BEND
-  const cy = (a.y + b.y) / 2 + (dx / len) * len * BEND
-  const trim = (p: Point) => {
-    const vx = cx - p.x
-    const vy = cy - p.y
-    const l = Math.hypot(vx, vy) || 1
-    return { x: p.x + (vx / l) * rim, y: p.y + (vy / l) * rim }
+  const nx = -uy
+  const ny = ux
+  const along = rim * Math.cos(LANE_ANGLE)
+  const lane = rim * Math.sin(LANE_ANGLE)
+  const bow = lane + Math.min(MAX_BOW, len * BEND)
+  return {
+    x0: a.x + ux * along + nx * lane,
+    y0: a.y + uy * along + ny * lane,
+    cx: (a.x + b.x) / 2 + nx * bow,
+    cy: (a.y + b.y) / 2 + ny * bow,
+    x1: b.x - ux * along + nx * lane,
+    y1: b.y - uy * along + ny * lane,
   }
-  const s = trim(a)
-  const e = trim(b)
-  return { x0: s.x, y0: s.y, cx, cy, x1: e.x, y1: e.y }
 }
 
 export function curvePath(c: LinkCurve): string {

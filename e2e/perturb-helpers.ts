@@ -1,0 +1,34 @@
+import { expect, type Page } from '@playwright/test'
+import { createSimulation, parseScenario, runAndSummarize, type ScenarioInput } from '../src/engine'
+import { presets } from '../src/engine/scenario/presets'
+
+/** Shared by perturb.spec.ts and share.spec.ts. */
+export const presetScenario = (id: string): ScenarioInput =>
+  structuredClone(presets.find((p) => p.id === id)!.scenario)
+
+export const runInfo = (page: Page) => page.getByTestId('run-info')
+export const simTime = async (page: Page) =>
+  Number(await runInfo(page).getAttribute('data-sim-time'))
+export const traceHash = (page: Page) => runInfo(page).getAttribute('data-trace-hash')
+export const dropped = async (page: Page) =>
+  Number(await page.getByTestId('dropped-count').getAttribute('data-count'))
+
+export async function pause(page: Page) {
+  const button = page.getByTestId('play-pause')
+  if ((await button.getAttribute('aria-pressed')) === 'true') await button.click()
+  await expect(button).toHaveAttribute('aria-pressed', 'false')
+  // the worker's answer to the pause: a frame that says it is not running
+  await expect(runInfo(page)).toHaveAttribute('data-running', 'false')
+}
+
+/** About 10× real time (the speed slider is logarithmic over 0.01…1000). */
+export async function fast(page: Page) {
+  await page.getByTestId('speed').fill('300')
+}
+
+/** What the CLI prints as traceHash for `--duration T`. */
+export function cliHash(scenario: unknown, duration: number): string {
+  const parsed = parseScenario({ ...(scenario as object), duration })
+  if (!parsed.ok) throw new Error(parsed.error)
+  return runAndSummarize(createSimulation(parsed.scenario), duration).traceHash
+}

@@ -1,0 +1,59 @@
+import { useLang } from '../i18n'
+import { afterNextLoad } from '../share/afterLoad'
+import { showRunNotice } from '../share/notice'
+import { listenForShareLinks, MAX_OPEN_TIME, openShareLink } from '../share/openLink'
+import { isShareHash } from '../share/shareUrl'
+import { pause, sendCommand, setSpeed, startDefault } from '../sim/actions'
+import { useRunStore, type Banner } from '../store/runStore'
+import { forgetStoredSession, readStoredSession, startAutosave } from './autosave'
+import { parseSession, type Session } from './session'
+
+/** The default run, with a banner saying why it is not the one asked for (set once it loaded:
+ * a load clears the banners of the previous run). */
+function startDefaultBecause(banner: Banner | null): void {
+  if (banner) afterNextLoad(() => useRunStore.setState({ banner }))
+  startDefault()
+}
+
+function restore(session: Session): void {
+  // `?lang=` in the address wins over the language the session was watched in
+  const lang = new URLSearchParams(window.location.search).get('lang')
+  if (lang !== 'en' && lang !== 'zh') useLang.setState({ lang: session.lang })
+  setSpeed(session.speed)
+  pause()
+  afterNextLoad((ok, error) => {
+    if (ok) return showRunNotice({ kind: 'restored', t: session.now })
+    forgetStoredSession()
+    startDefaultBecause({ kind: 'badSession', detail: error })
+  })
+  sendCommand({
+    type: 'load',
+    scenario: session.base,
+    source: session.source,
+    replay: { inputs: session.inputs, until: session.now },
+  })
+}
+
+/**
+ * The page's first run: a share link in the address (contract.md §3), else the autosaved
+ * session, else the default scenario playing. A bad link or a corrupt session shows why and
+ * falls through to the default; nothing stored can stop the page from starting.
+ */
+export function bootRun(): void {
+  startAutosave()
+  listenForShareLinks()
+  if (isShareHash(window.location.hash)) {
+    if (openShareLink(window.location.hash)) return
+    return startDefaultBecause(useRunStore.getState().banner)
+  }
+  const stored = parseSession(readStoredSession())
+  if (stored.ok && stored.session.now <= MAX_OPEN_TIME) return restore(stored.session)
+  if (stored.ok || stored.error !== null) {
+    forgetStoredSession()
+    return startDefaultBecause({
+      kind: 'badSession',
+      detail: stored.ok ? `now: beyond ${MAX_OPEN_TIME} s` : stored.error,
+    })
+  }
+  startDefault()
+}

@@ -1,0 +1,110 @@
+import { memo, type KeyboardEvent } from 'react'
+import { useShallow } from 'zustand/react/shallow'
+import { useT } from '../i18n'
+import { curvePath, pointOnCurve, type LinkCurve } from '../topology/geometry'
+import { toggleLink } from './actions'
+import { usePerturbStore, type PerturbState } from './store'
+import './perturb.css'
+
+/** Both link sets — the protocols' pairs and the ones traffic revealed — without repeats. */
+export function mergeLinks(
+  declared: readonly [number, number][],
+  learned: readonly [number, number][],
+  n: number,
+): [number, number][] {
+  const seen = new Set<number>()
+  const out: [number, number][] = []
+  for (const [a, b] of [...declared, ...learned]) {
+    const key = a * n + b
+    if (a === b || seen.has(key)) continue
+    seen.add(key)
+    out.push([a, b])
+  }
+  return out
+}
+
+const selectNet = (s: PerturbState) => ({
+  cut: s.network?.cut ?? null,
+  groups: s.network?.groups ?? null,
+})
+
+interface Props {
+  links: readonly [number, number][]
+  ids: readonly string[]
+  curve(from: number, to: number): LinkCurve | null
+  /** the visible path of each link, for the per-frame "busy" highlight */
+  register(key: number, el: SVGPathElement | null): void
+}
+
+/**
+ * Every direction of every link as its own control (`link-<from>-<to>`, contract.md §4): a wide
+ * invisible stroke to hit, the visible curve with its arrowhead, and for a cut link a red dashed
+ * curve with a cross at its middle. Links a partition blocks are drawn faint and dashed.
+ */
+export const LinkLayer = memo(function LinkLayer({ links, ids, curve, register }: Props) {
+  const t = useT()
+  const { cut, groups } = usePerturbStore(useShallow(selectNet))
+  const n = ids.length
+  const cutKeys = new Set((cut ?? []).map(([a, b]) => a * n + b))
+  const blockedByPartition = (a: number, b: number) =>
+    groups !== null && (groups[a] < 0 || groups[a] !== groups[b])
+
+  return (
+    <g className="links">
+      {links.map(([from, to]) => {
+        const c = curve(from, to)
+        if (!c) return null
+        const key = from * n + to
+        const isCut = cutKeys.has(key)
+        const blocked = !isCut && blockedByPartition(from, to)
+        const names = { from: ids[from], to: ids[to] }
+        const hint = isCut
+          ? t('link.cutHint', names)
+          : blocked
+            ? t('link.blockedHint', names)
+            : t('link.upHint', names)
+        const d = curvePath(c)
+        const mid = pointOnCurve(c, 0.5)
+        const onKeyDown = (e: KeyboardEvent) => {
+          if (e.key === 'Enter' || e.key === ' ') {
+            e.preventDefault()
+            toggleLink(from, to)
+          }
+        }
+        return (
+          <g
+            key={key}
+            className={`link-control${isCut ? ' is-cut' : ''}${blocked ? ' is-blocked' : ''}`}
+            data-testid={`link-${ids[from]}-${ids[to]}`}
+            data-status={isCut ? 'cut' : 'up'}
+            data-blocked={blocked ? 'partition' : undefined}
+            role="button"
+            tabIndex={0}
+            aria-label={hint}
+            aria-pressed={isCut}
+            onClick={() => toggleLink(from, to)}
+            onKeyDown={onKeyDown}
+          >
+            <title>{hint}</title>
+            <path className="link-hit" d={d} />
+            <path
+              ref={(el) => register(key, el)}
+              className="link"
+              d={d}
+              markerEnd={isCut ? 'url(#arrow-cut)' : 'url(#arrow)'}
+            />
+            {isCut && (
+              <g
+                className="link-cut-mark"
+                transform={`translate(${mid.x.toFixed(1)},${mid.y.toFixed(1)})`}
+              >
+                <circle r="8" />
+                <path d="M-4,-4L4,4M4,-4L-4,4" />
+              </g>
+            )}
+          </g>
+        )
+      })}
+    </g>
+  )
+})
