@@ -6,6 +6,9 @@ import { expect, test, type Page } from '@playwright/test'
  * with clicks. Every wait is a poll on what the page shows (simulated state), never on wall time.
  */
 
+// Runs are watched at 1× simulated speed; give slow, shared machines room (a limit, not a measure).
+test.describe.configure({ timeout: 120_000 })
+
 /** Slider position for 1 simulated second per wall second (log scale, 100 steps a decade from 0.01). */
 const SPEED_1X = '200'
 const SPEED_3X = '248'
@@ -201,7 +204,18 @@ test('the drifting-clock lease scenario shows the lease outliving its promises a
     '[data-testid="client-request"][data-op="read"][data-node="n1"][data-via="lease"][data-result="a"]',
   )
   await expect(stale).toHaveCount(2)
+  // back to a moment when the unsafe stretch is on screen, for the picture: n1's lease
+  // outlives the promises backing it from the skew on (t = 1 s) to its end by its clock
+  await page.getByTestId('reset').click()
+  await expect(page.getByTestId('lease-lease-n1')).toHaveAttribute('data-unsafe', 'true', {
+    timeout: 30_000,
+  })
+  await page.getByTestId('play-pause').click()
+  await expect(page.getByTestId('run-info')).toHaveAttribute('data-running', 'false')
   await page.screenshot({ path: testInfo.outputPath('stale-read-en.png'), fullPage: true })
+  await page.getByTestId('lang-switch').click()
+  await expect(page.getByTestId('lease-chart')).toContainText('租约')
+  await page.screenshot({ path: testInfo.outputPath('stale-read-zh.png'), fullPage: true })
 })
 
 test('dueling proposers: labelled broken, ballots climb, nothing is chosen, safety holds', async ({
@@ -218,6 +232,28 @@ test('dueling proposers: labelled broken, ballots climb, nothing is chosen, safe
   await expect.poll(() => round('n1'), { timeout: 30_000 }).toBeGreaterThan(10)
   for (const id of ['n1', 'n2', 'n3']) expect(await learned(page, id)).toEqual([])
   await expect(safety(page)).toHaveAttribute('data-ok', 'true')
+})
+
+test('single decree: one of two rival proposals wins everywhere, the other is reported lost', async ({
+  page,
+}, testInfo) => {
+  await open(page, 'single-decree')
+  await page.getByTestId('speed').fill(SPEED_1X)
+  for (const id of ['n1', 'n2', 'n3'])
+    await expect.poll(() => learned(page, id), { timeout: 60_000 }).toHaveLength(1)
+  const [winner] = await learned(page, 'n1')
+  expect(await learned(page, 'n2')).toEqual([winner])
+  expect(await learned(page, 'n3')).toEqual([winner])
+  const loser = winner === 'x' ? 'y' : 'x'
+  await expect(
+    page.locator(`[data-testid="client-request"][data-value="${winner}"]`),
+  ).toHaveAttribute('data-outcome', 'chosen')
+  await expect(
+    page.locator(`[data-testid="client-request"][data-value="${loser}"]`),
+  ).toHaveAttribute('data-outcome', 'lost')
+  await expect(page.getByTestId('consensus-truth')).toContainText(winner)
+  await expect(safety(page)).toHaveAttribute('data-ok', 'true')
+  await page.screenshot({ path: testInfo.outputPath('single-decree-en.png'), fullPage: true })
 })
 
 test('screenshots in English and Chinese: a Multi-Paxos run mid-election', async ({

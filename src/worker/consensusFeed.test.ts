@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest'
 import { createSimulation, parseScenario, type ScenarioInput, type Simulation } from '../engine'
 import { presets } from '../engine/scenario/presets'
 import { createConsensusFeed, MIN_INTERVAL_MS, type ConsensusFeed } from './consensusFeed'
+import { structureOf } from '../ui/consensus/store'
+import type { ConsensusUpdate } from './consensusWire'
+import { createHost } from './host'
+import type { WorkerMessage } from './protocol'
 import { createViolationsFeed } from './violationsFeed'
 
 function withFeed(input: ScenarioInput): { sim: Simulation; feed: ConsensusFeed } {
@@ -151,5 +155,35 @@ describe('consensus feed after a seek back', () => {
     expect(feed.build(sim, 1, 0, true)!.requests).toHaveLength(3)
     sim.rewindTo(checkpoint)
     expect(feed.build(sim, 1, 0, true)!.requests.map((r) => r.value)).toEqual(['apple'])
+  })
+})
+
+describe('consensus updates through the host', () => {
+  it('steady Multi-Paxos at 1×: updates at most every MIN_INTERVAL_MS, and nothing React shows changes', () => {
+    let wall = 0
+    const out: { msg: WorkerMessage; wall: number }[] = []
+    const host = createHost({ post: (msg) => out.push({ msg, wall }), wallMs: () => wall })
+    const scenario = preset('multi-paxos-5')
+    host.handle({ type: 'load', scenario, source: { kind: 'preset', id: 'multi-paxos-5' } })
+    host.handle({ type: 'setSpeed', speed: 1 })
+    host.handle({ type: 'play' })
+    for (let i = 0; i < 60 * 8; i++) {
+      wall += 1000 / 60
+      host.tick()
+    }
+    const updates = out.filter(
+      (o): o is { msg: ConsensusUpdate; wall: number } =>
+        o.msg.type === 'consensus' && o.msg.now > 4, // after the workload
+    )
+    // lease ends move with every heartbeat, so updates keep coming, throttled
+    expect(updates.length).toBeGreaterThan(20)
+    for (let i = 1; i < updates.length; i++)
+      expect(updates[i].wall - updates[i - 1].wall).toBeGreaterThanOrEqual(MIN_INTERVAL_MS)
+    const structure = new Set(
+      updates.map(({ msg: u }) =>
+        JSON.stringify([u.nodes.map(structureOf), u.requests, u.leaders, u.chosen]),
+      ),
+    )
+    expect(structure.size).toBe(1)
   })
 })
