@@ -124,3 +124,25 @@ describe('timers on the local clock', () => {
     // it fired at true time 1.0 (local 2.0 = 1.0 + the 1 s step)
   })
 })
+
+describe('timers far ahead on a wandering clock', () => {
+  it('travel in bounded hops and still fire when the clock reads their time', () => {
+    const s = scenarioOf({
+      nodes: [{ id: 'a', clock: { wanderPpm: 0.1, resolution: 0 } }],
+      faults: [{ at: 1, type: 'clockStep', node: 'a', by: -20000 }],
+    })
+    const sim = simOf(s, [timerProbe as ProtocolDef])
+    let firedAt = -1
+    sim.trace = (r) => {
+      if (r.type === 'timer') firedAt = r.t
+    }
+    sim.runUntil(10)
+    expect(firedAt).toBe(-1) // the step pushed local time 20 000 s back
+    sim.runUntil(30000)
+    expect(firedAt).toBeGreaterThan(20001)
+    expect(sim.protocolState<{ localAtFire: number }>(0, 'timerProbe')!.localAtFire).toBeCloseTo(2, 6)
+    // the clock's wander memory stays bounded
+    expect(sim.world.nodes[0].clock.w.length).toBeLessThan(10000)
+    expect(sim.world.events).toBe(2) // the step and the one firing: waypoints are not events
+  })
+})

@@ -134,16 +134,32 @@ export function quantise(c: HardwareClock, local: number): number {
   return r > 0 ? Math.floor(local / r) * r : local
 }
 
-/** The true time at which the local clock will read `local` (the anchor's time if already past). */
-export function trueTimeOf(c: HardwareClock, local: number): number {
+/** Bounds a `trueTimeOf` walk; `hop` tells the caller the walk stopped short of the target. */
+export interface AimLimit {
+  pieces: number
+  hop: boolean
+}
+
+/**
+ * The true time at which the local clock will read `local` (the anchor's time if already past).
+ * With wander every simulated second is its own piece, so aiming far ahead costs a walk as long
+ * as the delay; with `limit`, the walk stops after `limit.pieces` pieces and returns that point
+ * (`limit.hop = true`) so the caller can re-aim from there later at bounded cost.
+ */
+export function trueTimeOf(c: HardwareClock, local: number, limit?: AimLimit): number {
   let t = c.t0
   let v = c.c0
+  if (limit) limit.hop = false
   if (local <= v) return t
-  for (;;) {
+  for (let pieces = 1; ; pieces++) {
     const end = pieceEnd(c, t, Infinity)
     const r = rateAt(c, t)
     const vEnd = end === Infinity ? Infinity : v + r * (end - t)
     if (vEnd >= local) return t + (local - v) / r
+    if (limit && pieces >= limit.pieces) {
+      limit.hop = true
+      return end
+    }
     t = end
     v = vEnd
   }

@@ -19,6 +19,7 @@ import {
   slewRemaining,
   stepClock,
   trueTimeOf,
+  type AimLimit,
   type HardwareClock,
 } from '../clock/hardwareClock'
 import {
@@ -76,7 +77,15 @@ export interface NodeState {
 const DELIVER = 0
 const TIMER = 1
 type QueueItem =
-  { k: typeof DELIVER; msg: Message } | { k: typeof TIMER; node: number; id: number; token: number }
+  | { k: typeof DELIVER; msg: Message }
+  /** `hop`: a waypoint on the way to a timer aimed beyond AIM_PIECES; re-aimed, not fired */
+  | { k: typeof TIMER; node: number; id: number; token: number; hop: boolean }
+
+/**
+ * Longest walk (clock pieces, i.e. simulated seconds under wander) spent aiming one timer;
+ * longer delays travel in hops, so a huge clock step cannot stall the engine or exhaust memory.
+ */
+const AIM_PIECES = 4096
 
 /** A scheduled or live input: an intervention, or a client operation on a node. */
 export type Input = (
@@ -290,6 +299,10 @@ export class Simulation {
       const node = w.nodes[item.node]
       const timer = node.timers.get(item.id)
       if (!timer || timer.token !== item.token) return // cancelled or rescheduled: not an event
+      if (item.hop) {
+        advanceTo(node.clock, t)
+        return this.aim(item.node, item.id, timer) // a waypoint, not an event
+      }
       w.events++
       if (node.status === 'paused') {
         node.deferred.push(item.id)
@@ -437,22 +450,24 @@ export class Simulation {
     const id = w.nextTimerId++
     const timer: Timer = { proto, key, local, token: 0 }
     node.timers.set(id, timer)
-    push(w.queue, trueTimeOf(node.clock, local), { k: TIMER, node: n, id, token: 0 })
+    this.aim(n, id, timer)
     return id
+  }
+
+  private readonly aimLimit: AimLimit = { pieces: AIM_PIECES, hop: false }
+
+  /** Queue the timer at the true time its node's clock reads `timer.local` (or a waypoint). */
+  private aim(n: number, id: number, timer: Timer): void {
+    const w = this.world
+    const at = Math.max(w.now, trueTimeOf(w.nodes[n].clock, timer.local, this.aimLimit))
+    push(w.queue, at, { k: TIMER, node: n, id, token: timer.token, hop: this.aimLimit.hop })
   }
 
   /** After the clock's rate or reading changed, re-aim every pending timer of the node. */
   private reaimTimers(n: number): void {
-    const w = this.world
-    const node = w.nodes[n]
-    for (const [id, timer] of node.timers) {
+    for (const [id, timer] of this.world.nodes[n].timers) {
       timer.token++
-      push(w.queue, Math.max(w.now, trueTimeOf(node.clock, timer.local)), {
-        k: TIMER,
-        node: n,
-        id,
-        token: timer.token,
-      })
+      this.aim(n, id, timer)
     }
   }
 
