@@ -15,8 +15,8 @@ let client: SimClient | null = null
 const set = useRunStore.setState
 const get = useRunStore.getState
 
-/** Start the worker, then `open` the first run: by default the default scenario, already running. */
-export function startSimulation(makeWorker: () => WorkerPort, open = startDefault): void {
+/** Start the worker and the default scenario, already running. */
+export function startSimulation(makeWorker: () => WorkerPort): void {
   if (client) return
   client = createSimClient(makeWorker, {
     message: receive,
@@ -26,10 +26,6 @@ export function startSimulation(makeWorker: () => WorkerPort, open = startDefaul
   const { speed, skipQuiet } = get()
   client.send({ type: 'setSpeed', speed })
   client.send({ type: 'setSkipQuiet', on: skipQuiet })
-  open()
-}
-
-export function startDefault(): void {
   loadPreset(DEFAULT_PRESET)
   play()
 }
@@ -92,15 +88,8 @@ export function loadPreset(id: string): void {
   if (preset) send({ type: 'load', scenario: preset.scenario, source: { kind: 'preset', id } })
 }
 
-/** Larger scenario files are refused before reading: 5000 nodes with every option fit in far less. */
-export const MAX_IMPORT_BYTES = 10_000_000
-
 /** Read a scenario file; the worker validates it and keeps the current run if it is rejected. */
 export async function importScenarioFile(file: File): Promise<void> {
-  if (file.size > MAX_IMPORT_BYTES) {
-    set({ banner: { kind: 'tooLarge', size: file.size, max: MAX_IMPORT_BYTES } })
-    return
-  }
   let text: string
   try {
     text = await file.text()

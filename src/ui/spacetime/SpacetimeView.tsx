@@ -1,0 +1,316 @@
+import { axisBottom } from 'd3-axis'
+import { scaleLinear, type ScaleLinear } from 'd3-scale'
+import { select } from 'd3-selection'
+import { zoom, zoomIdentity, type D3ZoomEvent } from 'd3-zoom'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { useStore } from 'zustand'
+import type { Frame } from '../../worker/protocol'
+import { MAX_ARROWS, WINDOW_SECONDS } from '../../worker/spacetime'
+import { schedulePaint, usePainter } from '../frameLoop'
+import { t as tNow, useT } from '../i18n'
+import { frameStore } from '../store/frameStore'
+import { useRunStore } from '../store/runStore'
+import { kindColour } from '../topology/messageLayer'
+import { HoverCard } from './HoverCard'
+import { hitTest, type HoverTarget } from './hover'
+import { paintSpacetime } from './painter'
+import { SpacetimeLegend } from './SpacetimeLegend'
+import { diagramView, follow, MAX_SPAN, MIN_SPAN, shownRange, type DiagramView } from './viewStore'
+import { spacetimeWindow } from './windowStore'
+import './spacetime.css'
+
+/** Room left of the lanes for node names, right of them for the last arrowheads, below for the axis. */
+const GUTTER = 56
+const PAD_RIGHT = 14
+const PAD_TOP = 26
+const AXIS = 34
+
+const laneHeight = (n: number) => (n <= 8 ? 44 : Math.max(14, Math.min(44, 420 / n)))
+
+/** The stretch of true time on screen: `span` up to the end, or from 0 early in a run. */
+function viewDomain(v: DiagramView, now: number): [number, number] {
+  const end = v.following ? now : Math.min(v.end, now)
+  const from = Math.max(0, end - v.span)
+  return [from, from + v.span]
+}
+
+const currentNow = () => frameStore.getState().frame?.now ?? spacetimeWindow().now
+
+const selectFollowing = (s: DiagramView) => s.following
+const selectTicks = (s: DiagramView) => s.localTicks
+
+function useWidth(ref: React.RefObject<HTMLElement | null>): number {
+  const [width, setWidth] = useState(0)
+  useEffect(() => {
+    const el = ref.current
+    if (!el) return
+    const ro = new ResizeObserver(([e]) => setWidth(Math.round(e.contentRect.width)))
+    ro.observe(el)
+    return () => ro.disconnect()
+  }, [ref])
+  return width
+}
+
+/**
+ * The space-time (Lamport) diagram: a line per node over true time, every message an arrow from
+ * its send to its receipt. Painted on a canvas from the worker's window of recent records
+ * (windowStore.ts) and the frame's messages in flight; d3-zoom turns wheel and drag into the
+ * shown stretch (viewStore.ts), which follows the live moment until the user pans back.
+ */
+export function SpacetimeView() {
+  const t = useT()
+  const run = useRunStore((s) => s.run)
+  const following = useStore(diagramView, selectFollowing)
+  const localTicks = useStore(diagramView, selectTicks)
+  const box = useRef<HTMLDivElement>(null)
+  const canvas = useRef<HTMLCanvasElement>(null)
+  const axisRef = useRef<SVGGElement>(null)
+  const layer = useRef<HTMLDivElement>(null)
+  const note = useRef<HTMLSpanElement>(null)
+  const empty = useRef<HTMLParagraphElement>(null)
+  const scale = useRef<ScaleLinear<number, number> | null>(null)
+  const [hover, setHover] = useState<{ target: HoverTarget; x: number; y: number } | null>(null)
+  const hoverRef = useRef<HoverTarget | null>(null)
+  const width = useWidth(box)
+  const n = run?.nodes.length ?? 0
+  const rowH = laneHeight(n)
+  const height = PAD_TOP + n * rowH + AXIS
+  const laneY = useMemo(
+    () => Array.from({ length: n }, (_, i) => PAD_TOP + (i + 0.5) * rowH),
+    [n, rowH],
+  )
+
+  const paint = useCallback(
+    (frame: Frame | null) => {
+      const el = canvas.current
+      if (!el || width === 0 || !run) return
+      const data = spacetimeWindow()
+      const v = diagramView.getState()
+      const now = frame?.now ?? data.now
+      const [from, to] = viewDomain(v, now)
+      const x = scaleLinear()
+        .domain([from, to])
+        .range([GUTTER, width - PAD_RIGHT])
+      scale.current = x
+      const count = Math.max(2, Math.floor((width - GUTTER) / 90))
+      const grid = x.ticks(count)
+      const dpr = window.devicePixelRatio || 1
+      // the canvas covers the lanes; the axis below is SVG
+      const plotHeight = height - AXIS
+      if (el.width !== Math.round(width * dpr) || el.height !== Math.round(plotHeight * dpr)) {
+        el.width = Math.round(width * dpr)
+        el.height = Math.round(plotHeight * dpr)
+      }
+      const ctx = el.getContext('2d')
+      if (!ctx) return
+      ctx.setTransform(dpr, 0, 0, dpr, 0, 0)
+      const runKinds = useRunStore.getState().kinds
+      const windowColours = data.kinds.map((k, i) => {
+        const j = runKinds.indexOf(k)
+        return kindColour(j >= 0 ? j : i)
+      })
+      const frameColours = runKinds.map((_, i) => kindColour(i))
+      const hl = hoverRef.current
+      const counts = paintSpacetime({
+        ctx,
+        width,
+        height: plotHeight,
+        x,
+        laneY,
+        data,
+        frame: frame && frame.runId === data.runId ? frame : null,
+        windowColours,
+        frameColours,
+        tickStep: v.localTicks && grid.length > 1 ? grid[1] - grid[0] : null,
+        gridTicks: grid,
+        highlight: hl?.kind === 'arrow' && hl.index >= data.first ? hl.index : null,
+      })
+      if (axisRef.current)
+        select(axisRef.current).call(
+          axisBottom(x)
+            .ticks(count)
+            .tickFormat((d) => String(Number((+d).toFixed(6)))),
+        )
+      shownRange.from = from
+      shownRange.to = to
+      const l = layer.current!
+      l.dataset.arrows = String(counts.arrows)
+      l.dataset.drops = String(counts.drops)
+      l.dataset.inFlight = String(counts.inFlight)
+      l.dataset.marks = String(counts.marks)
+      l.dataset.from = String(from)
+      l.dataset.to = String(to)
+      l.dataset.windowStart = String(data.windowStart)
+      if (empty.current) empty.current.hidden = counts.arrows + counts.inFlight + counts.marks > 0
+      if (note.current)
+        note.current.textContent =
+          data.windowStart > 0
+            ? tNow(data.limitedByCount ? 'spacetime.windowCapped' : 'spacetime.windowFrom', {
+                from: data.windowStart.toFixed(2),
+              })
+            : ''
+    },
+    [run, width, height, laneY],
+  )
+  const paintFrame = useCallback((frame: Frame) => paint(frame), [paint])
+  usePainter(paintFrame)
+  useEffect(() => {
+    // paused runs get no frames: repaint for the view's own changes
+    const stop = diagramView.subscribe(() => schedulePaint())
+    return stop
+  }, [])
+
+  // d3-zoom reads wheel and drag; each gesture is applied relative to the view at its start
+  useEffect(() => {
+    const el = layer.current
+    if (!el || width === 0) return
+    let start: { from: number; to: number; now: number } | null = null
+    const behaviour = zoom<HTMLDivElement, unknown>()
+      .scaleExtent([1e-9, 1e9])
+      .filter(
+        (e: Event) => (e.type === 'wheel' || !(e as MouseEvent).button) && e.type !== 'dblclick',
+      )
+      .on('start', (e: D3ZoomEvent<HTMLDivElement, unknown>) => {
+        if (!e.sourceEvent) return
+        const now = currentNow()
+        const [from, to] = viewDomain(diagramView.getState(), now)
+        start = { from, to, now }
+      })
+      .on('zoom', (e: D3ZoomEvent<HTMLDivElement, unknown>) => {
+        if (!e.sourceEvent || !start) return
+        const base = scaleLinear()
+          .domain([start.from, start.to])
+          .range([GUTTER, width - PAD_RIGHT])
+        const [a, b] = e.transform.rescaleX(base).domain()
+        const span = Math.min(MAX_SPAN, Math.max(MIN_SPAN, b - a))
+        const v = diagramView.getState()
+        const now = currentNow()
+        if (e.sourceEvent.type === 'wheel' && v.following) diagramView.setState({ span })
+        else {
+          const end = Math.min(b, now)
+          diagramView.setState({ span, end, following: end >= now && v.following })
+        }
+      })
+      .on('end', (e: D3ZoomEvent<HTMLDivElement, unknown>) => {
+        if (!e.sourceEvent) return
+        start = null
+        select(el).call(behaviour.transform, zoomIdentity)
+      })
+    select(el).call(behaviour).on('dblclick.zoom', null)
+    return () => {
+      select(el).on('.zoom', null)
+    }
+  }, [width])
+
+  const onMove = useCallback(
+    (e: React.PointerEvent<HTMLDivElement>) => {
+      const x = scale.current
+      if (!x || e.buttons) return
+      const r = e.currentTarget.getBoundingClientRect()
+      const px = e.clientX - r.left
+      const py = e.clientY - r.top
+      const target = hitTest(spacetimeWindow(), x, laneY, height - AXIS, px, py)
+      const prev = hoverRef.current
+      hoverRef.current = target
+      const same =
+        prev === target ||
+        (prev?.kind === 'arrow' && target?.kind === 'arrow' && prev.index === target.index) ||
+        (prev?.kind === 'mark' && target?.kind === 'mark' && prev.mark === target.mark)
+      if (!same) {
+        setHover(target ? { target, x: px, y: py } : null)
+        schedulePaint()
+      }
+    },
+    [laneY, height],
+  )
+  const onLeave = useCallback(() => {
+    hoverRef.current = null
+    setHover(null)
+    schedulePaint()
+  }, [])
+
+  return (
+    <section className="panel spacetime" aria-labelledby="spacetime-title">
+      <div className="spacetime-head">
+        <h2 id="spacetime-title">{t('spacetime.title')}</h2>
+        <span className="spacetime-note">
+          {t('spacetime.window', {
+            seconds: WINDOW_SECONDS,
+            max: MAX_ARROWS.toLocaleString('en-US'),
+          })}{' '}
+          <span ref={note} />
+        </span>
+        <div className="spacetime-tools">
+          <label className="checkbox" title={t('spacetime.localTicksHint')}>
+            <input
+              type="checkbox"
+              data-testid="spacetime-local-ticks"
+              checked={localTicks}
+              onChange={(e) => diagramView.setState({ localTicks: e.target.checked })}
+            />
+            <span>{t('spacetime.localTicks')}</span>
+          </label>
+          <button
+            type="button"
+            className="btn"
+            data-testid="spacetime-follow"
+            aria-pressed={following}
+            title={t('spacetime.followHint')}
+            onClick={follow}
+          >
+            {t('spacetime.follow')}
+          </button>
+        </div>
+      </div>
+      <p className="spacetime-hint">{t('spacetime.hint')}</p>
+      <div className="spacetime-body" ref={box} style={{ height }}>
+        <canvas
+          ref={canvas}
+          className="spacetime-canvas"
+          style={{ width, height: height - AXIS }}
+        />
+        <svg className="spacetime-overlay" width={width} height={height} aria-hidden="true">
+          {run?.nodes.map((node, i) => (
+            <text
+              key={node.id}
+              x={GUTTER - 10}
+              y={laneY[i]}
+              className="st-lane-label"
+              dominantBaseline="middle"
+            >
+              {node.id}
+            </text>
+          ))}
+          <g ref={axisRef} className="st-axis" transform={`translate(0,${height - AXIS})`} />
+          <text x={width - PAD_RIGHT} y={height - 2} className="st-axis-label">
+            {t('spacetime.axis')}
+          </text>
+        </svg>
+        <div
+          ref={layer}
+          className="spacetime-layer"
+          data-testid="spacetime"
+          data-following={following}
+          role="img"
+          aria-label={t('spacetime.label')}
+          onPointerMove={onMove}
+          onPointerLeave={onLeave}
+          style={{ height: height - AXIS }}
+        />
+        <p className="spacetime-empty" ref={empty}>
+          {run ? t('spacetime.empty') : t('spacetime.starting')}
+        </p>
+        {hover && run && (
+          <HoverCard
+            target={hover.target}
+            data={spacetimeWindow()}
+            run={run}
+            left={Math.min(hover.x + 14, Math.max(0, width - 340))}
+            top={hover.y + 14}
+          />
+        )}
+      </div>
+      <SpacetimeLegend />
+    </section>
+  )
+}
