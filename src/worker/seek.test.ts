@@ -57,7 +57,8 @@ const expectAtFreshRun = (f: Frame, scenario: ScenarioInput, T: number) => {
   expect(f.traceHash).toBe(cliHash(scenario, T))
 }
 
-describe('seeking through the worker host', () => {
+// Whole runs replayed by the CLI per assertion: generous limits, a shared machine can be slow.
+describe('seeking through the worker host', { timeout: 120_000 }, () => {
   it('seeking to T gives the hash of a fresh run to T, live inputs before and after checkpoints included', () => {
     const h = harness(ntp5)
     h.play(20, 100) // ≈ 33 s

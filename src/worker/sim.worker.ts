@@ -15,5 +15,9 @@ const host = createHost({
   wallMs: () => performance.now(),
 })
 
-self.onmessage = (e: MessageEvent<Command>) => host.handle(e.data)
+self.onmessage = (e: MessageEvent<Command>) => {
+  // the crash-recovery test hook (timelineWire.ts): fail from inside the handler, as a bug would
+  if (e.data.type === 'crashWorker') throw new Error('worker killed by the test hook')
+  host.handle(e.data)
+}
 setInterval(() => host.tick(), TICK_MS)

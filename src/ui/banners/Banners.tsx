@@ -59,9 +59,15 @@ export function Banners() {
       {notice && (
         <div className="banner banner-warning" role="alert" data-testid="worker-notice">
           <div className="banner-body">
-            {notice.kind === 'restarted'
-              ? t('worker.restarted', { detail: notice.detail })
-              : t('worker.gaveUp', { detail: notice.detail })}
+            {notice.kind === 'recovered'
+              ? t('worker.recovered', {
+                  detail: notice.detail,
+                  n: notice.inputs,
+                  time: notice.time.toFixed(6),
+                })
+              : notice.kind === 'restarted'
+                ? t('worker.restarted', { detail: notice.detail })
+                : t('worker.gaveUp', { detail: notice.detail })}
           </div>
           <button type="button" className="btn btn-quiet" onClick={dismissWorkerNotice}>
             {t('error.dismiss')}

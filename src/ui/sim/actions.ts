@@ -5,6 +5,7 @@ import { receiveConsensus, receiveViolations } from '../consensus/store'
 import { frameStore } from '../store/frameStore'
 import { useRunStore, type RunState } from '../store/runStore'
 import { createSimClient, type SimClient, type WorkerPort } from './client'
+import { createRecovery, installKillHook } from './recovery'
 
 /**
  * The UI's actions as plain module functions (zustand's "no store actions" practice): they
@@ -15,17 +16,29 @@ let client: SimClient | null = null
 const set = useRunStore.setState
 const get = useRunStore.getState
 
-/** Start the worker and the default scenario, already running. */
-export function startSimulation(makeWorker: () => WorkerPort): void {
+/** Start the worker, then `open` the first run: by default the default scenario, already running. */
+export function startSimulation(makeWorker: () => WorkerPort, open = startDefault): void {
   if (client) return
+  const recovery = createRecovery(send)
+  onWorkerMessage((msg) => recovery.receive(msg))
   client = createSimClient(makeWorker, {
     message: receive,
-    restarted: (detail) => set({ workerNotice: { kind: 'restarted', detail }, playing: false }),
+    resume: (load) => recovery.resume(load),
+    restarted: (detail) => {
+      const resumed = recovery.current()
+      if (resumed) set({ workerNotice: { kind: 'recovered', detail, ...resumed } })
+      else set({ workerNotice: { kind: 'restarted', detail }, playing: false })
+    },
     gaveUp: (detail) => set({ workerNotice: { kind: 'gaveUp', detail }, playing: false }),
   })
+  installKillHook(send)
   const { speed, skipQuiet } = get()
   client.send({ type: 'setSpeed', speed })
   client.send({ type: 'setSkipQuiet', on: skipQuiet })
+  open()
+}
+
+export function startDefault(): void {
   loadPreset(DEFAULT_PRESET)
   play()
 }
@@ -88,8 +101,15 @@ export function loadPreset(id: string): void {
   if (preset) send({ type: 'load', scenario: preset.scenario, source: { kind: 'preset', id } })
 }
 
+/** Larger scenario files are refused before reading: 5000 nodes with every option fit in far less. */
+export const MAX_IMPORT_BYTES = 10_000_000
+
 /** Read a scenario file; the worker validates it and keeps the current run if it is rejected. */
 export async function importScenarioFile(file: File): Promise<void> {
+  if (file.size > MAX_IMPORT_BYTES) {
+    set({ banner: { kind: 'tooLarge', size: file.size, max: MAX_IMPORT_BYTES } })
+    return
+  }
   let text: string
   try {
     text = await file.text()

@@ -15,6 +15,11 @@ export interface SimClientEvents {
   restarted(detail: string): void
   /** the worker died repeatedly before producing a frame: no more attempts */
   gaveUp(detail: string): void
+  /**
+   * What to send a fresh worker in place of the load of the run that was going on when the
+   * worker died (recovery.ts); without it, that load as it was.
+   */
+  resume?(load: Extract<Command, { type: 'load' }>): Command[]
 }
 
 export interface SimClient {
@@ -65,20 +70,24 @@ export function createSimClient(makeWorker: () => WorkerPort, events: SimClientE
     worker.terminate()
     // the scenario asked for last: one still unanswered (the worker died loading it) or else
     // the one running
-    const load = pendingLoads.at(-1) ?? accepted
+    const pending = pendingLoads.at(-1)
+    const load = pending ?? accepted
     pendingLoads = []
     if (++failures >= MAX_FAILURES) {
       dead = true
       events.gaveUp(detail)
       return
     }
-    respawn(load)
+    // a run that was going on is resumed; a load that had not been answered is simply sent again
+    respawn(load, pending === undefined)
     events.restarted(detail)
   }
 
-  function respawn(load: Command | null): void {
+  function respawn(load: Command | null, resume = false): void {
     spawn()
-    for (const cmd of [speed, skipQuiet, load]) if (cmd) post(cmd)
+    const start =
+      load?.type === 'load' && resume && events.resume ? events.resume(load) : load ? [load] : []
+    for (const cmd of [speed, skipQuiet, ...start]) if (cmd) post(cmd)
   }
 
   function post(cmd: Command): void {

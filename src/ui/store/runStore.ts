@@ -14,7 +14,10 @@ export type Banner =
   /** an autosaved session that could not be restored (a fresh run started instead) */
   | { kind: 'badSession'; detail: string }
 
-export type WorkerNotice = { kind: 'restarted' | 'gaveUp'; detail: string }
+export type WorkerNotice =
+  | { kind: 'restarted' | 'gaveUp'; detail: string }
+  /** a new worker replayed the run and resumed it at `time` (recovery.ts) */
+  | { kind: 'recovered'; detail: string; inputs: number; time: number }
 
 /**
  * Low-rate UI state: what React renders. Updated from frames only when a value really
