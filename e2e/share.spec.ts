@@ -118,6 +118,36 @@ test('a bad share link shows the banner naming the problem and changes nothing e
   await expect(page.locator('img')).toHaveCount(0)
 })
 
+test('an oversize or hostile scenario file is refused by a banner naming the problem', async ({
+  page,
+}) => {
+  await page.goto('/?lang=en')
+  await expect(page.getByTestId('node-s1')).toBeVisible()
+  const banner = page.getByTestId('error-banner')
+  await page.getByTestId('scenario-import').setInputFiles({
+    name: 'huge.json',
+    mimeType: 'application/json',
+    buffer: Buffer.alloc(12_000_000, 32),
+  })
+  await expect(banner).toContainText('The file is too large (12 MB; at most 10 MB).')
+  await expect(banner).toContainText('The running simulation was left unchanged.')
+
+  const hostile = presetScenario('free-drift') as { name?: string; nodes: { id: string }[] }
+  hostile.name = '<script>window.__pwned = 1</script>'
+  hostile.nodes[2].id = '<img src=x onerror="window.__pwned=1">'
+  await page.getByTestId('scenario-import').setInputFiles({
+    name: '<b>evil</b>.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(hostile)),
+  })
+  await expect(banner).toContainText('nodes[2].id: must match')
+  await expect(page.getByTestId('scenario-picker')).toHaveValue('cristian-lan')
+  await expect(page.locator('img, script:not([src]):not([type])')).toHaveCount(0)
+  expect(
+    await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned),
+  ).toBeUndefined()
+})
+
 test('a reload restores the session paused at the same time with the same trace hash', async ({
   page,
 }, testInfo) => {

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react'
 import { useT, type MessageKey } from '../i18n'
 import { legendOrder, phaseOf } from '../consensus/phases'
 import { messageColour } from '../topology/messageLayer'
+import { LinkSwatch } from '../perturb/LinkSwatch'
 import { useRunStore, type RunState } from '../store/runStore'
 
 const selectKinds = (s: RunState) => s.kinds
@@ -33,6 +34,8 @@ const MARKS: { key: MessageKey; swatch: ReactNode }[] = [
   { key: 'legend.paused', swatch: <Swatch className="paused" /> },
   { key: 'legend.ahead', swatch: <ArcSwatch dir="ahead" /> },
   { key: 'legend.behind', swatch: <ArcSwatch dir="behind" /> },
+  { key: 'legend.cut', swatch: <LinkSwatch kind="cut" /> },
+  { key: 'legend.blocked', swatch: <LinkSwatch kind="blocked" /> },
 ]
 
 /** What the marks mean; message kinds are listed as they first appear, in their colours. */
