@@ -16,11 +16,12 @@ const skewOf = async (page: Page, id: string) =>
 /** Within the few ppm the presets' wander adds over an hour. */
 const WANDER = 3
 
-async function openPreset(page: Page, id: string, lang = 'en') {
-  await page.goto(`/?lang=${lang}`)
+/** Open a preset at full speed; `node` is one of its nodes (to know the run has changed). */
+async function openPreset(page: Page, id: string, node = 's3') {
+  await page.goto('/?lang=en')
   await expect(page.getByTestId('node-s1')).toBeVisible()
   await page.getByTestId('scenario-picker').selectOption(id)
-  await expect(page.getByTestId('node-s3')).toBeVisible()
+  await expect(page.getByTestId(`node-${node}`)).toBeVisible()
   await page.getByTestId('speed').fill('500') // the top of the slider: 1000×
 }
 
@@ -225,4 +226,53 @@ test('screenshots of the clock charts and the inspector, in English and in Chine
   await expect(page.getByTestId('peer-s5')).toContainText('虚假报时者')
   await expect(section.getByRole('heading', { name: '时钟同步' })).toBeVisible()
   await section.screenshot({ path: testInfo.outputPath('clock-zh.png') })
+})
+
+test('Berkeley: precision becomes far better than accuracy, and the outlier is left out', async ({
+  page,
+}) => {
+  await openPreset(page, 'berkeley-outlier', 'n4')
+  // about real time: the first round (n4 still 1.5 s off) stays on screen for its 10 s poll
+  await page.getByTestId('speed').fill('200')
+  await page.getByTestId('reset').click()
+  await page.getByTestId('inspect-node').selectOption('m')
+  await expect(page.getByTestId('berkeley-role')).toHaveAttribute('data-master', 'true')
+  await expect(page.getByTestId('berkeley-n4')).toHaveAttribute('data-status', 'outlier', {
+    timeout: 20_000,
+  })
+  await expect(page.getByTestId('berkeley-n1')).toHaveAttribute('data-status', 'used')
+  // n4 is moved to the average all the same
+  await expect.poll(async () => Math.abs(await offsetOf(page, 'n4'))).toBeLessThan(0.1)
+  await page.getByTestId('speed').fill('500')
+  const value = async (id: string) => Number(await page.getByTestId(id).getAttribute('data-value'))
+  await expect.poll(() => value('clock-precision'), { timeout: 60_000 }).toBeLessThan(2e-3)
+  // the average of the clocks that agree is ~17 ms from true time, and nothing pulls it back
+  expect(await value('clock-accuracy')).toBeGreaterThan(5e-3)
+  expect(await value('clock-accuracy')).toBeGreaterThan(4 * (await value('clock-precision')))
+  await expect(page.locator('.quality-caption')).toContainText('Berkeley averages the clocks')
+})
+
+test('the naive formula is labelled a misconception, and its error doubles', async ({ page }) => {
+  await page.goto('/?lang=zh')
+  await expect(page.getByTestId('node-s1')).toBeVisible()
+  await page.getByTestId('scenario-picker').selectOption('naive-misconception')
+  const banner = page.getByTestId('naive-banner')
+  await expect(banner).toContainText('错误概念')
+  await expect(banner).toContainText('t ← t + Δt')
+  await page.getByTestId('lang-switch').click()
+  await expect(banner).toContainText('Misconception')
+  await expect(banner).toContainText('100.100')
+  await expect(page.getByTestId('scenario-picker').locator('option:checked')).toContainText(
+    'misconception',
+  )
+  await page.getByTestId('speed').fill('300')
+  await page.getByTestId('inspect-node').selectOption('c1')
+  await expect
+    .poll(async () => Number(await page.getByTestId('naive-state').getAttribute('data-rounds')), {
+      timeout: 30_000,
+    })
+    .toBeGreaterThanOrEqual(3)
+  // 50 ms fast at the start, doubled at least three times
+  await expect.poll(async () => await offsetOf(page, 'c1')).toBeGreaterThan(0.05 * 2 ** 3 * 0.9)
+  await expect(page.getByTestId('clock-row-c1')).toContainText('misconception')
 })

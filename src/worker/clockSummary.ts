@@ -1,6 +1,9 @@
 import type { Simulation } from '../engine'
+import type { BerkeleyState } from '../engine/protocols/berkeley/berkeley'
 import type { CristianState } from '../engine/protocols/cristian/cristian'
+import type { NaiveState } from '../engine/protocols/naive/naive'
 import type { NtpState } from '../engine/protocols/ntp/ntp'
+import type { SntpState } from '../engine/protocols/sntp/sntp'
 import { MAX_CHART_NODES } from './history'
 
 /**
@@ -27,8 +30,28 @@ export type SyncSummary =
       /** round trip of the sample last applied (s) */
       rtt: number | null
     }
-  /** an algorithm the table knows only by name */
-  | { algo: string }
+  | {
+      algo: 'sntp'
+      server: string | null
+      /** the last reply's offset, and whether it was stepped or slewed */
+      correction: { by: number; mode: 'step' | 'slew' } | null
+    }
+  | {
+      algo: 'berkeley'
+      master: boolean
+      /** rounds the master has started (master only) */
+      round: number
+      /** the last adjustment this node applied */
+      adjustment: { by: number; mode: 'step' | 'slew' | 'none' } | null
+    }
+  | {
+      algo: 'naive'
+      server: string | null
+      rounds: number
+      /** the last (wrong) step: +Δt */
+      step: number | null
+      diverged: boolean
+    }
 
 export interface NodeClockSummary {
   /** constant skew and the current random-walk wander (ppm): the oscillator's frequency error */
@@ -41,7 +64,7 @@ export interface NodeClockSummary {
   sync: SyncSummary | null
 }
 
-function syncOf(sim: Simulation, i: number, algo: string): SyncSummary | null {
+function syncOf(sim: Simulation, i: number, algo: ClockSyncAlgorithm): SyncSummary | null {
   switch (algo) {
     case 'ntp': {
       const s = sim.protocolState<NtpState>(i, 'ntp')
@@ -61,8 +84,35 @@ function syncOf(sim: Simulation, i: number, algo: string): SyncSummary | null {
       if (!s) return null
       return { algo, server: s.server, rtt: s.last?.rtt ?? null }
     }
+    case 'sntp': {
+      const s = sim.protocolState<SntpState>(i, 'sntp')
+      if (!s) return null
+      return { algo, server: s.server, correction: s.correction }
+    }
+    case 'berkeley': {
+      const s = sim.protocolState<BerkeleyState>(i, 'berkeley')
+      if (!s) return null
+      const a = s.adjustment
+      return {
+        algo,
+        master: s.isMaster,
+        round: s.round,
+        adjustment: a && { by: a.by, mode: a.mode },
+      }
+    }
+    case 'naive': {
+      const s = sim.protocolState<NaiveState>(i, 'naive')
+      if (!s) return null
+      return {
+        algo,
+        server: s.server,
+        rounds: s.rounds,
+        step: s.last?.step ?? null,
+        diverged: s.diverged,
+      }
+    }
     default:
-      return sim.protocolState(i, algo) === null ? null : { algo }
+      return null
   }
 }
 
@@ -71,7 +121,9 @@ export function summarizeClocks(sim: Simulation): NodeClockSummary[] {
   const nodes = sim.world.nodes
   const now = sim.now
   // the clock-sync protocol of this run, if any (consensus protocols have no clock state)
-  const algo = sim.protocols.map((p) => p.def.name).find((name) => CLOCK_SYNC.has(name))
+  const algo = sim.protocols
+    .map((p) => p.def.name)
+    .find((name): name is ClockSyncAlgorithm => (CLOCK_SYNC as readonly string[]).includes(name))
   const out: NodeClockSummary[] = []
   for (let i = 0; i < Math.min(nodes.length, MAX_CHART_NODES); i++) {
     const c = nodes[i].clock
@@ -88,4 +140,5 @@ export function summarizeClocks(sim: Simulation): NodeClockSummary[] {
   return out
 }
 
-const CLOCK_SYNC = new Set(['ntp', 'sntp', 'cristian', 'berkeley', 'naive'])
+const CLOCK_SYNC = ['ntp', 'sntp', 'cristian', 'berkeley', 'naive'] as const
+type ClockSyncAlgorithm = (typeof CLOCK_SYNC)[number]

@@ -108,6 +108,63 @@ export const presets: Preset[] = [
       ],
     },
   },
+  {
+    // algorithms.md §3 and §6: no reference clock; the master averages the four clocks that agree
+    // (n4 is 1.5 s off, beyond the 0.1 s outlier bound) and sends each node its own adjustment.
+    // The clocks end up within a fraction of a millisecond of each other, about 17 ms from true time.
+    id: 'berkeley-outlier',
+    scenario: {
+      version: 1,
+      name: 'Berkeley with an outlier',
+      seed: 4,
+      duration: 300,
+      nodes: [
+        { id: 'm', clock: { offset: 0.03, skewPpm: 20, wanderPpm: 0.01 } },
+        { id: 'n1', clock: { offset: -0.02, skewPpm: -15, wanderPpm: 0.01 } },
+        { id: 'n2', clock: { offset: 0.05, skewPpm: 30, wanderPpm: 0.01 } },
+        { id: 'n3', clock: { offset: 0.01, skewPpm: -25, wanderPpm: 0.01 } },
+        { id: 'n4', clock: { offset: 1.5, skewPpm: 10, wanderPpm: 0.01 } },
+      ],
+      network: { latency: { base: 0.002, jitter: 0.0005 } },
+      clockSync: { algorithm: 'berkeley', pollInterval: 10, master: 'm' },
+    },
+  },
+  {
+    // algorithms.md §0.2: the seed tutorial's t ← t + (t − t_ref), run on purpose: every poll
+    // doubles each client's error.
+    id: 'naive-misconception',
+    scenario: {
+      version: 1,
+      name: "The seed's naive formula (misconception)",
+      seed: 2,
+      duration: 120,
+      nodes: [
+        { id: 's1', reference: true },
+        { id: 'c1', clock: { offset: 0.05 } },
+        { id: 'c2', clock: { offset: -0.02, skewPpm: 40 } },
+      ],
+      network: { latency: { base: 0.002, jitter: 0.0005 } },
+      clockSync: { algorithm: 'naive', pollInterval: 10 },
+    },
+  },
+  {
+    // RFC 4330: one server, every reply applied at once (c3 is stepped, the others slewed).
+    id: 'sntp-lan',
+    scenario: {
+      version: 1,
+      name: 'SNTP',
+      seed: 6,
+      duration: 600,
+      nodes: [
+        { id: 's1', reference: true },
+        { id: 'c1', clock: { offset: 0.06, skewPpm: 70, wanderPpm: 0.01 } },
+        { id: 'c2', clock: { offset: -0.03, skewPpm: -45, wanderPpm: 0.01 } },
+        { id: 'c3', clock: { offset: 0.4, skewPpm: 20, wanderPpm: 0.01 } },
+      ],
+      network: { latency: { base: 0.001, jitter: 0.0003 } },
+      clockSync: { algorithm: 'sntp', pollInterval: 16 },
+    },
+  },
   // ---- consensus (protocols/paxos; the schedules are pinned in scenarios/consensus.scenarios.test.ts)
   {
     id: 'multi-paxos-5',

@@ -463,6 +463,8 @@ export const en = {
     'Precision: how closely the clocks agree with each other. Accuracy: how close the worst one is to true time.',
   'clock.quality.captionNtp':
     'NTP follows reference clocks, so the clocks agree with each other because each agrees with true time: the two figures stay close.',
+  'clock.quality.captionSntp':
+    'SNTP follows one reference server and applies each answer at once: between polls each clock drifts at its own rate, so both figures saw-tooth together.',
   'clock.quality.captionCristian':
     'Cristian steps each client to its server’s time plus half the round trip, so agreeing with the server is agreeing with true time: the two figures stay close.',
   'clock.quality.captionBerkeley':

@@ -442,6 +442,8 @@ export const zh: Catalogue = {
   'clock.quality.definition': '精度：各时钟彼此之间有多一致。准确度：最差的时钟离真实时间有多近。',
   'clock.quality.captionNtp':
     'NTP 跟随参考时钟：每个时钟都与真实时间一致，所以它们彼此也一致，两个数值保持接近。',
+  'clock.quality.captionSntp':
+    'SNTP 跟随一台参考服务器并立即应用每个回答：两次轮询之间每个时钟按各自的速率漂移，所以两个数值一起呈锯齿状变化。',
   'clock.quality.captionCristian':
     'Cristian 算法把每个客户端拨到服务器时间加上往返时间的一半，与服务器一致也就是与真实时间一致，两个数值保持接近。',
   'clock.quality.captionBerkeley':

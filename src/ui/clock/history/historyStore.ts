@@ -2,7 +2,6 @@ import { createStore } from 'zustand/vanilla'
 import type { ClockFeedMessage } from '../../../worker/clockFeed'
 import type { NodeClockSummary } from '../../../worker/clockSummary'
 import { onWorkerMessage } from '../../sim/actions'
-import { useRunStore } from '../../store/runStore'
 import { HistoryRing } from './ring'
 
 /** Samples kept: at the 1 s grid of fast playback, four and a half hours of simulated time. */
@@ -20,13 +19,16 @@ export const clockFeedStore = createStore<{
   summary: NodeClockSummary[] | null
 }>(() => ({ version: 0, summary: null }))
 
-export function receiveClockFeed(msg: ClockFeedMessage, currentRunId: number | undefined): void {
+/** A new run (or a new worker after a crash): whatever was held belongs to another run. */
+export function startHistory(runId: number): void {
+  history.ring.clear()
+  history.runId = runId
+  clockFeedStore.setState(({ version }) => ({ version: version + 1, summary: null }))
+}
+
+export function receiveClockFeed(msg: ClockFeedMessage): void {
   // a chunk from a run the UI has already left
-  if (msg.runId !== currentRunId) return
-  if (msg.runId !== history.runId) {
-    history.ring.clear()
-    history.runId = msg.runId
-  }
+  if (msg.runId !== history.runId) return
   if (msg.dropFrom !== null) history.ring.truncateFrom(msg.dropFrom)
   history.ring.push(msg.samples)
   const { version, summary } = clockFeedStore.getState()
@@ -34,5 +36,6 @@ export function receiveClockFeed(msg: ClockFeedMessage, currentRunId: number | u
 }
 
 onWorkerMessage((msg) => {
-  if (msg.type === 'clockFeed') receiveClockFeed(msg, useRunStore.getState().run?.runId)
+  if (msg.type === 'loaded') startHistory(msg.run.runId)
+  else if (msg.type === 'clockFeed') receiveClockFeed(msg)
 })

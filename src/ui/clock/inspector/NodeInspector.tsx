@@ -1,11 +1,17 @@
+import type { BerkeleyState } from '../../../engine/protocols/berkeley/berkeley'
 import type { CristianState } from '../../../engine/protocols/cristian/cristian'
+import type { NaiveState } from '../../../engine/protocols/naive/naive'
 import type { NtpState } from '../../../engine/protocols/ntp/ntp'
+import type { SntpState } from '../../../engine/protocols/sntp/sntp'
 import type { RunMeta } from '../../../worker/protocol'
 import { useT } from '../../i18n'
 import { selectNode, useClockSelection } from '../selection'
+import { BerkeleyDetail } from './BerkeleyDetail'
 import { CristianDetail } from './CristianDetail'
+import { NaiveDetail } from './NaiveDetail'
 import { NtpDetail } from './NtpDetail'
 import { Perturb } from './Perturb'
+import { SntpDetail } from './SntpDetail'
 import { useInspection } from './useInspection'
 
 /**
@@ -68,6 +74,13 @@ export function NodeInspector({ run, algorithm }: { run: RunMeta; algorithm: str
           {state !== null && algorithm === 'cristian' && (
             <CristianDetail state={state as CristianState} />
           )}
+          {state !== null && algorithm === 'sntp' && (
+            <SntpDetail node={node} state={state as SntpState} />
+          )}
+          {state !== null && algorithm === 'berkeley' && (
+            <BerkeleyDetail state={state as BerkeleyState} />
+          )}
+          {state !== null && algorithm === 'naive' && <NaiveDetail state={state as NaiveState} />}
           {!algorithm && <p className="inspector-note">{t('clock.inspector.noSync')}</p>}
         </>
       )}

@@ -1,18 +1,10 @@
 import type { NtpState } from '../../../engine/protocols/ntp/ntp'
-import type { Peer, PeerStatus } from '../../../engine/protocols/ntp/peer'
+import { inspectNtp, type NtpPeerView, type NtpView } from '../../../engine/protocols/ntp/inspect'
+import type { PeerStatus } from '../../../engine/protocols/ntp/peer'
 import { useT, type MessageKey } from '../../i18n'
 import { columnUnit, formatDuration, formatPpm, numberIn, type TimeUnit } from '../format/units'
 import { selectServer } from '../selection'
 import { ExchangeDiagram } from './ExchangeDiagram'
-
-/** RFC 5905 / ntpq tally codes beside the words, as an operator would see them. */
-const TALLY: Record<PeerStatus, string> = {
-  selected: '*',
-  candidate: '+',
-  truechimer: '-',
-  falseticker: 'x',
-  unfit: ' ',
-}
 
 const STATUS_KEY: Record<PeerStatus, MessageKey> = {
   selected: 'clock.peer.selected',
@@ -22,7 +14,7 @@ const STATUS_KEY: Record<PeerStatus, MessageKey> = {
   unfit: 'clock.peer.unfit',
 }
 
-const STATE_KEY: Record<NtpState['discipline']['state'], MessageKey> = {
+const STATE_KEY: Record<NtpView['discipline']['state'], MessageKey> = {
   NSET: 'clock.ntp.stateNSET',
   FREQ: 'clock.ntp.stateFREQ',
   SYNC: 'clock.ntp.stateSYNC',
@@ -50,13 +42,14 @@ export function NtpDetail({
   const unit = (u: TimeUnit) => t(u.key)
   const dur = (x: number, sign = false) =>
     Math.abs(x) >= UNUSABLE ? '—' : formatDuration(x, unit, sign)
-  if (state.isReference) return <p className="inspector-note">{t('clock.ntp.reference')}</p>
-  const d = state.discipline
-  const sys = state.system
+  // the engine's own display view of the state (src/engine/protocols/ntp/inspect.ts)
+  const view = inspectNtp(state)
+  if (view.reference) return <p className="inspector-note">{t('clock.ntp.reference')}</p>
+  const d = view.discipline
   const shown =
-    state.peers.find((p) => p.id === server) ??
-    state.peers.find((p) => p.id === sys.peer) ??
-    state.peers[0]
+    view.peers.find((p) => p.id === server) ??
+    view.peers.find((p) => p.id === view.systemPeer) ??
+    view.peers[0]
   const exchange = shown?.last ?? null
 
   return (
@@ -72,34 +65,36 @@ export function NtpDetail({
           <code>{d.state}</code> <span className="dim">{t(STATE_KEY[d.state])}</span>
         </dd>
         <dt>{t('clock.ntp.poll')}</dt>
-        <dd className="num">{t('clock.ntp.pollValue', { tau: d.poll, seconds: 2 ** d.poll })}</dd>
+        <dd className="num">
+          {t('clock.ntp.pollValue', { tau: d.poll, seconds: d.pollInterval })}
+        </dd>
         <dt>{t('clock.ntp.freq')}</dt>
         <dd className="num">
-          {formatPpm(d.freq * 1e6)} {t('clock.ppm')}
+          {formatPpm(d.frequencyPpm)} {t('clock.ppm')}
         </dd>
         <dt>{t('clock.ntp.residual')}</dt>
-        <dd className="num">{dur(d.offset, true)}</dd>
+        <dd className="num">{dur(d.residual, true)}</dd>
         <dt>{t('clock.ntp.jitter')}</dt>
         <dd className="num">{dur(d.jitter)}</dd>
         <dt>{t('clock.ntp.systemPeer')}</dt>
         <dd>
-          {sys.peer ?? '—'}
-          {sys.peer && ` · ${t('clock.sync.stratum', { n: sys.stratum })}`}
-          {state.noMajority && <strong className="bad"> · {t('clock.sync.noMajority')}</strong>}
+          {view.systemPeer ?? '—'}
+          {view.systemPeer && ` · ${t('clock.sync.stratum', { n: view.stratum })}`}
+          {view.noMajority && <strong className="bad"> · {t('clock.sync.noMajority')}</strong>}
         </dd>
-        {sys.agreed && (
+        {view.agreed && (
           <>
             <dt>{t('clock.ntp.agreed')}</dt>
             <dd className="num">
-              [{dur(sys.agreed.lo, true)}, {dur(sys.agreed.hi, true)}] ·{' '}
-              {t('clock.ntp.agreedBy', { n: sys.agreed.agreed })}
+              [{dur(view.agreed.lo, true)}, {dur(view.agreed.hi, true)}] ·{' '}
+              {t('clock.ntp.agreedBy', { n: view.agreed.agreed })}
             </dd>
           </>
         )}
       </dl>
 
       <h4>{t('clock.ntp.peersTitle')}</h4>
-      <PeersTable peers={state.peers} shown={shown} />
+      <PeersTable peers={view.peers} shown={shown} />
 
       {shown && <FilterRegister peer={shown} />}
       {exchange ? (
@@ -116,7 +111,7 @@ interface Column {
   key: string
   symbol: string
   hint: MessageKey
-  value: (p: Peer) => number
+  value: (p: NtpPeerView) => number
   sign?: boolean
 }
 
@@ -126,16 +121,16 @@ const PEER_COLUMNS: Column[] = [
     key: 'offset',
     symbol: 'θ',
     hint: 'clock.peer.offsetHint',
-    value: (p) => (p.reach === 0 ? NaN : p.est.offset),
+    value: (p) => (unheard(p) ? NaN : p.offset),
     sign: true,
   },
-  { key: 'delay', symbol: 'δ', hint: 'clock.peer.delayHint', value: (p) => usable(p.est.delay) },
-  { key: 'disp', symbol: 'ε', hint: 'clock.peer.dispHint', value: (p) => usable(p.est.disp) },
+  { key: 'delay', symbol: 'δ', hint: 'clock.peer.delayHint', value: (p) => usable(p.delay) },
+  { key: 'disp', symbol: 'ε', hint: 'clock.peer.dispHint', value: (p) => usable(p.dispersion) },
   {
     key: 'jitter',
     symbol: 'ψ',
     hint: 'clock.peer.jitterHint',
-    value: (p) => (p.reach === 0 ? NaN : p.est.jitter),
+    value: (p) => (unheard(p) ? NaN : p.jitter),
   },
   {
     key: 'distance',
@@ -146,8 +141,10 @@ const PEER_COLUMNS: Column[] = [
 ]
 
 const usable = (x: number) => (Math.abs(x) >= UNUSABLE ? NaN : x)
+/** no reply in the last eight polls: the estimate is only the dummies' zero */
+const unheard = (p: NtpPeerView) => !p.reach.includes('1')
 
-function PeersTable({ peers, shown }: { peers: Peer[]; shown: Peer | undefined }) {
+function PeersTable({ peers, shown }: { peers: NtpPeerView[]; shown: NtpPeerView | undefined }) {
   const t = useT()
   const units = PEER_COLUMNS.map((c) => columnUnit(peers.map(c.value)))
   return (
@@ -187,7 +184,7 @@ function PeersTable({ peers, shown }: { peers: Peer[]; shown: Peer | undefined }
                 </button>
               </th>
               <td className={`peer-status status-${p.status}`}>
-                <code aria-hidden="true">{TALLY[p.status]}</code> {t(STATUS_KEY[p.status])}
+                <code aria-hidden="true">{p.tally}</code> {t(STATUS_KEY[p.status])}
                 {p.status === 'unfit' && p.unfit && ` (${t(`clock.unfit.${p.unfit}`)})`}
               </td>
               {PEER_COLUMNS.map((c, i) => (
@@ -195,7 +192,7 @@ function PeersTable({ peers, shown }: { peers: Peer[]; shown: Peer | undefined }
                   {numberIn(c.value(p), units[i], c.sign)}
                 </td>
               ))}
-              <td className="num">{p.reach.toString(8).padStart(3, '0')}</td>
+              <td className="num">{p.reach}</td>
             </tr>
           ))}
         </tbody>
@@ -204,9 +201,9 @@ function PeersTable({ peers, shown }: { peers: Peer[]; shown: Peer | undefined }
   )
 }
 
-function FilterRegister({ peer }: { peer: Peer }) {
+function FilterRegister({ peer }: { peer: NtpPeerView }) {
   const t = useT()
-  const stages = peer.filter.stages
+  const stages = peer.filter
   const live = stages.filter((s) => s.disp < UNUSABLE)
   const [uo, ud, ue] = [
     columnUnit(live.map((s) => s.offset)),
@@ -239,7 +236,7 @@ function FilterRegister({ peer }: { peer: Peer }) {
             {stages.map((s, i) => {
               const empty = s.disp >= UNUSABLE
               // the sample the peer's estimate came from (least delay when the filter last ran)
-              const used = !empty && s.t === peer.est.t && s.delay === peer.est.delay
+              const used = !empty && s.delay === peer.delay && s.offset === peer.offset
               return (
                 <tr
                   key={i}

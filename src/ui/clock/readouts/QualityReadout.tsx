@@ -11,7 +11,7 @@ import { formatDuration, type TimeUnit } from '../format/units'
  */
 const CAPTIONS: Record<string, MessageKey> = {
   ntp: 'clock.quality.captionNtp',
-  sntp: 'clock.quality.captionNtp',
+  sntp: 'clock.quality.captionSntp',
   cristian: 'clock.quality.captionCristian',
   berkeley: 'clock.quality.captionBerkeley',
   naive: 'clock.quality.captionNaive',
