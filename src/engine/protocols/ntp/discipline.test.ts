@@ -125,6 +125,26 @@ describe('discipline thresholds (ntpd local_clock)', () => {
     expect(d.freq).toBeCloseTo(pll + (0.25 * 0.002) / 2048, 15)
   })
 
+  it('clock jitter averages successive offset differences |Θ − last Θ| (ntpd), not the drift from the residual', () => {
+    const d = synced()
+    localClock(d, 300e-6, 1000, cfg)
+    d.jitter = cfg.precision
+    // the amortisation removed 200 µs of it, and a steady frequency error brought it back
+    absorb(d, 200e-6)
+    localClock(d, 300e-6, 1128, cfg)
+    expect(d.jitter).toBe(cfg.precision)
+    localClock(d, 380e-6, 1256, cfg)
+    expect(d.jitter).toBeCloseTo(Math.sqrt(1e-12 + (80e-6 ** 2 - 1e-12) / 8), 12)
+  })
+
+  it('FREQ: a fitted slope over the held samples replaces the two-point frequency', () => {
+    const d = createDiscipline(cfg, 6, 0)
+    localClock(d, 0.001, 10, cfg)
+    runAdjust(d, 10)
+    expect(localClock(d, -0.031, 320, cfg, -99.9e-6)).toBe('slew')
+    expect(d.freq).toBe(-99.9e-6)
+  })
+
   it('clamps the frequency to ±500 ppm', () => {
     const d = createDiscipline(cfg, 6, 0)
     localClock(d, 0.001, 0, cfg)

@@ -22,6 +22,8 @@ export interface Discipline {
   state: ClockState
   /** Θ still to be amortised by the clock-adjust process (ntpd clock_offset) */
   offset: number
+  /** Θ as handed over at the last update (ntpd last_offset): the clock jitter's reference */
+  lastOffset: number
   /** process time of the last state change (ntpd clock_epoch): μ is measured from here */
   epoch: number
   /** frequency correction f (dimensionless; ntpd drift_comp) */
@@ -58,6 +60,7 @@ export function createDiscipline(cfg: DisciplineConfig, poll: number, now: numbe
   return {
     state: 'NSET',
     offset: 0,
+    lastOffset: 0,
     epoch: now,
     freq: 0,
     jitter: cfg.precision,
@@ -80,15 +83,21 @@ export type ClockUpdate = 'panic' | 'ignore' | 'spike' | 'slew' | 'step'
 function reset(d: Discipline, state: ClockState, offset: number, now: number): void {
   d.state = state
   d.offset = offset
+  d.lastOffset = offset
   d.epoch = now
 }
 
-/** ntpd `local_clock`: feed the system offset Θ measured at process time `now`. */
+/**
+ * ntpd `local_clock`: feed the system offset Θ measured at process time `now`. `slope`: the
+ * offset's rate fitted over the held samples (freqFit.ts), used for the FREQ-state frequency
+ * when there is one.
+ */
 export function localClock(
   d: Discipline,
   theta: number,
   now: number,
   cfg: DisciplineConfig,
+  slope: number | null = null,
 ): ClockUpdate {
   if (cfg.panicThreshold > 0 && Math.abs(theta) > cfg.panicThreshold) return 'panic'
   const mu = now - d.epoch
@@ -103,7 +112,7 @@ export function localClock(
     }
     if (d.state === 'FREQ' || d.state === 'SPIK') {
       if (mu < cfg.stepout) return 'ignore'
-      if (d.state === 'FREQ') freq = directFrequency(d, theta, mu)
+      if (d.state === 'FREQ') freq = directFrequency(d, theta, mu, slope)
     }
     // NSET, or the large offset outlasted the stepout: step (ntpd step_systime).
     const wasNset = d.state === 'NSET'
@@ -120,15 +129,19 @@ export function localClock(
     return 'step'
   }
 
-  // Below the step threshold. Clock jitter: exponential average of how far Θ lands from where
-  // the loop expected it. ntpd compares with the previous Θ and updates in every state, but in
-  // NSET and FREQ the offsets are the deliberate initial correction and the not-yet-corrected
-  // frequency, and during the fast startup amortisation Θ shrinks on purpose; counting those as
-  // noise inflates the jitter by orders of magnitude and the poll interval then grows while
-  // the clock is still off. So: only in SYNC/SPIK, against the residual still being amortised.
+  // Below the step threshold. Clock jitter (ntpd): exponential average of the differences
+  // between successive offsets, |Θ − last_offset|. In steady state the amortisation balances any
+  // residual frequency error, so successive offsets differ by noise alone; comparing with the
+  // residual instead would count that error's drift over μ (up to 1024 s) as jitter, and the
+  // inflated jitter keeps |Θ| < PGATE·jitter and lets τ climb while the clock is off.
+  // Two deviations, both where Θ moves on purpose and the difference would not be noise: in NSET
+  // and FREQ (the deliberate initial correction and the not-yet-corrected frequency) nothing is
+  // counted, and during the fast startup amortisation (holdoff, Θ shrinking by 1/32 a second) the
+  // reference is the residual still being amortised, where the loop expected Θ to land.
   const settled = d.state === 'SYNC' || d.state === 'SPIK'
   if (settled) {
-    const diff = Math.max(Math.abs(theta - d.offset), cfg.precision)
+    const expected = d.holdoff > 0 ? d.offset : d.lastOffset
+    const diff = Math.max(Math.abs(theta - expected), cfg.precision)
     d.jitter = Math.sqrt(d.jitter ** 2 + (diff ** 2 - d.jitter ** 2) / AVG)
   }
 
@@ -140,7 +153,7 @@ export function localClock(
   }
   if (d.state === 'FREQ') {
     if (mu < cfg.stepout) return 'ignore'
-    freq = directFrequency(d, theta, mu)
+    freq = directFrequency(d, theta, mu, slope)
   }
   if (d.holdoff === 0) {
     // FLL above the Allan intercept: the offset's drift since the last update measures the
@@ -163,10 +176,11 @@ export function localClock(
 /**
  * ntpd `direct_freq`, at the end of the FREQ interval: the offset that built up over μ seconds
  * with no frequency correction is the frequency error. Any part of the initial phase correction
- * not yet slewed is still in Θ and is taken out first (the RFC's (Θ − c.offset)/μ).
+ * not yet slewed is still in Θ and is taken out first (the RFC's (Θ − c.offset)/μ). A fitted
+ * slope over all the interval's samples, when given, replaces that two-point figure (freqFit.ts).
  */
-function directFrequency(d: Discipline, theta: number, mu: number): number {
-  const f = (theta - d.slew) / mu
+function directFrequency(d: Discipline, theta: number, mu: number, slope: number | null): number {
+  const f = slope ?? (theta - d.slew) / mu
   d.slew = 0
   return f
 }

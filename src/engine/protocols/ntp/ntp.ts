@@ -11,6 +11,7 @@ import {
   type Discipline,
 } from './discipline'
 import { clockFilter, dispersionAt, shiftIn } from './filter'
+import { offsetSlope } from './freqFit'
 import {
   checkReply,
   onWireSample,
@@ -217,7 +218,15 @@ function clockUpdate(
   // earlier, when the uncorrected clock was elsewhere, so there the system peer's own offset is
   // used (afterwards the residual frequency error is small and combining pays off).
   const measuring = d.state === 'NSET' || d.state === 'FREQ'
-  const verdict = localClock(d, measuring ? p.est.offset : theta, p.est.t, disciplineConfig(s, cfg))
+  // At the end of FREQ the frequency comes from a fit over the system peer's held samples.
+  const slope = d.state === 'FREQ' ? offsetSlope(p.filter.stages, s.precision) : null
+  const verdict = localClock(
+    d,
+    measuring ? p.est.offset : theta,
+    p.est.t,
+    disciplineConfig(s, cfg),
+    slope,
+  )
   switch (verdict) {
     case 'panic':
       if (!s.panic) ctx.emit('panic', { offset: theta, peer: p.id })
