@@ -206,7 +206,22 @@ test('messages on a cut link end in crosses in the space-time diagram (screensho
   await page.getByTestId('spacetime-follow').click()
   await expect(diagram).toHaveAttribute('data-following', 'true')
 
-  // hovering a dropped message tells why it was dropped
+  // hovering a dropped message tells why: scan across the s1 → c1 stubs (lanes 0 and 1)
+  const lanes = await page
+    .locator('.st-lane-label')
+    .evaluateAll((els) => els.map((e) => Number(e.getAttribute('y'))))
+  const stubY = box.y + lanes[0] + 0.2 * (lanes[1] - lanes[0])
+  const card = page.getByTestId('spacetime-card')
+  for (let x = box.x + 60; x < box.x + box.width - 10; x += 3) {
+    await page.mouse.move(x, stubY)
+    // other arrows (requests from lower lanes up to s1) cross this strip too
+    if ((await card.isVisible()) && (await card.textContent())?.includes('the link is cut')) break
+  }
+  await expect(card).toContainText('the link is cut')
+  await expect(card).toContainText('s1 → c1')
+  await section.screenshot({ path: testInfo.outputPath('spacetime-hover-en.png') })
+  await page.mouse.move(box.x + 5, box.y - 40)
+
   await page.getByTestId('lang-switch').click()
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN')
   await expect(section).toContainText('时空图')

@@ -160,31 +160,36 @@ export function SpacetimeView() {
     return stop
   }, [])
 
-  // d3-zoom reads wheel and drag; each gesture is applied relative to the view at its start
+  // d3-zoom reads wheel and drag. Each zoom event is applied as the change since the previous
+  // one, to the view as it is now: a wheel gesture's delayed end may fall inside a drag (two d3
+  // gestures at once), and the live edge moves under both. The transform is reset when no
+  // gesture is left, so it never drifts towards the scale extent.
   useEffect(() => {
     const el = layer.current
     if (!el || width === 0) return
-    let start: { from: number; to: number; now: number } | null = null
+    let last = zoomIdentity
+    let active = 0
     const behaviour = zoom<HTMLDivElement, unknown>()
       .scaleExtent([1e-9, 1e9])
       .filter(
         (e: Event) => (e.type === 'wheel' || !(e as MouseEvent).button) && e.type !== 'dblclick',
       )
       .on('start', (e: D3ZoomEvent<HTMLDivElement, unknown>) => {
-        if (!e.sourceEvent) return
-        const now = currentNow()
-        const [from, to] = viewDomain(diagramView.getState(), now)
-        start = { from, to, now }
+        if (e.sourceEvent) active++
       })
       .on('zoom', (e: D3ZoomEvent<HTMLDivElement, unknown>) => {
-        if (!e.sourceEvent || !start) return
-        const base = scaleLinear()
-          .domain([start.from, start.to])
-          .range([GUTTER, width - PAD_RIGHT])
-        const [a, b] = e.transform.rescaleX(base).domain()
-        const span = Math.min(MAX_SPAN, Math.max(MIN_SPAN, b - a))
+        const T = e.transform
+        const k = T.k / last.k
+        const change = zoomIdentity.translate(T.x - k * last.x, 0).scale(k)
+        last = T
+        if (!e.sourceEvent) return
         const v = diagramView.getState()
         const now = currentNow()
+        const base = scaleLinear()
+          .domain(viewDomain(v, now))
+          .range([GUTTER, width - PAD_RIGHT])
+        const [a, b] = change.rescaleX(base).domain()
+        const span = Math.min(MAX_SPAN, Math.max(MIN_SPAN, b - a))
         if (e.sourceEvent.type === 'wheel' && v.following) diagramView.setState({ span })
         else {
           const end = Math.min(b, now)
@@ -193,8 +198,8 @@ export function SpacetimeView() {
       })
       .on('end', (e: D3ZoomEvent<HTMLDivElement, unknown>) => {
         if (!e.sourceEvent) return
-        start = null
-        select(el).call(behaviour.transform, zoomIdentity)
+        active = Math.max(0, active - 1)
+        if (active === 0) select(el).call(behaviour.transform, zoomIdentity)
       })
     select(el).call(behaviour).on('dblclick.zoom', null)
     return () => {
