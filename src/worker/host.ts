@@ -135,7 +135,7 @@ export function createHost(deps: HostDeps): Host {
       pace,
     })
     post(frame, transfer)
-    for (const o of run.record.messages(runId, !playing)) post(o.msg, o.transfer)
+    for (const o of run.record.messages(runId)) post(o.msg, o.transfer)
     // after the frame, so its violation count is on screen before the details arrive
     const violations = run.violations.build(run.sim, runId)
     if (violations) post(violations)
@@ -224,7 +224,7 @@ export function createHost(deps: HostDeps): Host {
     sendFrame()
     post({ type: 'seeked', runId, to: run.sim.now, ms })
     run.record.refillWindow()
-    for (const o of run.record.messages(runId, true)) post(o.msg, o.transfer)
+    for (const o of run.record.messages(runId)) post(o.msg, o.transfer)
   }
 
   function setPlaying(on: boolean): void {

@@ -3,8 +3,6 @@ import { createSpacetimeRecorder, WINDOW_SECONDS, type SpacetimeRecorder } from 
 import { createTimeline, type Timeline } from './timeline'
 import type { MessageDetail, TimelineMessage } from './timelineWire'
 
-/** Diagram increments go out at most this often while playing (wall ms). */
-export const BATCH_MS = 250
 /** Chunks of simulated time between clock samples when the window is rebuilt after a seek. */
 const REFILL_CHUNK = 0.25
 /**
@@ -48,8 +46,15 @@ export interface RunRecord {
   replay(replay: () => string | null): string | null
   /** before a live input: true when it starts a new branch */
   branch(): boolean
-  /** what to post now: the timeline when it changed, a diagram batch when due (or `force`d) */
-  messages(runId: number, force: boolean): Outgoing[]
+  /**
+   * What to post with a frame: the timeline when it changed, and the diagram's records added
+   * since the last frame (none when nothing happened). Increments ride along with frames rather
+   * than at a slower pace of their own: at top speed a frame covers many simulated seconds, and
+   * at slow speeds a delivered message would vanish from the frame's in-flight list before a
+   * slower batch drew its arrow. They carry only what is new (typed arrays, transferred); the
+   * whole window goes out only after a load or a seek.
+   */
+  messages(runId: number): Outgoing[]
   describe(id: number): MessageDetail | null
 }
 
@@ -62,7 +67,6 @@ export function createRunRecord(
   recorder.reset(sim)
   recorder.attach(sim)
   const timeline = createTimeline(sim, wallMs)
-  let lastBatch = -Infinity
   let timelineKey = ''
   let refillPending = false
 
@@ -120,7 +124,7 @@ export function createRunRecord(
       return why
     },
     branch: () => timeline.branch(),
-    messages(runId, force) {
+    messages(runId) {
       const out: Outgoing[] = []
       const cps = timeline.checkpoints.list
       const head = timeline.head()
@@ -138,14 +142,8 @@ export function createRunRecord(
         }
         out.push({ msg, transfer: [] })
       }
-      const wall = wallMs()
-      if (!refillPending && (force || wall - lastBatch >= BATCH_MS)) {
-        const batch = recorder.batch(runId, sim.now)
-        if (batch) {
-          lastBatch = wall
-          out.push({ msg: batch, transfer: [batch.arrows.buffer, batch.samples.buffer] })
-        }
-      }
+      const batch = refillPending ? null : recorder.batch(runId, sim.now)
+      if (batch) out.push({ msg: batch, transfer: [batch.arrows.buffer, batch.samples.buffer] })
       return out
     },
     describe: (id) => recorder.describe(id),

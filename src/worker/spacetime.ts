@@ -11,7 +11,8 @@ import {
 
 /**
  * The space-time diagram's data: a bounded window of recent trace records, kept by the worker
- * and sent to the UI in increments a few times a second (never the whole window per frame).
+ * and sent to the UI in increments (what is new since the last batch; never the whole window
+ * per frame).
  *
  * Each message becomes one arrow from its send to its receipt (or its drop), with the local clock
  * readings of sender and receiver taken from `sim.localReading` at the moment of each record —

@@ -96,13 +96,28 @@ export function arrowEnds(
   return [x0, y0, x(arrows[o + A_END]), y1]
 }
 
+/** Arrowhead: 6 px long, ±0.4 rad, from the unit direction (no trigonometry per arrow). */
+const HEAD_COS = 6 * Math.cos(0.4)
+const HEAD_SIN = 6 * Math.sin(0.4)
+
 function arrowHead(path: Path2D, x0: number, y0: number, x1: number, y1: number): void {
-  const a = Math.atan2(y1 - y0, x1 - x0)
-  const l = 6
+  const dx = x1 - x0
+  const dy = y1 - y0
+  const len = Math.hypot(dx, dy) || 1
+  const ux = dx / len
+  const uy = dy / len
   path.moveTo(x1, y1)
-  path.lineTo(x1 - l * Math.cos(a - 0.4), y1 - l * Math.sin(a - 0.4))
-  path.lineTo(x1 - l * Math.cos(a + 0.4), y1 - l * Math.sin(a + 0.4))
-  path.closePath()
+  path.lineTo(x1 - HEAD_COS * ux + HEAD_SIN * uy, y1 - HEAD_COS * uy - HEAD_SIN * ux)
+  path.lineTo(x1 - HEAD_COS * ux - HEAD_SIN * uy, y1 - HEAD_COS * uy + HEAD_SIN * ux)
+  // (filling closes the triangle; an explicit closePath showed up in profiles)
+}
+
+/** The drop cross (glyphs.ts DROP_CROSS) added to a shared path at (x, y). */
+function cross(path: Path2D, x: number, y: number): void {
+  path.moveTo(x - 4, y - 4)
+  path.lineTo(x + 4, y + 4)
+  path.moveTo(x + 4, y - 4)
+  path.lineTo(x - 4, y + 4)
 }
 
 const LANE_DASH: Record<number, number[]> = { 0: [], 1: [5, 4], 2: [2, 3] }
@@ -163,26 +178,37 @@ export function paintSpacetime(p: PaintInput): PaintCounts {
   if (p.tickStep) paintLocalTicks(p, from, to, now)
   counts.marks = paintNetworkMarks(p, from, to)
 
-  // completed messages, one path per kind
+  // completed messages, one path per kind. The hot loop of the diagram (thousands of arrows in
+  // a busy view, every frame while following): the scale is applied as a*t + b, and nothing
+  // is allocated per arrow.
   const lines = p.windowColours.map(() => new Path2D())
   const heads = p.windowColours.map(() => new Path2D())
-  const crosses: number[] = []
+  const crosses = new Path2D()
   const a = data.arrows
-  const X = (t: number) => x(t)
+  const scaleA = (right - left) / (to - from)
+  const scaleB = left - from * scaleA
   for (let j = data.first; j < data.first + data.count; j++) {
     const o = j * ARROW_STRIDE
     const t0 = a[o + A_SENT]
     const t1 = a[o + A_END]
     if (t1 < from || t0 > to) continue
-    const [x0, y0, x1, y1] = arrowEnds(a, o, X, laneY)
+    const x0 = t0 * scaleA + scaleB
+    const y0 = laneY[a[o + A_FROM]]
+    let x1: number
+    let y1 = laneY[a[o + A_TO]]
     const k = a[o + A_KIND]
+    const dropped = a[o + A_OUTCOME] !== 0
+    if (dropped && t1 === t0) {
+      // dropped as it was sent: a stub towards the receiver (see arrowEnds)
+      x1 = x0 + STUB_DX
+      y1 = y0 + (y1 - y0) * STUB_FRACTION
+    } else x1 = t1 * scaleA + scaleB
     lines[k].moveTo(x0, y0)
     lines[k].lineTo(x1, y1)
-    if (a[o + A_OUTCOME] === 0) arrowHead(heads[k], x0, y0, x1, y1)
-    else {
-      crosses.push(x1, y1)
+    if (dropped) {
+      cross(crosses, x1, y1)
       counts.drops++
-    }
+    } else arrowHead(heads[k], x0, y0, x1, y1)
     counts.arrows++
   }
   ctx.lineWidth = 1.4
@@ -192,7 +218,11 @@ export function paintSpacetime(p: PaintInput): PaintCounts {
     ctx.fillStyle = p.windowColours[k]
     ctx.fill(heads[k])
   })
-  for (let c = 0; c < crosses.length; c += 2) drawGlyph(ctx, DROP_CROSS, crosses[c], crosses[c + 1])
+  ctx.strokeStyle = DROP_CROSS.stroke!.colour
+  ctx.lineWidth = DROP_CROSS.stroke!.width
+  ctx.lineCap = 'round'
+  ctx.stroke(crosses)
+  ctx.lineCap = 'butt'
 
   // messages on their way: dashed from the send to where they are now
   if (p.frame) {
@@ -227,7 +257,7 @@ export function paintSpacetime(p: PaintInput): PaintCounts {
 
   if (p.highlight !== null) {
     const o = p.highlight * ARROW_STRIDE
-    const [x0, y0, x1, y1] = arrowEnds(a, o, X, laneY)
+    const [x0, y0, x1, y1] = arrowEnds(a, o, (t) => x(t), laneY)
     ctx.strokeStyle = p.windowColours[a[o + A_KIND]]
     ctx.lineWidth = 3.5
     ctx.beginPath()
