@@ -53,7 +53,7 @@ test.beforeEach(async ({ page }) => {
 
 test('scrubbing back shows the true earlier state; acting there replaces the future', async ({
   page,
-}) => {
+}, testInfo) => {
   await expect.poll(() => simTime(page), { timeout: 20_000 }).toBeGreaterThan(12)
   await pause(page)
   // interventions made while paused apply at the paused time, so the test knows their times
@@ -106,6 +106,10 @@ test('scrubbing back shows the true earlier state; acting there replaces the fut
   await expect(page.getByTestId('node-c3')).toHaveAttribute('data-status', 'crashed')
   await expect(timeline(page)).toHaveAttribute('data-head', String(T))
   await expect(timeline(page)).toHaveAttribute('data-branches', '1')
+  // the discarded future stays drawn (hatched) until the new run passes it
+  await page
+    .locator('.timeline-bar')
+    .screenshot({ path: testInfo.outputPath('timeline-branch.png') })
   await playUntil(page, T1 + 5)
   await expect(page.getByTestId('node-c2')).toHaveAttribute('data-status', 'crashed')
   const T2 = await simTime(page)
@@ -144,7 +148,7 @@ test('a killed worker is replaced and resumes at the same simulated time with th
   const notice = page.getByTestId('worker-notice')
   await expect(notice).toBeVisible()
   await expect(notice).toContainText('worker killed by the test hook')
-  await expect(notice).toContainText('1 interventions')
+  await expect(notice).toContainText('interventions made so far: 1')
   await expect(runInfo(page)).toHaveAttribute('data-sim-time', String(T))
   await expect(runInfo(page)).toHaveAttribute('data-trace-hash', hash!)
   await expect(page.getByTestId('play-pause')).toHaveAttribute('aria-pressed', 'false')

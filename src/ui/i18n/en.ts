@@ -98,7 +98,7 @@ export const en = {
 
   // ---- timeline and space-time diagram (src/ui/timeline, src/ui/spacetime) ----
   'worker.recovered':
-    'The simulation worker stopped unexpectedly ({detail}). A new one replayed the run with your {n} interventions and resumed at {time} s.',
+    'The simulation worker stopped unexpectedly ({detail}). A new one replayed the run (interventions made so far: {n}) and resumed at {time} s.',
   'timeline.label': 'Timeline',
   'timeline.aria': 'Simulated time in the recorded run',
   'timeline.hint':

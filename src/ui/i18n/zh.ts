@@ -93,7 +93,7 @@ export const zh: Catalogue = {
 
   // ---- 时间线与时空图（src/ui/timeline、src/ui/spacetime）----
   'worker.recovered':
-    '模拟线程意外停止（{detail}）。已启动新线程，重放了本次运行及你的 {n} 次干预，并在 {time} 秒处继续。',
+    '模拟线程意外停止（{detail}）。已启动新线程重放本次运行（已做的干预：{n} 次），并在 {time} 秒处继续。',
   'timeline.label': '时间线',
   'timeline.aria': '已记录运行中的模拟时间',
   'timeline.hint':
