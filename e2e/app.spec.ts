@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test'
 import { createSimulation, parseScenario, runAndSummarize } from '../src/engine'
 import { presets } from '../src/engine/scenario/presets'
+import { countReactCommits } from './reactCommits'
 
 const presetScenario = (id: string) => structuredClone(presets.find((p) => p.id === id)!.scenario)
 
@@ -163,26 +164,10 @@ test('paused at T, run-info carries the trace hash the CLI prints for --duration
 test('playback keeps React commits to a handful per second: frames are painted, not rendered', async ({
   page,
 }) => {
-  // A stand-in for the React DevTools hook: production React reports every commit to it.
-  await page.addInitScript(() => {
-    const w = window as unknown as { __commits: number; __REACT_DEVTOOLS_GLOBAL_HOOK__: unknown }
-    w.__commits = 0
-    w.__REACT_DEVTOOLS_GLOBAL_HOOK__ = {
-      isDisabled: false,
-      supportsFiber: true,
-      renderers: new Map(),
-      inject: () => 1,
-      checkDCE: () => {},
-      onCommitFiberRoot: () => w.__commits++,
-      onCommitFiberUnmount: () => {},
-      onPostCommitFiberRoot: () => {},
-      onScheduleFiberRoot: () => {},
-    }
-  })
+  const commits = await countReactCommits(page)
   await page.goto('/?lang=en')
   await page.getByTestId('speed').fill('250') // 1× real time: frames change every display refresh
   await expect.poll(() => simTime(page)).toBeGreaterThan(1)
-  const commits = () => page.evaluate(() => (window as unknown as { __commits: number }).__commits)
   expect(await commits()).toBeGreaterThan(0) // the hook is live
   const c0 = await commits()
   const t0 = await simTime(page)

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
+import { countReactCommits } from './reactCommits'
 
 /**
  * Clock synchronisation views: charts, readouts, the node inspector and live perturbation.
@@ -120,6 +121,12 @@ test('out-of-range drift is refused with a message and changes nothing', async (
   await page.getByTestId('drift-apply').click()
   await expect(error).toHaveCount(0)
   await expect.poll(async () => Math.abs((await skewOf(page, 'c2')) + 90)).toBeLessThan(WANDER)
+
+  // the slider from the keyboard: one intervention when the key is released
+  await page.getByTestId('drift-slider').focus()
+  await page.keyboard.press('End')
+  await expect.poll(async () => Math.abs((await skewOf(page, 'c2')) - 1000)).toBeLessThan(WANDER)
+  await expect(page.getByTestId('drift-input')).toHaveValue(/^(999|1000)/)
 })
 
 test('the exchange diagram works θ and δ out from the T1–T4 it shows', async ({ page }) => {
@@ -275,4 +282,24 @@ test('the naive formula is labelled a misconception, and its error doubles', asy
   // 50 ms fast at the start, doubled at least three times
   await expect.poll(async () => await offsetOf(page, 'c1')).toBeGreaterThan(0.05 * 2 ** 3 * 0.9)
   await expect(page.getByTestId('clock-row-c1')).toContainText('misconception')
+})
+
+test('NTP at full speed with the inspector open: charts are painted, React commits stay few', async ({
+  page,
+}) => {
+  const commits = await countReactCommits(page)
+  await openPreset(page, 'ntp-lan')
+  await page.getByTestId('inspect-node').selectOption('c1')
+  await page.getByTestId('clock-section').scrollIntoViewIfNeeded()
+  await expect(page.getByTestId('ntp-peers')).toBeVisible()
+  const samples = async () =>
+    Number(await page.getByTestId('offset-chart').getAttribute('data-samples'))
+  const c0 = await commits()
+  const n0 = await samples()
+  const t0 = await simTime(page)
+  await page.waitForTimeout(3000)
+  expect(await simTime(page)).toBeGreaterThan(t0 + 100) // the run went on…
+  expect(await samples()).toBeGreaterThan(n0) // …the chart kept drawing it…
+  // …and React rendered only the inspector's few-times-a-second updates
+  expect(await commits()).toBeLessThanOrEqual(c0 + 20)
 })

@@ -8,7 +8,7 @@ import type { Translate } from '../../i18n'
 import { timeUnitFor } from '../format/units'
 import { clockQuality, CRASHED } from '../quality'
 import type { HistoryRing } from '../history/ring'
-import { decimate, extent, type SeriesSource } from './decimate'
+import { decimate, extent, type SeriesSource, type Thinned } from './decimate'
 import { timeDomain, type TimeView } from './viewport'
 
 /**
@@ -39,8 +39,6 @@ export interface ChartInput {
   t: Translate
 }
 
-const pathOf = line<[number, number]>().defined((p) => !Number.isNaN(p[1]))
-
 /** The value the node shows now, beyond the last sample (NaN: none). */
 function liveValue(kind: ChartKind, input: ChartInput, i: number): number {
   const { frame, summary } = input
@@ -62,27 +60,26 @@ export function paintChart(kind: ChartKind, parts: ChartParts, input: ChartInput
   const tail = frame !== null && frame.now > lastT && frame.now >= x0 && frame.now <= x1
 
   const width0 = Math.min(ring.width, parts.lines.length)
-  const sources: SeriesSource[] = []
-  for (let i = 0; i < width0; i++) {
-    sources.push({
-      size: n,
-      time: (k) => ring.time(k),
-      value: kind === 'offset' ? (k) => ring.offset(k, i) : (k) => ring.correction(k, i),
-    })
-  }
-
-  // y extent over what is visible, always including zero (and the accuracy band)
+  const thinned: Thinned[] = []
+  const live: number[] = []
+  // y extent over what is drawn (the thinned points keep every column's extremes), always
+  // including zero and, on the offset chart, the accuracy band
   let lo = 0
   let hi = 0
   for (let i = 0; i < width0; i++) {
-    const [a, b] = extent(sources[i], i0, i1)
+    const src: SeriesSource = {
+      time: (k) => ring.time(k),
+      value: kind === 'offset' ? (k) => ring.offset(k, i) : (k) => ring.correction(k, i),
+    }
+    const th = decimate(src, i0, i1, x0, x1, width)
+    thinned.push(th)
+    const [a, b] = extent(th.v)
     lo = Math.min(lo, a)
     hi = Math.max(hi, b)
-    if (tail) {
-      const v = liveValue(kind, input, i)
-      if (v < lo) lo = v
-      if (v > hi) hi = v
-    }
+    const v = tail ? liveValue(kind, input, i) : NaN
+    live.push(v)
+    if (v < lo) lo = v
+    if (v > hi) hi = v
   }
   const accuracy = kind === 'offset' && frame ? clockQuality(frame).accuracy : 0
   lo = Math.min(lo, -accuracy)
@@ -102,18 +99,27 @@ export function paintChart(kind: ChartKind, parts: ChartParts, input: ChartInput
       el.setAttribute('d', '')
       continue
     }
-    const pts = decimate(sources[i], i0, i1, x, (v) => y(v * f))
-    let live = NaN
+    const th = thinned[i]
     if (tail) {
-      live = liveValue(kind, input, i)
-      pts.push([x(frame!.now), Number.isNaN(live) ? NaN : y(live * f)])
+      th.t.push(frame!.now)
+      th.v.push(live[i])
     }
-    el.setAttribute('d', pathOf(pts) ?? '')
+    // tenth-of-a-pixel coordinates: shorter path strings to build and for the browser to parse
+    const path = line<number>()
+      .x((j) => x(th.t[j]))
+      .y((j) => y(th.v[j] * f))
+      .defined((j) => !Number.isNaN(th.v[j]))
+      .digits(1)
+    el.setAttribute('d', path(th.t.map((_, j) => j)) ?? '')
     // the newest value, for tests and assistive tech
-    el.setAttribute(
-      'data-last',
-      String(Number.isNaN(live) && n > 0 ? sources[i].value(n - 1) : live),
-    )
+    const newest = tail
+      ? live[i]
+      : n > 0
+        ? kind === 'offset'
+          ? ring.offset(n - 1, i)
+          : ring.correction(n - 1, i)
+        : NaN
+    el.setAttribute('data-last', String(newest))
   }
 
   select(parts.xAxis).call(
