@@ -257,6 +257,10 @@ test('Berkeley: precision becomes far better than accuracy, and the outlier is l
   expect(await value('clock-accuracy')).toBeGreaterThan(5e-3)
   expect(await value('clock-accuracy')).toBeGreaterThan(4 * (await value('clock-precision')))
   await expect(page.locator('.quality-caption')).toContainText('Berkeley averages the clocks')
+  // rounds later, the inspector still says which round left n4 out
+  await expect(page.getByTestId('berkeley-n4')).toHaveAttribute('data-status', 'used')
+  await expect(page.getByTestId('berkeley-outliers')).toHaveAttribute('data-round', '1')
+  await expect(page.getByTestId('berkeley-outliers')).toContainText('left n4 out')
 })
 
 test('the naive formula is labelled a misconception, and its error doubles', async ({ page }) => {

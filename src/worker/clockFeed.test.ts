@@ -64,4 +64,14 @@ describe('clock feed', () => {
     expect(after.length).toBe(before + 1)
     expect(after.at(-1)!.summary![3].skewPpm).toBeCloseTo(500, 9)
   })
+
+  it('notes the last Berkeley round that left clocks out, long after it passed', () => {
+    const h = harness()
+    h.host.handle({ type: 'setSpeed', speed: 100 })
+    h.load('berkeley-outlier')
+    h.host.handle({ type: 'play' })
+    h.ticks(60) // ~100 s: ten rounds, only the first with an outlier
+    const noted = h.feeds().filter((f) => f.notes)
+    expect(noted.at(-1)!.notes!.outliers).toMatchObject({ round: 1, nodes: ['n4'] })
+  })
 })

@@ -1,4 +1,5 @@
 import type { Simulation, TraceRecord } from '../engine'
+import { createClockNotes, type ClockNotes } from './clockNotes'
 import { summarizeClocks, type NodeClockSummary } from './clockSummary'
 import { createHistorySampler, type HistorySampler, type HistorySamples } from './history'
 
@@ -13,8 +14,9 @@ export interface ClockFeedMessage {
   /** before appending, drop the history held from this time on (−Infinity: all), or null */
   dropFrom: number | null
   samples: HistorySamples
-  /** present when it changed since the last message */
+  /** present when they changed since the last message */
   summary?: NodeClockSummary[]
+  notes?: ClockNotes
 }
 
 /** Wall milliseconds between two messages while running: ~8 per second. */
@@ -38,6 +40,7 @@ export interface ClockFeed {
 
 interface Prepared extends RunHistory {
   sampler: HistorySampler
+  notes: ClockNotes
   sim(): Simulation | null
 }
 
@@ -50,15 +53,21 @@ export function createClockFeed(deps: {
   let speed = 1
   let lastPost = -Infinity
   let lastSummary = ''
+  let lastNotes = ''
 
   return {
     prepare() {
       let sim: Simulation | null = null
       const sampler = createHistorySampler(() => sim, speed)
+      const notes = createClockNotes()
       const run: Prepared = {
         sampler,
+        notes: notes.notes,
         sim: () => sim,
-        trace: (rec) => sampler.trace(rec),
+        trace: (rec) => {
+          sampler.trace(rec)
+          notes.trace(rec)
+        },
         bind: (s) => {
           sim = s
         },
@@ -70,6 +79,7 @@ export function createClockFeed(deps: {
       current.sampler.setSpeed(speed)
       runId = id
       lastSummary = ''
+      lastNotes = ''
       lastPost = -Infinity
     },
     setSpeed(next) {
@@ -86,10 +96,13 @@ export function createClockFeed(deps: {
       const taken = sampler.take()
       const summary = summarizeClocks(sim)
       const json = JSON.stringify(summary)
+      const notes = JSON.stringify(current.notes)
       const changed = json !== lastSummary
-      if (!taken && !changed) return
+      const noted = notes !== lastNotes
+      if (!taken && !changed && !noted) return
       lastPost = wall
       lastSummary = json
+      lastNotes = notes
       const samples = taken?.samples ?? emptySamples()
       const msg: ClockFeedMessage = {
         type: 'clockFeed',
@@ -98,6 +111,7 @@ export function createClockFeed(deps: {
         samples,
       }
       if (changed) msg.summary = summary
+      if (noted) msg.notes = structuredClone(current.notes)
       deps.post(msg, [
         samples.t.buffer,
         samples.offset.buffer,

@@ -521,6 +521,9 @@ export const en = {
   'clock.berkeley.slow': 'round trip too long',
   'clock.berkeley.average':
     'Fault-tolerant average: {average} from the master’s clock. Every node is moved to it, outliers included; nothing ties it to true time.',
+  'clock.berkeley.lastOutliers':
+    'Last round with outliers: round {round} (t = {at} s) left {nodes} out of the average.',
+  'clock.berkeley.noOutliers': 'No round has left a clock out of the average so far.',
   'clock.naive.server': 'The reference the naive clients read.',
   'clock.naive.label': 'Misconception:',
   'clock.naive.rounds': '{n} rounds so far, each one doubling the error.',

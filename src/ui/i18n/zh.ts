@@ -496,6 +496,8 @@ export const zh: Catalogue = {
   'clock.berkeley.slow': '往返时间过长',
   'clock.berkeley.average':
     '容错平均值：相对主节点时钟 {average}。所有节点（包括离群节点）都被调到这个值；没有任何东西把它与真实时间联系起来。',
+  'clock.berkeley.lastOutliers': '最近一次出现离群时钟：第 {round} 轮（t = {at} 秒）把 {nodes} 排除在平均之外。',
+  'clock.berkeley.noOutliers': '到目前为止，还没有哪一轮把时钟排除在平均之外。',
   'clock.naive.server': '朴素客户端读取的参考时钟。',
   'clock.naive.label': '错误概念：',
   'clock.naive.rounds': '到目前为止 {n} 轮，每一轮都使误差翻倍。',

@@ -1,5 +1,6 @@
 import { createStore } from 'zustand/vanilla'
 import type { ClockFeedMessage } from '../../../worker/clockFeed'
+import type { ClockNotes } from '../../../worker/clockNotes'
 import type { NodeClockSummary } from '../../../worker/clockSummary'
 import { onWorkerMessage } from '../../sim/actions'
 import { HistoryRing } from './ring'
@@ -17,13 +18,14 @@ export const history = { ring: new HistoryRing(HISTORY_CAPACITY), runId: -1 }
 export const clockFeedStore = createStore<{
   version: number
   summary: NodeClockSummary[] | null
-}>(() => ({ version: 0, summary: null }))
+  notes: ClockNotes | null
+}>(() => ({ version: 0, summary: null, notes: null }))
 
 /** A new run (or a new worker after a crash): whatever was held belongs to another run. */
 export function startHistory(runId: number): void {
   history.ring.clear()
   history.runId = runId
-  clockFeedStore.setState(({ version }) => ({ version: version + 1, summary: null }))
+  clockFeedStore.setState(({ version }) => ({ version: version + 1, summary: null, notes: null }))
 }
 
 export function receiveClockFeed(msg: ClockFeedMessage): void {
@@ -31,8 +33,12 @@ export function receiveClockFeed(msg: ClockFeedMessage): void {
   if (msg.runId !== history.runId) return
   if (msg.dropFrom !== null) history.ring.truncateFrom(msg.dropFrom)
   history.ring.push(msg.samples)
-  const { version, summary } = clockFeedStore.getState()
-  clockFeedStore.setState({ version: version + 1, summary: msg.summary ?? summary })
+  const { version, summary, notes } = clockFeedStore.getState()
+  clockFeedStore.setState({
+    version: version + 1,
+    summary: msg.summary ?? summary,
+    notes: msg.notes ?? notes,
+  })
 }
 
 onWorkerMessage((msg) => {

@@ -1,6 +1,8 @@
 import type { BerkeleyState, EstimateStatus } from '../../../engine/protocols/berkeley/berkeley'
+import { useStore } from 'zustand'
 import { useT, type MessageKey } from '../../i18n'
 import { columnUnit, formatDuration, numberIn, type TimeUnit } from '../format/units'
+import { clockFeedStore } from '../history/historyStore'
 
 const STATUS_KEY: Record<EstimateStatus, MessageKey> = {
   used: 'clock.berkeley.used',
@@ -18,6 +20,7 @@ const STATUS_KEY: Record<EstimateStatus, MessageKey> = {
 export function BerkeleyDetail({ state }: { state: BerkeleyState }) {
   const t = useT()
   const unit = (u: TimeUnit) => t(u.key)
+  const outliers = useStore(clockFeedStore, (s) => s.notes?.outliers ?? null)
   const a = state.adjustment
   const mine = (
     <dl className="facts compact" data-testid="berkeley-role" data-master={state.isMaster}>
@@ -79,6 +82,19 @@ export function BerkeleyDetail({ state }: { state: BerkeleyState }) {
       </div>
       <p className="table-note" data-testid="berkeley-average" data-value={round.average}>
         {t('clock.berkeley.average', { average: formatDuration(round.average, unit, true) })}
+      </p>
+      <p
+        className="inspector-note"
+        data-testid="berkeley-outliers"
+        data-round={outliers?.round ?? ''}
+      >
+        {outliers
+          ? t('clock.berkeley.lastOutliers', {
+              round: outliers.round,
+              at: outliers.at.toFixed(1),
+              nodes: outliers.nodes.join(', '),
+            })
+          : t('clock.berkeley.noOutliers')}
       </p>
     </div>
   )
