@@ -128,6 +128,16 @@ export function peekLocal(c: HardwareClock, t: number): number {
   return v
 }
 
+/**
+ * Local time at true time t computed from the engine anchor alone: unlike `peekLocal` it does not
+ * depend on what was displayed before, so checkers may use it without making the trace depend
+ * on who watched (float rounding differs with the starting point of the integration).
+ */
+export function exactLocal(c: HardwareClock, t: number): number {
+  if (t <= c.t0) return c.c0 - (c.t0 - t) * rateAt(c, c.t0)
+  return integrate(c, c.t0, c.c0, t)
+}
+
 /** What the node reads: local time quantised to the clock's resolution. */
 export function quantise(c: HardwareClock, local: number): number {
   const r = c.resolution

@@ -11,6 +11,7 @@ import {
 import {
   advanceTo,
   createClock,
+  exactLocal,
   peekLocal,
   quantise,
   setFrequency,
@@ -89,8 +90,7 @@ const AIM_PIECES = 4096
 
 /** A scheduled or live input: an intervention, or a client operation on a node. */
 export type Input = (
-  | { at: number; fault: Intervention }
-  | { at: number; client: { node: string; op: ClientOp } }
+  { at: number; fault: Intervention } | { at: number; client: { node: string; op: ClientOp } }
 ) & { live?: true }
 
 /** Everything that changes during a run. Plain data: `structuredClone` is a snapshot. */
@@ -528,7 +528,9 @@ export class Simulation {
     return {
       t: this.world.now,
       violation: (invariant, detail, nodes) => this.violation(invariant, detail, nodes),
-      offsetOf: (node) => this.offsetOf(this.indexOf(node)),
+      // exactLocal, not the display cursor: a checker's verdict must not depend on who watched
+      offsetOf: (node) =>
+        exactLocal(this.world.nodes[this.indexOf(node)].clock, this.world.now) - this.world.now,
       statusOf: (node) => this.world.nodes[this.indexOf(node)].status,
     }
   }
