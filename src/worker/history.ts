@@ -117,7 +117,8 @@ export function createHistorySampler(sim: () => Simulation | null, speed = 1): H
     while (inclusive ? next <= until : next < until) {
       sampleAt(s, next)
       next += k
-      if (t.length > MAX_PENDING_SAMPLES) trim()
+      // Trim in batches: slicing on every sample made long headless replays quadratic.
+      if (t.length >= 2 * MAX_PENDING_SAMPLES) trim()
     }
   }
 
