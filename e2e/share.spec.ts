@@ -178,18 +178,22 @@ test('a reload restores the session paused at the same time with the same trace 
 })
 
 test('a corrupted saved session is ignored with a notice, and the default run starts', async ({
-  page,
+  browser,
 }) => {
   for (const stored of ['{"v":1,"base":', '{"v":1,"base":{"version":1},"inputs":[]}', '"x"']) {
+    // A fresh context whose storage holds the corrupted session before the app's first line
+    // runs (setting it from a loaded page races the app's own save on reload).
+    const context = await browser.newContext()
+    await context.addInitScript((s) => localStorage.setItem('driftlab.session.v1', s), stored)
+    const page = await context.newPage()
     await page.goto('/?lang=en')
-    await page.evaluate((s) => localStorage.setItem('driftlab.session.v1', s), stored)
-    await page.reload()
     const banner = page.getByTestId('error-banner')
     await expect(banner).toContainText('Saved session ignored')
     await expect(banner).toContainText('A fresh run was started instead.')
     await expect(page.getByTestId('scenario-picker')).toHaveValue('cristian-lan')
     await expect(page.getByTestId('play-pause')).toHaveAttribute('aria-pressed', 'true')
     await expect.poll(() => simTime(page)).toBeGreaterThan(0)
+    await context.close()
   }
 })
 
