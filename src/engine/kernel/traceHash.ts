@@ -23,17 +23,30 @@ function mix(h: number, k: number): number {
   return (Math.imul(h, 5) + 0xe6546b64) | 0
 }
 
-export function hashInt(h: TraceHash, x: number): void {
-  h.a = mix(h.a, x | 0)
-  h.b = mix(h.b, (x | 0) ^ 0x5bd1e995)
-}
-
-export function hashFloat(h: TraceHash, x: number): void {
-  f64[0] = x
-  h.a = mix(h.a, u32[0])
-  h.a = mix(h.a, u32[1])
-  h.b = mix(h.b, u32[1] ^ 0x27d4eb2f)
-  h.b = mix(h.b, u32[0])
+/**
+ * Fold one trace record — a type code, the true time's exact bits and four integer fields —
+ * into the hash. Lane a mixes every word; lane b folds lane a once per record, so the state stays
+ * 64 bits at about half the cost of mixing every word into both lanes (this runs per event).
+ */
+export function hashRecord(
+  h: TraceHash,
+  code: number,
+  t: number,
+  a: number,
+  b: number,
+  c: number,
+  d: number,
+): void {
+  f64[0] = t
+  let x = mix(h.a, code)
+  x = mix(x, u32[0])
+  x = mix(x, u32[1])
+  x = mix(x, a | 0)
+  x = mix(x, b | 0)
+  x = mix(x, c | 0)
+  x = mix(x, d | 0)
+  h.a = x
+  h.b = mix(h.b, x ^ u32[1])
 }
 
 /** A stable 32-bit code for a string (FNV-1a). Kinds and keys are short: hashing beats a memo lookup. */

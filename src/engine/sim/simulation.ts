@@ -1,13 +1,6 @@
 import { createQueue, peekTime, pop, push, type EventQueue } from '../kernel/eventQueue'
 import { createPrng, uniform, type PrngState } from '../kernel/prng'
-import {
-  createHash,
-  hashFloat,
-  hashHex,
-  hashInt,
-  stringCode,
-  type TraceHash,
-} from '../kernel/traceHash'
+import { createHash, hashHex, hashRecord, stringCode, type TraceHash } from '../kernel/traceHash'
 import {
   advanceTo,
   createClock,
@@ -315,7 +308,7 @@ export class Simulation {
   private fireTimer(n: number, id: number, timer: Timer): void {
     const node = this.world.nodes[n]
     node.timers.delete(id)
-    this.hashRecord(REC_TIMER, n, timer.proto, stringCode(timer.key), 0)
+    this.fold(REC_TIMER, n, timer.proto, stringCode(timer.key), 0)
     if (this.trace)
       this.trace({
         t: this.world.now,
@@ -348,7 +341,7 @@ export class Simulation {
     const w = this.world
     w.delivered++
     const kindCode = stringCode(msg.kind)
-    this.hashRecord(REC_DELIVER, msg.to, msg.from, kindCode, msg.id)
+    this.fold(REC_DELIVER, msg.to, msg.from, kindCode, msg.id)
     if (this.trace)
       this.trace({
         t: w.now,
@@ -374,7 +367,7 @@ export class Simulation {
   private drop(msg: Message, reason: DropReason): void {
     const w = this.world
     w.dropped++
-    this.hashRecord(REC_DROP, msg.from, msg.to, stringCode(reason), msg.id)
+    this.fold(REC_DROP, msg.from, msg.to, stringCode(reason), msg.id)
     if (this.trace)
       this.trace({
         t: w.now,
@@ -388,14 +381,9 @@ export class Simulation {
   }
 
   /** Fold a record into the hash (callers build the JSON form only when a trace sink listens). */
-  private hashRecord(code: number, a: number, b: number, c: number, d: number): void {
+  private fold(code: number, a: number, b: number, c: number, d: number): void {
     const h = this.world.hash
-    hashInt(h, code)
-    hashFloat(h, this.world.now)
-    hashInt(h, a)
-    hashInt(h, b)
-    hashInt(h, c)
-    hashInt(h, d)
+    hashRecord(h, code, this.world.now, a, b, c, d)
   }
 
   // ---- protocol runtime ----------------------------------------------------------------
@@ -421,7 +409,7 @@ export class Simulation {
       arriveAt: w.now,
     }
     w.sent++
-    this.hashRecord(REC_SEND, from, to, stringCode(kind), msg.id)
+    this.fold(REC_SEND, from, to, stringCode(kind), msg.id)
     if (this.trace)
       this.trace({
         t: w.now,
@@ -517,7 +505,7 @@ export class Simulation {
   private emit(n: number, event: string, data?: Record<string, unknown>): void {
     const w = this.world
     const id = this.nodeIds[n]
-    this.hashRecord(REC_EMIT, n, stringCode(event), 0, 0)
+    this.fold(REC_EMIT, n, stringCode(event), 0, 0)
     if (this.trace) this.trace({ t: w.now, type: 'emit', node: id, event, data })
     this.observerDefs.forEach((def, i) =>
       def.onEmit?.(this.observerApi(), w.observers[i], id, event, data),
@@ -538,7 +526,7 @@ export class Simulation {
   private violation(invariant: string, detail: string, nodes?: string[]): void {
     const w = this.world
     w.violations.push({ invariant, at: w.now, detail, ...(nodes ? { nodes } : {}) })
-    this.hashRecord(REC_VIOLATION, stringCode(invariant), stringCode(detail), 0, 0)
+    this.fold(REC_VIOLATION, stringCode(invariant), stringCode(detail), 0, 0)
     if (this.trace)
       this.trace({
         t: w.now,
@@ -572,7 +560,7 @@ export class Simulation {
     const w = this.world
     const n = this.indexOf(nodeId)
     w.events++
-    this.hashRecord(
+    this.fold(
       REC_CLIENT,
       n,
       stringCode(op.op),
@@ -598,7 +586,7 @@ export class Simulation {
   private applyFault(f: Intervention): void {
     const w = this.world
     w.events++
-    this.hashRecord(REC_FAULT, stringCode(f.type), 'node' in f ? this.indexOf(f.node) : -1, 0, 0)
+    this.fold(REC_FAULT, stringCode(f.type), 'node' in f ? this.indexOf(f.node) : -1, 0, 0)
     if (this.trace)
       this.trace({
         t: w.now,
