@@ -4,7 +4,7 @@ import { observerDefs, protocolDefs } from './protocols/registry'
 import type { Scenario } from './scenario/schema'
 
 export { Simulation } from './sim/simulation'
-export type { World, NodeStatus, Message, Input } from './sim/simulation'
+export type { World, NodeStatus, Message, Input } from './sim/world'
 export type { TraceRecord, TraceSink } from './sim/records'
 export { runAndSummarize, summarize, type Summary } from './sim/summary'
 export { parseScenario, type Scenario, type ScenarioInput } from './scenario/schema'

@@ -1,0 +1,141 @@
+import { stringCode } from '../kernel/traceHash'
+import { setSkew, stepClock } from '../clock/hardwareClock'
+import { linkKey } from '../network/network'
+import type { Intervention } from '../scenario/interventions'
+import type { ClientOp } from '../protocols/protocol'
+import { startProtocols } from './context'
+import { fold, REC_CLIENT, REC_FAULT } from './records'
+import type { Runtime } from './runtime'
+import { fireTimer, reaimTimers } from './timers'
+import { deliver, drop } from './transport'
+import type { Input } from './world'
+
+/**
+ * Inputs from outside the nodes, scheduled in the scenario or made live: interventions
+ * (crash, pause, clock step, partition, …) and client operations. Each counts as an event.
+ */
+
+export function applyInput(rt: Runtime, input: Input): void {
+  if ('fault' in input) applyFault(rt, input.fault)
+  else applyClient(rt, input.client.node, input.client.op)
+}
+
+function applyClient(rt: Runtime, nodeId: string, op: ClientOp): void {
+  const w = rt.world
+  const n = rt.indexOf(nodeId)
+  w.events++
+  fold(w, REC_CLIENT, n, stringCode(op.op), op.op === 'propose' ? stringCode(op.value) : 0, 0)
+  if (rt.trace)
+    rt.trace({
+      t: w.now,
+      type: 'emit',
+      node: nodeId,
+      event: 'client',
+      data: { ...op },
+    })
+  const node = w.nodes[n]
+  if (node.status !== 'up') return
+  rt.protocols.forEach((p, i) => {
+    const st = node.proto[i]
+    if (st !== null && p.def.onClient) p.def.onClient(rt.ctxs[n][i], st, op, p.config)
+  })
+}
+
+function applyFault(rt: Runtime, f: Intervention): void {
+  const w = rt.world
+  w.events++
+  fold(w, REC_FAULT, stringCode(f.type), 'node' in f ? rt.indexOf(f.node) : -1, 0, 0)
+  if (rt.trace)
+    rt.trace({
+      t: w.now,
+      type: 'fault',
+      fault: f,
+    })
+  const net = w.net
+  switch (f.type) {
+    case 'crash':
+      return crash(rt, rt.indexOf(f.node))
+    case 'restart': {
+      const n = rt.indexOf(f.node)
+      if (w.nodes[n].status !== 'crashed') return
+      w.nodes[n].status = 'up'
+      startProtocols(rt, n)
+      return
+    }
+    case 'pause': {
+      const node = w.nodes[rt.indexOf(f.node)]
+      if (node.status === 'up') node.status = 'paused'
+      return
+    }
+    case 'resume':
+      return resume(rt, rt.indexOf(f.node))
+    case 'clockStep': {
+      const n = rt.indexOf(f.node)
+      stepClock(w.nodes[n].clock, w.now, f.by)
+      return reaimTimers(rt, n)
+    }
+    case 'setSkew': {
+      const n = rt.indexOf(f.node)
+      setSkew(w.nodes[n].clock, w.now, f.ppm * 1e-6)
+      return reaimTimers(rt, n)
+    }
+    case 'falseticker':
+      w.nodes[rt.indexOf(f.node)].lie = f.lie
+      return
+    case 'partition': {
+      const groups = rt.nodeIds.map(() => -1)
+      f.groups.forEach((g, gi) => g.forEach((id) => (groups[rt.indexOf(id)] = gi)))
+      net.groups = groups
+      return
+    }
+    case 'heal':
+      net.groups = null
+      net.cut = new Set()
+      return
+    case 'cutLink':
+      net.cut.add(linkKey(rt.indexOf(f.from), rt.indexOf(f.to)))
+      return
+    case 'healLink':
+      net.cut.delete(linkKey(rt.indexOf(f.from), rt.indexOf(f.to)))
+      return
+    case 'setLoss':
+      net.loss = f.p
+      return
+    case 'setLatency':
+      net.latency = { base: f.base, jitter: f.jitter }
+      return
+    case 'setDuplicate':
+      net.duplicate = f.p
+      return
+  }
+}
+
+/** A crash loses volatile state, timers and held messages; durable storage stays. */
+function crash(rt: Runtime, n: number): void {
+  const node = rt.world.nodes[n]
+  if (node.status === 'crashed') return
+  node.status = 'crashed'
+  node.timers = new Map()
+  node.deferred = []
+  for (const m of node.inbox) drop(rt, m, 'crashed')
+  node.inbox = []
+  node.proto = node.proto.map(() => null)
+}
+
+/** A paused node resumes: timers that came due fire, then held messages arrive, in order. */
+function resume(rt: Runtime, n: number): void {
+  const node = rt.world.nodes[n]
+  if (node.status !== 'paused') return
+  node.status = 'up'
+  const due = node.deferred
+  const inbox = node.inbox
+  node.deferred = []
+  node.inbox = []
+  for (const id of due) {
+    const timer = node.timers.get(id)
+    if (timer && node.status === 'up') fireTimer(rt, n, id, timer)
+  }
+  for (const msg of inbox) {
+    if (node.status === 'up') deliver(rt, msg)
+  }
+}

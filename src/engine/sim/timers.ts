@@ -1,0 +1,65 @@
+import { push } from '../kernel/eventQueue'
+import { stringCode } from '../kernel/traceHash'
+import { advanceTo, trueTimeOf } from '../clock/hardwareClock'
+import { fold, REC_TIMER } from './records'
+import type { Runtime } from './runtime'
+import { TIMER, type Timer } from './world'
+
+/**
+ * Timers run on the node's own drifting clock: each is aimed at the true time its clock will
+ * read the due local time, and re-aimed whenever that clock is stepped, slewed or re-tuned.
+ */
+
+/**
+ * Longest walk (clock pieces, i.e. simulated seconds under wander) spent aiming one timer;
+ * longer delays travel in hops, so a huge clock step cannot stall the engine or exhaust memory.
+ */
+export const AIM_PIECES = 4096
+
+export function setTimer(
+  rt: Runtime,
+  n: number,
+  proto: number,
+  localDelay: number,
+  key: string,
+): number {
+  const w = rt.world
+  const node = w.nodes[n]
+  const local = advanceTo(node.clock, w.now) + Math.max(0, localDelay)
+  const id = w.nextTimerId++
+  const timer: Timer = { proto, key, local, token: 0 }
+  node.timers.set(id, timer)
+  aim(rt, n, id, timer)
+  return id
+}
+
+/** Queue the timer at the true time its node's clock reads `timer.local` (or a waypoint). */
+export function aim(rt: Runtime, n: number, id: number, timer: Timer): void {
+  const w = rt.world
+  const at = Math.max(w.now, trueTimeOf(w.nodes[n].clock, timer.local, rt.aimLimit))
+  push(w.queue, at, { k: TIMER, node: n, id, token: timer.token, hop: rt.aimLimit.hop })
+}
+
+/** After the clock's rate or reading changed, re-aim every pending timer of the node. */
+export function reaimTimers(rt: Runtime, n: number): void {
+  for (const [id, timer] of rt.world.nodes[n].timers) {
+    timer.token++
+    aim(rt, n, id, timer)
+  }
+}
+
+export function fireTimer(rt: Runtime, n: number, id: number, timer: Timer): void {
+  const node = rt.world.nodes[n]
+  node.timers.delete(id)
+  fold(rt.world, REC_TIMER, n, timer.proto, stringCode(timer.key), 0)
+  if (rt.trace)
+    rt.trace({
+      t: rt.world.now,
+      type: 'timer',
+      node: node.id,
+      key: timer.key,
+    })
+  const p = rt.protocols[timer.proto]
+  const st = node.proto[timer.proto]
+  if (st !== null) p.def.onTimer(rt.ctxs[n][timer.proto], st, timer.key, p.config)
+}
