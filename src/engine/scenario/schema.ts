@@ -30,7 +30,7 @@ const linkSchema = z.looseObject({
 
 export const clockSyncAlgorithms = ['ntp', 'sntp', 'cristian', 'berkeley', 'naive', 'none'] as const
 export const consensusAlgorithms = ['paxos', 'multi-paxos', 'none'] as const
-/** Deliberately broken consensus variants for teaching (docs/scenario.md); absent = correct. */
+/** Deliberately broken consensus variants for teaching (docs/scenario-format.md); absent = correct. */
 export const consensusVariants = ['dueling-proposers', 'no-durable-acceptor'] as const
 export type ConsensusVariant = (typeof consensusVariants)[number]
 
@@ -41,7 +41,7 @@ const clockSyncSchema = z.looseObject({
   master: nodeId.optional(),
   burst: z.union([z.boolean(), z.number().int().min(1).max(64)]).optional(),
   replyTimeout: finite.min(0.001).max(3600).optional(),
-  // NTP / SNTP / Berkeley / naive parameters (docs/scenario.md); defaults are ntpd's.
+  // NTP / SNTP / Berkeley / naive parameters (docs/scenario-format.md); defaults are ntpd's.
   minPoll: z.number().int().min(0).max(17).optional(),
   maxPoll: z.number().int().min(0).max(17).optional(),
   iburst: z.boolean().optional(),
@@ -231,7 +231,7 @@ function withDefaults(s: ScenarioInput): Scenario {
         ? {
             ...s.clockSync,
             pollInterval: s.clockSync.pollInterval ?? DEFAULT_POLL_INTERVAL,
-            // NTP adapts its poll unless the scenario asked for one (docs/scenario.md).
+            // NTP adapts its poll unless the scenario asked for one (docs/scenario-format.md).
             pollIntervalGiven: s.clockSync.pollInterval !== undefined,
           }
         : null,

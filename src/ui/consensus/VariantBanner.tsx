@@ -7,7 +7,7 @@ const selectRun = (s: RunState) => ({ runId: s.run?.runId ?? -2, source: s.run?.
 const selectVariant = (s: ConsensusState) => ({ runId: s.runId, variant: s.meta?.variant })
 
 /**
- * A deliberately broken teaching variant (docs/scenario.md `consensus.variant`) is never shown
+ * A deliberately broken teaching variant (docs/scenario-format.md `consensus.variant`) is never shown
  * without saying so: what is broken, what goes wrong because of it, and — for a built-in
  * scenario — what to try.
  */

@@ -62,7 +62,7 @@ const QUERY = 'berkeleyQuery'
 const REPLY = 'berkeleyReply'
 const ADJUST = 'berkeleyAdjust'
 
-/** Defaults (docs/scenario.md): outliers are 0.1 s away; a reading is too slow to trust past 2 × that. */
+/** Defaults (docs/scenario-format.md): outliers are 0.1 s away; a reading is too slow to trust past 2 × that. */
 export const DEFAULT_OUTLIER_BOUND = 0.1
 
 function apply(

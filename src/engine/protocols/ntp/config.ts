@@ -15,7 +15,7 @@ import {
 } from './constants'
 
 /**
- * The `clockSync` parameters DriftLab's clock-sync algorithms read (docs/scenario.md), with
+ * The `clockSync` parameters DriftLab's clock-sync algorithms read (docs/scenario-format.md), with
  * ntpd's defaults. The schema has validated them; absent ones are undefined here.
  */
 export interface ClockSyncParams {
@@ -68,7 +68,7 @@ export interface NtpConfig {
 }
 
 /**
- * Poll range and start (documented in docs/scenario.md):
+ * Poll range and start (documented in docs/scenario-format.md):
  * - `minPoll`/`maxPoll` (exponents) default to ntpd's 6 and 10;
  * - a given `pollInterval` sets the starting poll to the nearest power of two, and when neither
  *   bound is given it pins τ there (no adaptation), so a scenario that asks for 16 s gets 16 s;
