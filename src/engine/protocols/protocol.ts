@@ -50,8 +50,21 @@ export interface ProtocolDef<S = unknown, C = unknown> {
   configure(scenario: Scenario): ProtocolSetup<C> | null
   /** Called at start and after a restart (volatile state is fresh, durable kept). */
   init(ctx: ProtocolContext, config: C): S
-  onMessage(ctx: ProtocolContext, state: S, from: string, kind: string, body: unknown, config: C): void
+  onMessage(
+    ctx: ProtocolContext,
+    state: S,
+    from: string,
+    kind: string,
+    body: unknown,
+    config: C,
+  ): void
   onTimer(ctx: ProtocolContext, state: S, key: string, config: C): void
+  /**
+   * Someone else stepped this node's clock by `by` seconds (an operator's `date -s`, a fault).
+   * A daemon whose timers count elapsed seconds (ntpd's interval timer, chrony's scheduler)
+   * re-anchors what it keeps in local time; its pending timers have moved with the clock.
+   */
+  onClockStep?(ctx: ProtocolContext, state: S, by: number, config: C): void
   /** Client operations from the scenario workload or the UI ("propose", "read"). */
   onClient?(ctx: ProtocolContext, state: S, op: ClientOp, config: C): void
 }

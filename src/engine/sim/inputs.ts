@@ -72,7 +72,8 @@ function applyFault(rt: Runtime, f: Intervention): void {
     case 'clockStep': {
       const n = rt.indexOf(f.node)
       stepClock(w.nodes[n].clock, w.now, f.by)
-      return reaimTimers(rt, n)
+      reaimTimers(rt, n)
+      return notifyStep(rt, n, f.by)
     }
     case 'setSkew': {
       const n = rt.indexOf(f.node)
@@ -108,6 +109,16 @@ function applyFault(rt: Runtime, f: Intervention): void {
       net.duplicate = f.p
       return
   }
+}
+
+/** Tell the node's running protocols that their clock was stepped from outside. */
+function notifyStep(rt: Runtime, n: number, by: number): void {
+  const node = rt.world.nodes[n]
+  if (node.status === 'crashed') return
+  rt.protocols.forEach((p, i) => {
+    const st = node.proto[i]
+    if (st !== null && p.def.onClockStep) p.def.onClockStep(rt.ctxs[n][i], st, by, p.config)
+  })
 }
 
 /** A crash loses volatile state, timers and held messages; durable storage stays. */

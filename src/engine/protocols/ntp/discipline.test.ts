@@ -4,6 +4,7 @@ import {
   absorb,
   planAdjust,
   createDiscipline,
+  gainForSlope,
   localClock,
   rateForGain,
   type DisciplineConfig,
@@ -74,7 +75,8 @@ describe('discipline thresholds (ntpd local_clock)', () => {
     // 310 s after the first update the clock has gained 31 ms: it runs 100 ppm fast
     expect(localClock(d, -0.031, 320, cfg)).toBe('slew')
     expect(d.state).toBe('SYNC')
-    expect(d.freq).toBeCloseTo(-100e-6, 12)
+    // −100 ppm per local second is a gain of −100/(1 − 100e-6) ppm (gainForSlope)
+    expect(d.freq).toBeCloseTo(-100e-6 / (1 - 100e-6), 15)
     expect(d.offset).toBe(-0.031)
   })
 
@@ -142,7 +144,18 @@ describe('discipline thresholds (ntpd local_clock)', () => {
     localClock(d, 0.001, 10, cfg)
     runAdjust(d, 10)
     expect(localClock(d, -0.031, 320, cfg, -99.9e-6)).toBe('slew')
-    expect(d.freq).toBe(-99.9e-6)
+    expect(d.freq).toBe(gainForSlope(0, -99.9e-6))
+  })
+
+  it('the gain for a measured slope stops the drift exactly, even at large skews and with a gain already held', () => {
+    for (const y of [-0.3, -5000e-6, 100e-6, 5000e-6, 0.4]) {
+      for (const f0 of [0, 0.01, -0.2]) {
+        // a clock at oscillator error y and gain f0 drifts at −(y + f0)/(1 + y) per local second
+        const s = -(y + f0) / (1 + y)
+        const g = gainForSlope(f0, s)
+        expect((1 + y) * (1 + rateForGain(g))).toBeCloseTo(1, 14)
+      }
+    }
   })
 
   it('clamps the frequency to ±500 ppm', () => {

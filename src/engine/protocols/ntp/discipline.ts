@@ -180,9 +180,20 @@ export function localClock(
  * slope over all the interval's samples, when given, replaces that two-point figure (freqFit.ts).
  */
 function directFrequency(d: Discipline, theta: number, mu: number, slope: number | null): number {
-  const f = slope ?? (theta - d.slew) / mu
+  const s = slope ?? (theta - d.slew) / mu
   d.slew = 0
-  return f
+  return gainForSlope(d.freq, s)
+}
+
+/**
+ * The gain that stops an offset drifting at `s` per local second while the clock runs with gain
+ * `f0`. A clock at oscillator error y and gain g runs at (1 + y)/(1 − g) (`rateForGain`), so
+ * per local second its offset drifts at s = −(y + g)/(1 + y); zero drift needs g = −y, i.e.
+ * f0 + s(1 − f0)/(1 + s). Taking s itself as the gain leaves y²/(1 + y): nothing inside ntpd's
+ * ±500 ppm, but 25 ppm at the +5 000 ppm a scenario may set with maxSlewPpm up to 100 000.
+ */
+export function gainForSlope(f0: number, s: number): number {
+  return f0 + (s * (1 - f0)) / (1 + s)
 }
 
 function clampFreq(f: number, cfg: DisciplineConfig): number {

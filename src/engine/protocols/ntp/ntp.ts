@@ -20,7 +20,7 @@ import {
   type NtpReply,
   type OnWireSample,
 } from './onWire'
-import { catchUp, createPeer, resetPeer, type Exchange, type Peer } from './peer'
+import { catchUp, createPeer, midpointShift, resetPeer, type Exchange, type Peer } from './peer'
 import { afterSend, beginPoll, rescheduleForPoll } from './poll'
 import { answerRequest, type ServedClock } from './server'
 import type { Intersection } from './select'
@@ -340,7 +340,9 @@ function transmit(ctx: ProtocolContext, s: NtpState, cfg: NtpConfig, p: Peer): v
     }
   }
   const t1 = ctx.now()
+  accrue(s, t1)
   p.outstanding = t1
+  p.sentPhase = s.phase
   ctx.send(p.id, REQUEST, { xmt: t1 })
   afterSend(p, s.tick, 2 ** s.discipline.poll)
 }
@@ -386,7 +388,8 @@ function receive(
   }
   p.reach |= 1
   const now = processTime(s, ctx)
-  filterSample(ctx, s, cfg, p, sample, now)
+  const atT4 = { ...sample, offset: sample.offset - midpointShift(p, s.phase) }
+  filterSample(ctx, s, cfg, p, atT4, now)
 }
 
 export const ntp: ProtocolDef<NtpState, NtpConfig> = {
@@ -441,5 +444,14 @@ export const ntp: ProtocolDef<NtpState, NtpConfig> = {
   onMessage(ctx, s, from, kind, body, cfg) {
     if (kind === REQUEST) answerRequest(ctx, from, body, served(s, ctx))
     else if (kind === REPLY) receive(ctx, s, cfg, from, body as NtpReply)
+  },
+  onClockStep(ctx, s, by) {
+    // ntpd's one-second timer counts elapsed seconds: a step it did not make moves the clock
+    // but not its process time. Charge the held phase up to the step, move the local anchors
+    // with the clock, and aim the stretch's end at the same process second again.
+    accrue(s, ctx.now() - by)
+    s.tickLocal += by
+    s.accruedLocal += by
+    cutStretch(ctx, s, true)
   },
 }

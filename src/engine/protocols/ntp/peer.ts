@@ -34,6 +34,8 @@ export interface Peer extends PollSchedule {
   id: string
   /** T1 of the request in flight (RFC aorg); null when none is outstanding */
   outstanding: number | null
+  /** the node's cumulative phase correction at T1 (see `midpointShift`) */
+  sentPhase: number
   /** T3 of the last reply accepted, for the duplicate check */
   lastServerXmt: number | null
   filter: FilterRegister
@@ -68,6 +70,7 @@ export function createPeer(id: string, now: number, firstPoll: number, phase: nu
     pollStart: firstPoll,
     burstLeft: 0,
     outstanding: null,
+    sentPhase: phase,
     lastServerXmt: null,
     filter: emptyRegister(now),
     est: emptyEstimate(now),
@@ -100,6 +103,19 @@ export function catchUp(p: Peer, phase: number): void {
   for (const st of p.filter.stages) st.offset -= moved
   p.est.offset -= moved
   p.phaseRef = phase
+}
+
+/**
+ * θ describes the clock at the exchange's midpoint: it is minus the mean of the client's offsets
+ * at T1 and T4. A sample enters the filter at T4 as if current then (`catchUp` shifts it only by
+ * later corrections), so the phase gained between the midpoint and T4, half of what the adjust
+ * process applied during the exchange, is taken out. Without it every sample taken while slewing
+ * at 500 ppm is off by 500e-6·δ/2, and the startup frequency fit turns that into a frequency
+ * error (0.09 ppm at δ = 100 ms) and a standing offset for hours. ntpd needs no such step: the
+ * kernel's adjtime and its own offsets are both of the same instant.
+ */
+export function midpointShift(p: Peer, phase: number): number {
+  return (phase - p.sentPhase) / 2
 }
 
 /** After the clock was stepped every sample is wrong: start the association over (ntpd `clear_all`). */
