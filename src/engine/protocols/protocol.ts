@@ -1,4 +1,6 @@
 import type { Scenario } from '../scenario/schema'
+import type { ClockReading } from '../clock/errorBound'
+import type { LogicalStamp } from '../logical/nodeClocks'
 
 /**
  * What a protocol sees of its node (design.md): its own clock, its own durable storage,
@@ -22,6 +24,22 @@ export interface ProtocolContext {
   readonly durable: DurableStore
   /** A visual/trace event ("chosen", "clockStep", …): hashed, logged, seen by checkers. */
   emit(type: string, data?: Record<string, unknown>): void
+  /** This node's logical clocks (Lamport, HLC, vector), kept by the runtime on every send and receipt. */
+  readonly logical: LogicalClockAccess
+  /**
+   * What this node's clock-sync algorithm itself knows of its clock error: |local − true| ≤ the
+   * bound (s), as NTP's root distance, Cristian's RTT/2 or Berkeley's bound plus drift since the
+   * last synchronisation. A reference clock's is its resolution; null while the algorithm knows
+   * nothing (never synchronised, just stepped, or no clock sync configured).
+   */
+  clockErrorBound(): number | null
+}
+
+export interface LogicalClockAccess {
+  /** Record a local event (a transaction's begin or commit) and return its timestamps. */
+  tick(): LogicalStamp
+  /** The current values, without an event. */
+  read(): LogicalStamp
 }
 
 export interface ClockControl {
@@ -65,6 +83,11 @@ export interface ProtocolDef<S = unknown, C = unknown> {
    * re-anchors what it keeps in local time; its pending timers have moved with the clock.
    */
   onClockStep?(ctx: ProtocolContext, state: S, by: number, config: C): void
+  /**
+   * Clock-sync protocols: the bound on this node's clock error their own state implies now
+   * (ProtocolContext.clockErrorBound), or null when they know nothing yet. Must not change state.
+   */
+  errorBound?(state: S, clock: ClockReading, config: C): number | null
   /** Client operations from the scenario workload or the UI ("propose", "read"). */
   onClient?(ctx: ProtocolContext, state: S, op: ClientOp, config: C): void
 }

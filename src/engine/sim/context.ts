@@ -12,6 +12,7 @@ import { emit } from './observation'
 import type { Runtime } from './runtime'
 import { reaimTimers, setTimer } from './timers'
 import { send } from './transport'
+import { clockErrorBound, logicalAccess } from './logicalTime'
 
 /**
  * What protocol `p` on node `n` sees of the run (protocols/protocol.ts): its own clock and
@@ -54,6 +55,8 @@ export function makeContext(rt: Runtime, n: number, p: number): ProtocolContext 
       },
     },
     emit: (event, data) => emit(rt, n, event, data),
+    logical: logicalAccess(rt, n),
+    clockErrorBound: () => clockErrorBound(rt, n),
   }
 }
 

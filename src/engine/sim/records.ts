@@ -2,11 +2,30 @@ import type { DropReason } from '../network/network'
 import type { Intervention } from '../scenario/interventions'
 import { hashRecord } from '../kernel/traceHash'
 import type { World } from './world'
+import type { LogicalStamp } from '../logical/nodeClocks'
 
 /** One line of the trace (`--trace out.jsonl`). Every record is folded into the trace hash. */
 export type TraceRecord =
-  | { t: number; type: 'send'; id: number; from: string; to: string; kind: string; body: unknown }
-  | { t: number; type: 'deliver'; id: number; from: string; to: string; kind: string }
+  /** `clocks`: the logical timestamps of the event (the sender's at a send, the receiver's at a receipt) */
+  | {
+      t: number
+      type: 'send'
+      id: number
+      from: string
+      to: string
+      kind: string
+      body: unknown
+      clocks: LogicalStamp
+    }
+  | {
+      t: number
+      type: 'deliver'
+      id: number
+      from: string
+      to: string
+      kind: string
+      clocks: LogicalStamp
+    }
   | {
       t: number
       type: 'drop'

@@ -11,6 +11,8 @@ import type { ObserverApi, ObserverDef } from './observer'
 import type { TraceSink } from './records'
 import type { ConfiguredProtocol, Runtime } from './runtime'
 import { AIM_PIECES } from './timers'
+import { clockErrorBound } from './logicalTime'
+import { readClocks, type LogicalStamp } from '../logical/nodeClocks'
 import { messagesInFlight } from './transport'
 import { buildWorld, type Input, type Message, type World } from './world'
 
@@ -66,7 +68,7 @@ export class Simulation {
       nodeIds: this.nodeIds,
       protocols,
       observerDefs: observers,
-      world: buildWorld(scenario, indexOf, protocols.length, observerStates),
+      world: buildWorld(scenario, indexOf, protocols.length, observerStates, !!opts.trace),
       trace: opts.trace,
       ctxs: [],
       aimLimit: { pieces: AIM_PIECES, hop: false },
@@ -156,6 +158,16 @@ export class Simulation {
     const w = this.rt.world
     const c = w.nodes[n].clock
     return quantise(c, peekLocal(c, w.now))
+  }
+
+  /** What node n's clock-sync algorithm knows of its clock error (s), null when nothing. */
+  clockErrorBound(n: number): number | null {
+    return clockErrorBound(this.rt, n)
+  }
+
+  /** Node n's logical clocks now (a copy). */
+  logicalClocks(n: number): LogicalStamp {
+    return readClocks(this.rt.world.nodes[n].logical)
   }
 
   /** Volatile protocol state of node n for protocol `name` (read-only use: views, tests). */

@@ -4,6 +4,8 @@ import { blockedBy, isDuplicated, isLost, sampleDelay, type DropReason } from '.
 import { fold, REC_DELIVER, REC_DROP, REC_SEND } from './records'
 import type { Runtime } from './runtime'
 import { DELIVER, type Message } from './world'
+import { readClocks, stampReceive, stampSend } from '../logical/nodeClocks'
+import { physicalTime } from './logicalTime'
 
 /**
  * Messages between nodes: `send` puts one on the wire, `arrive` meets it at its destination,
@@ -29,8 +31,14 @@ export function send(
     body,
     sentAt: w.now,
     arriveAt: w.now,
+    lamport: 0,
+    hlcL: 0,
+    hlcC: 0,
+    vector: null,
   }
   w.sent++
+  const sender = w.nodes[from].logical
+  stampSend(sender, from, physicalTime(rt, from), msg)
   fold(w, REC_SEND, from, to, stringCode(kind), msg.id)
   if (rt.trace)
     rt.trace({
@@ -41,6 +49,7 @@ export function send(
       to: rt.nodeIds[to],
       kind,
       body,
+      clocks: readClocks(sender),
     })
   const blocked = blockedBy(w.net, from, to)
   if (blocked) return drop(rt, msg, blocked)
@@ -74,6 +83,8 @@ export function arrive(rt: Runtime, msg: Message): void {
 export function deliver(rt: Runtime, msg: Message): void {
   const w = rt.world
   w.delivered++
+  const receiver = w.nodes[msg.to].logical
+  stampReceive(receiver, msg.to, physicalTime(rt, msg.to), msg)
   const kindCode = stringCode(msg.kind)
   fold(w, REC_DELIVER, msg.to, msg.from, kindCode, msg.id)
   if (rt.trace)
@@ -84,6 +95,7 @@ export function deliver(rt: Runtime, msg: Message): void {
       from: rt.nodeIds[msg.from],
       to: rt.nodeIds[msg.to],
       kind: msg.kind,
+      clocks: readClocks(receiver),
     })
   const p = rt.protocols[msg.proto]
   const st = w.nodes[msg.to].proto[msg.proto]

@@ -6,12 +6,14 @@ import { linkKey, type NetworkState } from '../network/network'
 import type { Scenario } from '../scenario/schema'
 import type { Intervention } from '../scenario/interventions'
 import type { ClientOp } from '../protocols/protocol'
+import { createNodeClocks, type MessageStamp, type NodeClocks } from '../logical/nodeClocks'
 
 /** The run's mutable state and how it is built from a scenario. */
 
 export type NodeStatus = 'up' | 'crashed' | 'paused'
 
-export interface Message {
+/** A message on the wire; it carries its sender's logical clocks from the send. */
+export interface Message extends MessageStamp {
   id: number
   from: number
   to: number
@@ -44,6 +46,8 @@ export interface NodeState {
   /** per protocol: durable storage (kept across crashes) and volatile state (null when not running) */
   durable: Record<string, unknown>[]
   proto: unknown[]
+  /** Lamport, HLC and vector clocks, kept by the runtime on every send and receipt */
+  logical: NodeClocks
 }
 
 export const DELIVER = 0
@@ -84,6 +88,8 @@ export function buildWorld(
   indexOf: (id: string) => number,
   protocolCount: number,
   observers: unknown[],
+  /** keep vector clocks (logical/nodeClocks.ts: only while the run is traced) */
+  vectors: boolean,
 ): World {
   const links: NetworkState['links'] = new Map()
   for (const l of s.network.links) {
@@ -126,6 +132,7 @@ export function buildWorld(
       inbox: [],
       durable: perProtocol(() => ({})),
       proto: perProtocol(() => null),
+      logical: createNodeClocks(s.nodes.length, vectors),
     })),
     net: {
       latency: { ...s.network.latency },

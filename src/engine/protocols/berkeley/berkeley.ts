@@ -1,6 +1,7 @@
 import type { ProtocolContext, ProtocolDef } from '../protocol'
 import { clockSyncParams } from '../ntp/config'
 import { faultTolerantAverage } from './average'
+import { boundSinceSync } from '../../clock/errorBound'
 
 /**
  * Berkeley's TEMPO (Gusella & Zatti, 1989; algorithms.md §3). A master polls every node, itself
@@ -55,7 +56,15 @@ export interface BerkeleyState {
   /** master: the last completed round */
   last: BerkeleyRound | null
   /** the last adjustment this node applied */
-  adjustment: { by: number; mode: 'step' | 'slew' | 'none'; round: number } | null
+  adjustment: {
+    by: number
+    mode: 'step' | 'slew' | 'none'
+    round: number
+    /** the master's bound on this node's distance from true time after the adjustment (s) */
+    bound: number
+    /** local time the adjustment applied at (after it, for a step) */
+    at: number
+  } | null
 }
 
 const QUERY = 'berkeleyQuery'
@@ -71,15 +80,17 @@ function apply(
   cfg: BerkeleyConfig,
   by: number,
   round: number,
+  bound: number,
 ): void {
   if (ctx.isReference) {
-    s.adjustment = { by, mode: 'none', round }
+    // a reference clock is true time: the runtime reports its bound, nothing to keep here
+    s.adjustment = { by, mode: 'none', round, bound: 0, at: 0 }
     return
   }
   const step = cfg.stepThreshold > 0 && Math.abs(by) > cfg.stepThreshold
   if (step) ctx.clock.step(by)
   else ctx.clock.slew(by, cfg.maxSlewPpm)
-  s.adjustment = { by, mode: step ? 'step' : 'slew', round }
+  s.adjustment = { by, mode: step ? 'step' : 'slew', round, bound, at: ctx.now() }
   ctx.emit(step ? 'clockStep' : 'slew', { by, round })
 }
 
@@ -115,9 +126,21 @@ function finishRound(ctx: ProtocolContext, s: BerkeleyState, cfg: BerkeleyConfig
       .filter((e) => e.status === 'noReply' || e.status === 'slow')
       .map((e) => e.node),
   })
+  // Berkeley's bound: the reading error (RTT/2) of this node's estimate, plus how far the clocks
+  // that formed the average lay from it. That bounds the distance to true time only when a
+  // reference clock took part in the average: Berkeley aims at precision, not accuracy.
+  let spread = 0
+  for (const e of valid)
+    if (e.status === 'used')
+      spread = Math.max(
+        spread,
+        Math.abs((e.offset as number) - agreement.average) + (e.rtt as number) / 2,
+      )
+  const rttOf = new Map(valid.map((e) => [e.node, e.rtt as number]))
   for (const a of adjustments) {
-    if (a.node === ctx.nodeId) apply(ctx, s, cfg, a.by, p.round)
-    else ctx.send(a.node, ADJUST, { round: p.round, by: a.by })
+    const bound = (rttOf.get(a.node) ?? 0) / 2 + spread
+    if (a.node === ctx.nodeId) apply(ctx, s, cfg, a.by, p.round, bound)
+    else ctx.send(a.node, ADJUST, { round: p.round, by: a.by, bound })
   }
 }
 
@@ -136,6 +159,8 @@ function startRound(ctx: ProtocolContext, s: BerkeleyState, cfg: BerkeleyConfig)
 
 export const berkeley: ProtocolDef<BerkeleyState, BerkeleyConfig> = {
   name: 'berkeley',
+  errorBound: (s, clock) =>
+    s.adjustment ? boundSinceSync(clock, s.adjustment.at, s.adjustment.bound) : null,
   configure(scenario) {
     const cs = scenario.clockSync
     if (!cs || cs.algorithm !== 'berkeley') return null
@@ -175,8 +200,8 @@ export const berkeley: ProtocolDef<BerkeleyState, BerkeleyConfig> = {
       ctx.send(from, REPLY, { round: (body as { round: number }).round, time: ctx.serveTime() })
     } else if (kind === ADJUST) {
       if (from !== cfg.master) return
-      const adj = body as { round: number; by: number }
-      apply(ctx, s, cfg, adj.by, adj.round)
+      const adj = body as { round: number; by: number; bound: number }
+      apply(ctx, s, cfg, adj.by, adj.round, adj.bound)
     } else if (kind === REPLY && s.isMaster) {
       const reply = body as { round: number; time: number }
       const p = s.pending

@@ -1,5 +1,6 @@
 import type { ProtocolContext, ProtocolDef } from '../protocol'
 import { defaultServers } from '../servers'
+import { boundSinceSync } from '../../clock/errorBound'
 
 /**
  * Cristian's algorithm (algorithms.md §3): ask a time server, set C ← T_server + RTT/2.
@@ -28,6 +29,8 @@ export interface CristianState {
   burstLeft: number
   samples: CristianSample[]
   last: CristianSample | null
+  /** local time just after the last correction (the clock reads from there) */
+  syncedAt: number
 }
 
 export function cristianOffset(t1: number, serverTime: number, t4: number): CristianSample {
@@ -49,6 +52,7 @@ function finishBurst(ctx: ProtocolContext, s: CristianState, cfg: CristianConfig
     const best = s.samples.reduce((a, b) => (b.rtt < a.rtt ? b : a))
     ctx.clock.step(best.offset)
     s.last = best
+    s.syncedAt = ctx.now()
     ctx.emit('clockStep', { by: best.offset, rtt: best.rtt, samples: s.samples.length })
   }
   s.samples = []
@@ -57,6 +61,8 @@ function finishBurst(ctx: ProtocolContext, s: CristianState, cfg: CristianConfig
 
 export const cristian: ProtocolDef<CristianState, CristianConfig> = {
   name: 'cristian',
+  // Cristian: the server read its time at most RTT/2 before the reply arrived
+  errorBound: (s, clock) => (s.last ? boundSinceSync(clock, s.syncedAt, s.last.rtt / 2) : null),
   configure(scenario) {
     const cs = scenario.clockSync
     if (!cs || cs.algorithm !== 'cristian') return null
@@ -72,7 +78,15 @@ export const cristian: ProtocolDef<CristianState, CristianConfig> = {
   },
   init(ctx, cfg) {
     const server = ctx.isReference ? null : (cfg.servers[ctx.nodeId]?.[0] ?? null)
-    const s: CristianState = { server, pending: null, nextId: 1, burstLeft: 0, samples: [], last: null }
+    const s: CristianState = {
+      server,
+      pending: null,
+      nextId: 1,
+      burstLeft: 0,
+      samples: [],
+      last: null,
+      syncedAt: 0,
+    }
     if (server) ctx.setTimer(ctx.random() * Math.min(1, cfg.pollInterval), 'poll')
     return s
   },

@@ -394,6 +394,16 @@ function receive(
 
 export const ntp: ProtocolDef<NtpState, NtpConfig> = {
   name: 'ntp',
+  errorBound(s, clock) {
+    const sys = s.system
+    if (!sys.synchronised) return null
+    // RFC 5905 §11.3, root synchronization distance: half the round trip to the stratum-1
+    // source plus every dispersion on the way, grown at PHI since the last update, plus jitter
+    // (the kernel's maxerror, ntp_loopfilter.c, is the same sum without the jitter).
+    const since = clock.local - s.tickLocal
+    const now = s.tick + (since > 0 ? Math.min(since, s.stretch) : 0)
+    return sys.rootDelay / 2 + sys.rootDisp + PHI * Math.max(0, now - sys.updatedAt) + sys.jitter
+  },
   configure(scenario) {
     const config = ntpConfig(scenario)
     return config && { config, members: scenario.nodes.map((n) => n.id) }

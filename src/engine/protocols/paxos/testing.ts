@@ -1,4 +1,5 @@
 import type { ProtocolContext } from '../protocol'
+import { createNodeClocks, readClocks, stampLocal } from '../../logical/nodeClocks'
 import { paxos } from './paxos'
 import { paxosConfig, type PaxosConfig } from './config'
 import { parseScenario, type ScenarioInput } from '../../scenario/schema'
@@ -44,6 +45,7 @@ export function fakeNode(
   if (!parsed.ok) throw new Error(parsed.error)
   const cfg = paxosConfig(parsed.scenario)!
   let nextTimer = 1
+  const logical = createNodeClocks(members.length, true)
   const cancelled = new Set<number>()
   const node = {
     cfg,
@@ -87,6 +89,14 @@ export function fakeNode(
       },
     },
     emit: (event, data) => node.emitted.push({ event, data: structuredClone(data) }),
+    logical: {
+      tick: () => {
+        stampLocal(logical, members.indexOf(nodeId), node.clock.now)
+        return readClocks(logical)
+      },
+      read: () => readClocks(logical),
+    },
+    clockErrorBound: () => null,
   }
   node.receive = (from, kind, body) => paxos.onMessage(node.ctx, node.state, from, kind, body, cfg)
   node.fire = (key) => {

@@ -1,4 +1,5 @@
 import type { ProtocolDef } from '../protocol'
+import { boundSinceSync } from '../../clock/errorBound'
 import { defaultServers } from '../servers'
 import { clockSyncParams, precisions } from '../ntp/config'
 import { MAXSTRAT } from '../ntp/constants'
@@ -34,6 +35,8 @@ export interface SntpState {
   lastServerXmt: number | null
   last: Exchange | null
   correction: SntpCorrection | null
+  /** what the last correction left of the error (s) and the local time it applied at (after a step) */
+  synced: { bound: number; at: number } | null
   polls: number
   duplicates: number
   bogus: number
@@ -44,6 +47,7 @@ export const SNTP_MIN_POLL = 15
 
 export const sntp: ProtocolDef<SntpState, SntpConfig> = {
   name: 'sntp',
+  errorBound: (s, clock) => (s.synced ? boundSinceSync(clock, s.synced.at, s.synced.bound) : null),
   configure(scenario) {
     const cs = scenario.clockSync
     if (!cs || cs.algorithm !== 'sntp') return null
@@ -71,6 +75,7 @@ export const sntp: ProtocolDef<SntpState, SntpConfig> = {
       lastServerXmt: null,
       last: null,
       correction: null,
+      synced: null,
       polls: 0,
       duplicates: 0,
       bogus: 0,
@@ -115,15 +120,19 @@ export const sntp: ProtocolDef<SntpState, SntpConfig> = {
     const ts = { t1: reply.org, t2: reply.rec, t3: reply.xmt, t4 }
     const { offset, delay } = onWireSample(ts, s.precision, reply.precision)
     s.last = { server: from, ...ts, offset, delay }
+    // RFC 5905 §8: the offset is off by at most δ/2, plus the server's own root distance
+    const bound = delay / 2 + reply.rootDelay / 2 + reply.rootDisp
     ctx.emit('exchange', { ...s.last })
     if (cfg.stepThreshold > 0 && Math.abs(offset) > cfg.stepThreshold) {
       ctx.clock.step(offset)
       s.correction = { by: offset, mode: 'step' }
+      s.synced = { bound, at: t4 + offset }
       ctx.emit('clockStep', { by: offset, server: from })
     } else {
       // adjtime semantics: the new offset already includes whatever the last slew had left
       ctx.clock.slew(offset, cfg.maxSlewPpm)
       s.correction = { by: offset, mode: 'slew' }
+      s.synced = { bound, at: t4 }
       ctx.emit('slew', { by: offset, server: from })
     }
   },
