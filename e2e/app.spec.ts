@@ -97,7 +97,7 @@ test('the language switch shows Chinese and keeps it in the URL', async ({ page 
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN')
   await expect(page.getByTestId('play-pause')).toHaveText('暂停')
   await expect(page.getByTestId('lang-switch')).toHaveText('English')
-  await expect(page.getByText('本次运行')).toBeVisible()
+  await expect(page.getByTestId('view-tab-run')).toHaveText('本次运行')
   expect(new URL(page.url()).searchParams.get('lang')).toBe('zh')
   await page.screenshot({ path: testInfo.outputPath('app-zh.png') })
 

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test'
 import { countReactCommits } from './reactCommits'
+import { openView } from './views'
 
 /**
  * Clock synchronisation views: charts, readouts, the node inspector and live perturbation.
@@ -40,6 +41,9 @@ async function waitForSync(page: Page, id: string) {
 test('a drift change makes the offset diverge, and NTP brings it back', async ({ page }) => {
   await openPreset(page, 'ntp-lan')
   await waitForSync(page, 'c1')
+  // the inspector (to change the drift) with the clock table (to read it) beside it
+  await openView(page, 'inspector')
+  await openView(page, 'clocks', true)
   const row = page.getByTestId('clock-row-c1')
   await expect.poll(async () => Math.abs((await skewOf(page, 'c1')) - 60)).toBeLessThan(WANDER)
 
@@ -54,6 +58,7 @@ test('a drift change makes the offset diverge, and NTP brings it back', async ({
     .poll(async () => Math.abs(await offsetOf(page, 'c1')), { timeout: 60_000 })
     .toBeGreaterThan(20e-3)
   // …the chart sees it too (its newest sample of c1 is far from zero)…
+  await openView(page, 'offsetChart', true)
   await expect
     .poll(async () =>
       Math.abs(Number(await page.getByTestId('offset-chart-line-c1').getAttribute('data-last'))),
@@ -64,6 +69,7 @@ test('a drift change makes the offset diverge, and NTP brings it back', async ({
     .poll(async () => Math.abs(await offsetOf(page, 'c1')), { timeout: 90_000 })
     .toBeLessThan(15e-3)
   expect(await simTime(page)).toBeGreaterThan(changedAt)
+  await openView(page, 'clocks', true)
   await expect
     .poll(async () => Number(await row.getAttribute('data-correction')), { timeout: 60_000 })
     .toBeLessThan(-100)
@@ -99,6 +105,8 @@ test('a server made a falseticker is voted out in the clients’ peers table', a
 
 test('out-of-range drift is refused with a message and changes nothing', async ({ page }) => {
   await openPreset(page, 'ntp-lan')
+  await openView(page, 'inspector')
+  await openView(page, 'clocks', true)
   await page.getByTestId('inspect-node').selectOption('c2')
   await expect.poll(async () => Math.abs((await skewOf(page, 'c2')) + 40)).toBeLessThan(WANDER)
 
@@ -277,6 +285,8 @@ test('the naive formula is labelled a misconception, and its error doubles', asy
     'misconception',
   )
   await page.getByTestId('speed').fill('300')
+  await openView(page, 'inspector')
+  await openView(page, 'clocks', true)
   await page.getByTestId('inspect-node').selectOption('c1')
   await expect
     .poll(async () => Number(await page.getByTestId('naive-state').getAttribute('data-rounds')), {

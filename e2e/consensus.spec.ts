@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
+import { presets } from '../src/engine/scenario/presets'
 
 /**
  * The consensus views, driven as a student would: pick a Paxos scenario, propose and read from
@@ -20,7 +21,10 @@ const leaderOf = (page: Page) => page.getByTestId('consensus-leader').getAttribu
 async function open(page: Page, preset: string, lang: 'en' | 'zh' = 'en') {
   await page.goto(`/?lang=${lang}`)
   await page.getByTestId('scenario-picker').selectOption(preset)
-  await expect(page.getByTestId('consensus-panel')).toBeVisible()
+  // the consensus views are offered, the preset's own first view is on screen
+  await expect(page.getByTestId('view-tab-paxos')).toBeVisible()
+  const first = presets.find((p) => p.id === preset)!.views[0]
+  await expect(page.getByTestId(`view-${first}`)).toBeVisible()
   await expect(page.getByTestId('play-pause')).toHaveAttribute('aria-pressed', 'true')
 }
 

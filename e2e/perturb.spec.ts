@@ -10,6 +10,7 @@ import {
   simTime,
   traceHash,
 } from './perturb-helpers'
+import { openView } from './views'
 
 /** Play 20 simulated seconds more: the drop count must not move (the network is whole again). */
 async function expectNoNewDrops(page: Page) {
@@ -23,6 +24,9 @@ async function expectNoNewDrops(page: Page) {
 test.beforeEach(async ({ page }) => {
   await page.goto('/?lang=en')
   await expect(page.getByTestId('node-s1')).toBeVisible()
+  // the perturbation controls with the intervention log beside them
+  await openView(page, 'perturb')
+  await openView(page, 'interventions', true)
 })
 
 test('every link direction the protocol uses is there before traffic, and cutting one drops its messages', async ({

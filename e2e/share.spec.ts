@@ -11,6 +11,7 @@ import {
   simTime,
   traceHash,
 } from './perturb-helpers'
+import { openView } from './views'
 
 /**
  * A run with a few interventions at different times, paused: the state every test here shares
@@ -19,6 +20,8 @@ import {
  */
 async function breakAndPause(page: Page) {
   await expect(page.getByTestId('node-s1')).toBeVisible()
+  await openView(page, 'perturb')
+  await openView(page, 'interventions', true)
   await pause(page)
   const step = async (n: number) => {
     for (let i = 0; i < n; i++) {
@@ -45,6 +48,7 @@ test('a share link opened in a fresh page reproduces the run: same time, same tr
 }, testInfo) => {
   await page.goto('/?lang=en')
   const { T, hash } = await breakAndPause(page)
+  await openView(page, 'share', true)
   await page.getByTestId('share-link').click()
   const url = await page.getByTestId('share-url').inputValue()
   expect(url).toMatch(/\?lang=en#s=[A-Za-z0-9_-]+$/)
@@ -73,6 +77,7 @@ test('a bad share link shows the banner naming the problem and changes nothing e
 }) => {
   await page.goto('/?lang=en')
   await expect(page.getByTestId('node-s1')).toBeVisible()
+  await openView(page, 'interventions')
   await page.getByTestId('link-c2-s1').click()
   const banner = page.getByTestId('error-banner')
   const good = encodeShare(presetScenario('free-drift'), 5)
@@ -161,6 +166,7 @@ test('a reload restores the session paused at the same time with the same trace 
   await expect(page.getByTestId('play-pause')).toHaveAttribute('aria-pressed', 'false')
   await expect(page.getByTestId('run-notice')).toContainText('Restored your last session')
   // the interventions are live again: listed and removable
+  await openView(page, 'interventions')
   await expect(page.getByTestId('intervention')).toHaveText([
     /Cut link c1 → s1/,
     /Crash c3/,
@@ -202,6 +208,7 @@ test('the exported scenario replays in the engine to the same trace hash as the 
 }) => {
   await page.goto('/?lang=en')
   const { T, hash } = await breakAndPause(page)
+  await openView(page, 'share')
   const downloading = page.waitForEvent('download')
   await page.getByTestId('scenario-export').click()
   const file = await downloading
@@ -220,6 +227,7 @@ test('topology SVG and PNG and the offsets CSV download with their content', asy
   await page.goto('/?lang=en')
   await expect.poll(() => simTime(page)).toBeGreaterThan(0.1)
   await pause(page)
+  await openView(page, 'share')
   const save = async (testId: string) => {
     const downloading = page.waitForEvent('download')
     await page.getByTestId(testId).click()

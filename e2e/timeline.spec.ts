@@ -6,6 +6,7 @@ import {
   type TimedIntervention,
 } from '../src/engine'
 import { presets } from '../src/engine/scenario/presets'
+import { openView } from './views'
 
 /**
  * The timeline and the space-time diagram: scrubbing back restores the true earlier state,
@@ -174,6 +175,7 @@ test('a killed worker is replaced and resumes at the same simulated time with th
 test('messages on a cut link end in crosses in the space-time diagram (screenshots en, zh)', async ({
   page,
 }, testInfo) => {
+  await openView(page, 'spacetime')
   await expect.poll(() => simTime(page), { timeout: 20_000 }).toBeGreaterThan(9)
   const diagram = page.getByTestId('spacetime')
   expect(Number(await diagram.getAttribute('data-arrows'))).toBeGreaterThan(0)
@@ -238,6 +240,7 @@ test('local clock ticks show each node reading its own time (screenshot)', async
   // no synchronisation: the clocks drift apart at 200, −150 and 50 ppm (c also starts 50 ms ahead)
   await page.getByTestId('scenario-picker').selectOption('free-drift')
   await expect(page.getByTestId('node-ref')).toBeVisible()
+  await openView(page, 'spacetime')
   await page.getByTestId('speed').fill('1000')
   await expect.poll(() => simTime(page), { timeout: 30_000 }).toBeGreaterThan(200)
   await pause(page)

@@ -1,23 +1,29 @@
 import { Banners } from './banners/Banners'
-import { ClockSection } from './clock/ClockSection'
-import { ConsensusPanel } from './consensus/ConsensusPanel'
+import { useClockRunReset } from './clock/ClockViews'
 import { ControlBar } from './controls/ControlBar'
 import { Header } from './header/Header'
 import { Legend } from './legend/Legend'
-import { SidePanel } from './panels/SidePanel'
-import { SpacetimeView } from './spacetime/SpacetimeView'
 import { Timeline } from './timeline/Timeline'
 import { NodeMenu } from './perturb/NodeMenu'
 import { isEmbed } from './share/shareUrl'
 import { TopologyView } from './topology/TopologyView'
+import { FocusPane } from './workspace/FocusPane'
+import { usePresenter } from './workspace/presenterStore'
+import './workspace/workspace.css'
 
 /** `?embed=1` (contract.md §3): for an iframe, only the topology and the run controls. */
 const embed = typeof window !== 'undefined' && isEmbed(window.location.search)
 
-/** Page structure: header, run controls, the stage (topology + legend) and the side panels. */
+/**
+ * The workspace (docs/ui-layers.md): header, run strip, the lesson bar while a lesson is open,
+ * then the map beside the focus pane, sized to the window rather than scrolled.
+ */
 export function App() {
+  useClockRunReset()
+  const present = usePresenter((s) => s.on)
+  const className = ['app', embed ? 'app-embed' : 'app-workspace', present ? 'app-present' : '']
   return (
-    <div className={embed ? 'app app-embed' : 'app'}>
+    <div className={className.join(' ').trim()}>
       {!embed && <Header />}
       {embed ? (
         <ControlBar />
@@ -29,16 +35,15 @@ export function App() {
         </div>
       )}
       <Banners />
+      {/* The lesson bar renders here (a portal target, empty and collapsed without a lesson). */}
+      {!embed && <div id="lesson-bar-slot" className="lesson-bar-slot" />}
       <main className="workspace">
         <div className="stage">
           <TopologyView />
           {!embed && <Legend />}
-          {!embed && <ConsensusPanel />}
         </div>
-        {!embed && <SidePanel />}
+        {!embed && <FocusPane />}
       </main>
-      {!embed && <SpacetimeView />}
-      {!embed && <ClockSection />}
       <NodeMenu />
     </div>
   )

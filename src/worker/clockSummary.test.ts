@@ -28,6 +28,15 @@ describe('clock summaries', () => {
     expect(c1.correctionPpm).toBeLessThan(-50)
   })
 
+  it('name the servers each NTP client votes out as falsetickers', () => {
+    const sim = run('ntp-falsetickers', 600)
+    const ids = sim.world.nodes.map((n) => n.id)
+    const c1 = summarizeClocks(sim)[ids.indexOf('c1')]
+    expect(c1.sync).toMatchObject({ algo: 'ntp' })
+    const rejected = c1.sync?.algo === 'ntp' ? c1.sync.rejected : []
+    expect([...rejected].sort()).toEqual(['s4', 's5'])
+  })
+
   it('follow live drift changes and lies', () => {
     const sim = run('ntp-lan', 10)
     sim.inject({ fault: { type: 'setSkew', node: 'c2', ppm: 333 } })

@@ -23,6 +23,8 @@ export type SyncSummary =
       /** poll exponent τ (poll interval 2^τ s) */
       poll: number
       noMajority: boolean
+      /** servers the intersection algorithm voted out as falsetickers (the map marks them) */
+      rejected: string[]
     }
   | {
       algo: 'cristian'
@@ -77,6 +79,7 @@ function syncOf(sim: Simulation, i: number, algo: ClockSyncAlgorithm): SyncSumma
         peer: s.system.peer,
         poll: s.discipline.poll,
         noMajority: s.noMajority,
+        rejected: s.peers.filter((p) => p.status === 'falseticker').map((p) => p.id),
       }
     }
     case 'cristian': {

@@ -4,20 +4,34 @@ import type { ScenarioInput } from './schema'
  * Built-in scenarios. Names and descriptions shown in the UI come from the message catalogues
  * (keyed by preset id); `name` here is the English fallback that exported files carry.
  */
+/**
+ * The views beside the map that show what a preset is about (the UI's views registry,
+ * src/ui/workspace/views.ts, names them the same way).
+ */
+export type PresetView =
+  'clocks' | 'offsetChart' | 'precision' | 'inspector' | 'paxos' | 'lease' | 'client' | 'spacetime'
+
 export interface Preset {
   id: string
   scenario: ScenarioInput
+  /** the one or two views the workspace focuses when the preset opens, most important first */
+  views: readonly PresetView[]
 }
 
 const lanClients = (n: number, skews: number[]) =>
   Array.from({ length: n }, (_, i) => ({
     id: `c${i + 1}`,
-    clock: { offset: (i % 2 ? -1 : 1) * 0.02 * (i + 1), skewPpm: skews[i % skews.length], wanderPpm: 0.01 },
+    clock: {
+      offset: (i % 2 ? -1 : 1) * 0.02 * (i + 1),
+      skewPpm: skews[i % skews.length],
+      wanderPpm: 0.01,
+    },
   }))
 
 export const presets: Preset[] = [
   {
     id: 'cristian-lan',
+    views: ['offsetChart', 'precision'],
     scenario: {
       version: 1,
       name: 'Cristian on a LAN',
@@ -30,6 +44,7 @@ export const presets: Preset[] = [
   },
   {
     id: 'free-drift',
+    views: ['offsetChart', 'clocks'],
     scenario: {
       version: 1,
       name: 'Drifting clocks, no sync',
@@ -45,6 +60,7 @@ export const presets: Preset[] = [
   },
   {
     id: 'asymmetric-wan',
+    views: ['inspector', 'offsetChart'],
     scenario: {
       version: 1,
       name: 'Asymmetric WAN',
@@ -69,6 +85,7 @@ export const presets: Preset[] = [
     // Three stratum-1 servers, three drifting clients on a fast LAN; the poll is pinned at 16 s
     // (ntpd `minpoll 4 maxpoll 4`) so a live drift change is answered within minutes.
     id: 'ntp-lan',
+    views: ['offsetChart', 'inspector'],
     scenario: {
       version: 1,
       name: 'NTP on a LAN',
@@ -90,6 +107,7 @@ export const presets: Preset[] = [
     // algorithms.md §2: five servers, two of them lying in opposite directions; the
     // intersection algorithm marks them falsetickers and the clients follow the other three.
     id: 'ntp-falsetickers',
+    views: ['inspector', 'offsetChart'],
     scenario: {
       version: 1,
       name: 'NTP with falsetickers (5 servers, 2 liars)',
@@ -113,6 +131,7 @@ export const presets: Preset[] = [
     // (n4 is 1.5 s off, beyond the 0.1 s outlier bound) and sends each node its own adjustment.
     // The clocks end up within a fraction of a millisecond of each other, about 17 ms from true time.
     id: 'berkeley-outlier',
+    views: ['precision', 'inspector'],
     scenario: {
       version: 1,
       name: 'Berkeley with an outlier',
@@ -133,6 +152,7 @@ export const presets: Preset[] = [
     // algorithms.md §0.2: the seed tutorial's t ← t + (t − t_ref), run on purpose: every poll
     // doubles each client's error.
     id: 'naive-misconception',
+    views: ['offsetChart', 'clocks'],
     scenario: {
       version: 1,
       name: "The seed's naive formula (misconception)",
@@ -150,6 +170,7 @@ export const presets: Preset[] = [
   {
     // RFC 4330: one server, every reply applied at once (c3 is stepped, the others slewed).
     id: 'sntp-lan',
+    views: ['offsetChart', 'precision'],
     scenario: {
       version: 1,
       name: 'SNTP',
@@ -168,6 +189,7 @@ export const presets: Preset[] = [
   // ---- consensus (protocols/paxos; the schedules are pinned in scenarios/consensus.scenarios.test.ts)
   {
     id: 'multi-paxos-5',
+    views: ['paxos', 'client'],
     scenario: {
       version: 1,
       name: 'Multi-Paxos, 5 nodes',
@@ -192,6 +214,7 @@ export const presets: Preset[] = [
     // n1 leads; at t = 1 its clock slows to half speed (far outside the 200 ppm bound), at t = 3
     // it is cut off; n2 takes over and "b" is chosen, yet at t = 4.7 n1 still answers "a".
     id: 'lease-drift-stale-read',
+    views: ['lease', 'client'],
     scenario: {
       version: 1,
       name: 'Leader lease with a drifting clock (stale read)',
@@ -215,6 +238,7 @@ export const presets: Preset[] = [
   },
   {
     id: 'dueling-proposers',
+    views: ['paxos', 'spacetime'],
     scenario: {
       version: 1,
       name: 'Dueling proposers (broken: livelock)',
@@ -233,6 +257,7 @@ export const presets: Preset[] = [
     // The set-up of the pinned Multi-Paxos schedule; the lesson's clicks do the rest: crash n1
     // and n2 after "x" is chosen, restart them, propose another value.
     id: 'no-durable-acceptor',
+    views: ['paxos', 'client'],
     scenario: {
       version: 1,
       name: 'Acceptor without durable storage (broken)',
@@ -247,6 +272,7 @@ export const presets: Preset[] = [
   },
   {
     id: 'single-decree',
+    views: ['paxos', 'client'],
     scenario: {
       version: 1,
       name: 'Single-decree Paxos',

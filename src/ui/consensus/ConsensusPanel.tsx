@@ -2,7 +2,6 @@ import { useShallow } from 'zustand/react/shallow'
 import { useT, type Translate } from '../i18n'
 import { useRunStore, type RunState } from '../store/runStore'
 import './consensus.css'
-import { LeaseChart } from './LeaseChart'
 import { entryText, learnedValues, logGrid, type LogCell } from './logGrid'
 import { quorumText } from './quorum'
 import { roleKey, roleName } from './roles'
@@ -40,8 +39,8 @@ function Cell({ cell, slot, t }: { cell: LogCell; slot: number; t: Translate }) 
 
 /**
  * The Paxos panel (design.md): per node its role, the ballot it runs, the ballot its acceptor
- * promised, and the log — votes and chosen entries per slot — then the leases. Rendered at
- * protocol speed (see store.ts); lease bars are painted per frame by LeaseChart.
+ * promised, and the log — votes and chosen entries per slot. Rendered at protocol speed (see
+ * store.ts); the leases are their own view (LeaseChart).
  */
 export function ConsensusPanel() {
   const t = useT()
@@ -172,7 +171,6 @@ export function ConsensusPanel() {
       </div>
       <p className="consensus-note muted">{t('consensus.logHint')}</p>
       {meta.mode === 'multi' && <p className="consensus-note muted">{t('consensus.marks')}</p>}
-      <LeaseChart />
     </section>
   )
 }

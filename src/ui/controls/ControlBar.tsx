@@ -1,11 +1,13 @@
-import { useCallback, useRef } from 'react'
+import { useMemo, useRef } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import type { Frame } from '../../worker/protocol'
 import { formatClock, formatSpeed } from '../format/quantities'
 import { usePainter } from '../frameLoop'
 import { t as tNow, useT } from '../i18n'
 import { reset, setSkipQuiet, setSpeed, step, togglePlay } from '../sim/actions'
+import { throttled } from '../clock/throttle'
 import { useRunStore, type RunState } from '../store/runStore'
+import { PRESENTER_READOUT_MS, usePresenter } from '../workspace/presenterStore'
 import { SLIDER_STEPS, sliderToSpeed, speedToSlider } from './speedScale'
 import { ToolButton } from './ToolButton'
 
@@ -30,17 +32,22 @@ export function ControlBar() {
   const simTime = useRef<HTMLOutputElement>(null)
   const pace = useRef<HTMLSpanElement>(null)
 
-  const paint = useCallback((frame: Frame) => {
-    if (simTime.current) simTime.current.textContent = formatClock(frame.now)
-    if (pace.current) {
-      pace.current.textContent =
-        frame.pace === 'skipping'
-          ? tNow('controls.paceSkipping')
-          : frame.pace === 'behind'
-            ? tNow('controls.paceBehind', { rate: formatSpeed(frame.rate) })
-            : ''
-      pace.current.dataset.pace = frame.pace
+  const paint = useMemo(() => {
+    const draw = (frame: Frame) => {
+      if (simTime.current) simTime.current.textContent = formatClock(frame.now)
+      if (pace.current) {
+        pace.current.textContent =
+          frame.pace === 'skipping'
+            ? tNow('controls.paceSkipping')
+            : frame.pace === 'behind'
+              ? tNow('controls.paceBehind', { rate: formatSpeed(frame.rate) })
+              : ''
+        pace.current.dataset.pace = frame.pace
+      }
     }
+    // presenter mode: readable digits, a few changes a second
+    const slow = throttled(PRESENTER_READOUT_MS, draw)
+    return (frame: Frame) => (usePresenter.getState().on ? slow(frame) : draw(frame))
   }, [])
   usePainter(paint)
 

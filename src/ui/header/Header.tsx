@@ -4,6 +4,7 @@ import { presets } from '../../engine/scenario/presets'
 import { presetText, setLang, useLang, useT } from '../i18n'
 import { importScenarioFile, loadPreset } from '../sim/actions'
 import { useRunStore, type RunState } from '../store/runStore'
+import { setPresenter, usePresenter } from '../workspace/presenterStore'
 
 const selectSource = (s: RunState) => ({ source: s.run?.source ?? null })
 const IMPORTED = '__file__'
@@ -14,6 +15,7 @@ export function Header() {
   const lang = useLang((s) => s.lang)
   const { source } = useRunStore(useShallow(selectSource))
   const fileInput = useRef<HTMLInputElement>(null)
+  const present = usePresenter((p) => p.on)
   const value = source === null ? '' : source.kind === 'preset' ? source.id : IMPORTED
   const current = source?.kind === 'preset' ? presetText(lang, source.id, '') : null
 
@@ -77,6 +79,20 @@ export function Header() {
             }}
           />
         </label>
+
+        <button
+          type="button"
+          className="btn"
+          data-testid="presenter-toggle"
+          aria-pressed={present}
+          title={t('presenter.hint')}
+          onClick={() => setPresenter(!present)}
+        >
+          <svg viewBox="0 0 16 16" aria-hidden="true" className="icon">
+            <path d="M1 2h14v9H9v2h3v1.5H4V13h3v-2H1zm1.5 1.5v6h11v-6z" />
+          </svg>
+          <span>{t('presenter.toggle')}</span>
+        </button>
 
         <button
           type="button"

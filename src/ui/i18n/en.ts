@@ -1,8 +1,11 @@
+import { workspaceEn } from './workspace.en'
+
 /**
  * English message catalogue: every user-visible string of the UI. `{name}` marks a parameter.
  * The key set is the type other catalogues must fill (see zh.ts).
  */
 export const en = {
+  ...workspaceEn,
   'app.title': 'DriftLab',
   'app.tagline': 'Distributed clocks: drift, synchronisation, failure',
   'app.documentTitle': 'DriftLab — distributed clocks, live',
@@ -473,12 +476,14 @@ export const en = {
     'The naive rule pushes each clock further the wrong way every round: both figures grow.',
   'clock.quality.captionFree':
     'Without synchronisation every clock drifts at its own rate: both figures grow over time.',
-  'clock.table.caption': 'Every node’s clock: reading, offset, frequency error, correction and sync state',
+  'clock.table.caption':
+    'Every node’s clock: reading, offset, frequency error, correction and sync state',
   'clock.table.node': 'Node',
   'clock.table.local': 'Local clock',
   'clock.table.offset': 'Offset',
   'clock.table.skew': 'Skew (ppm)',
-  'clock.table.skewHint': 'The oscillator’s frequency error now: constant skew plus random-walk wander',
+  'clock.table.skewHint':
+    'The oscillator’s frequency error now: constant skew plus random-walk wander',
   'clock.table.correction': 'Correction (ppm)',
   'clock.table.correctionHint':
     'The rate change the algorithm applies to the clock now: frequency correction plus any slew',
@@ -514,7 +519,8 @@ export const en = {
   'clock.berkeley.estimateHint':
     'The node’s clock minus the master’s, read Cristian-style: its answer plus half the round trip',
   'clock.berkeley.sent': 'Adjustment',
-  'clock.berkeley.sentHint': 'Average minus the estimate: what the master told this node to add to its clock',
+  'clock.berkeley.sentHint':
+    'Average minus the estimate: what the master told this node to add to its clock',
   'clock.berkeley.used': 'averaged',
   'clock.berkeley.outlier': 'outlier: left out',
   'clock.berkeley.noReply': 'no reply',
@@ -535,23 +541,29 @@ export const en = {
   'clock.inspector.node': 'Node',
   'clock.inspector.hint':
     'Choose a node here, or from the table or the legend. (Clicking a node in the network crashes it.)',
-  'clock.inspector.crashed': 'Crashed: its protocol state is lost until it restarts. Its clock keeps running.',
+  'clock.inspector.crashed':
+    'Crashed: its protocol state is lost until it restarts. Its clock keeps running.',
   'clock.inspector.noSync': 'No clock synchronisation in this scenario: the clock runs free.',
   'clock.perturb.title': 'Perturb this clock',
   'clock.perturb.drift': 'Drift',
   'clock.perturb.driftInput': 'Drift in ppm',
   'clock.perturb.setDrift': 'Set drift',
-  'clock.perturb.currentDrift': 'Oscillator skew now: {ppm} ppm (slider ±1000 ppm; type up to ±100 000)',
-  'clock.perturb.driftRange': 'Drift must be between −{limit} and +{limit} ppm. Nothing was changed.',
-  'clock.perturb.driftNotNumber': 'Drift must be a number of ppm, such as 150 or −20. Nothing was changed.',
+  'clock.perturb.currentDrift':
+    'Oscillator skew now: {ppm} ppm (slider ±1000 ppm; type up to ±100 000)',
+  'clock.perturb.driftRange':
+    'Drift must be between −{limit} and +{limit} ppm. Nothing was changed.',
+  'clock.perturb.driftNotNumber':
+    'Drift must be a number of ppm, such as 150 or −20. Nothing was changed.',
   'clock.perturb.step': 'Step the clock',
   'clock.perturb.lie': 'Falseticker lie',
   'clock.perturb.makeFalseticker': 'Make falseticker',
   'clock.perturb.endLie': 'Tell the truth',
   'clock.perturb.honest': 'Answers time requests honestly.',
   'clock.perturb.lying': 'Falseticker: answers time requests {lie} off.',
-  'clock.perturb.lieRange': 'The lie must be between −{limit} and +{limit} ms. Nothing was changed.',
-  'clock.perturb.lieNotNumber': 'The lie must be a number of milliseconds, such as 250. Nothing was changed.',
+  'clock.perturb.lieRange':
+    'The lie must be between −{limit} and +{limit} ms. Nothing was changed.',
+  'clock.perturb.lieNotNumber':
+    'The lie must be a number of milliseconds, such as 250. Nothing was changed.',
   'clock.ntp.reference':
     'A reference clock (stratum 1): it is true time and answers every request with it.',
   'clock.ntp.state': 'Discipline',
@@ -575,8 +587,10 @@ export const en = {
   'clock.peer.delayHint': 'δ round-trip delay of that sample',
   'clock.peer.dispHint': 'ε dispersion: how uncertain the filter’s samples are',
   'clock.peer.jitterHint': 'ψ jitter: RMS spread of the filter’s offsets',
-  'clock.peer.distanceHint': 'λ root distance: half-width of the correctness interval [θ − λ, θ + λ]',
-  'clock.peer.reachHint': 'Reach register: one bit per poll, newest on the right; 11111111 = the last eight polls answered',
+  'clock.peer.distanceHint':
+    'λ root distance: half-width of the correctness interval [θ − λ, θ + λ]',
+  'clock.peer.reachHint':
+    'Reach register: one bit per poll, newest on the right; 11111111 = the last eight polls answered',
   'clock.peer.showHint': 'Show the filter and the last exchange with {id}',
   'clock.peer.selected': 'system peer',
   'clock.peer.candidate': 'candidate',

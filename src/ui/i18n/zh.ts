@@ -1,7 +1,9 @@
 import type { Catalogue, PresetText } from './en'
+import { workspaceZh } from './workspace.zh'
 
 /** 简体中文消息目录：键集合与 en.ts 相同（缺键即类型错误）。 */
 export const zh: Catalogue = {
+  ...workspaceZh,
   'app.title': 'DriftLab',
   'app.tagline': '分布式时钟：漂移、同步与故障',
   'app.documentTitle': 'DriftLab — 分布式时钟实时演示',
@@ -425,7 +427,8 @@ export const zh: Catalogue = {
   'clock.chart.offsetAxis': '偏差（{unit}）',
   'clock.chart.correctionAxis': '校正（ppm）',
   'clock.chart.timeAxis': '模拟时间（秒）',
-  'clock.chart.areaLabel': '时钟图表。左右方向键在时间上移动，加号和减号缩放，Home 键显示整个运行过程。',
+  'clock.chart.areaLabel':
+    '时钟图表。左右方向键在时间上移动，加号和减号缩放，Home 键显示整个运行过程。',
   'clock.view.label': '图表时间窗口',
   'clock.view.all': '整个运行',
   'clock.view.zoomIn': '放大',
@@ -487,7 +490,8 @@ export const zh: Catalogue = {
   'clock.berkeley.notMoved': '{by}（参考时钟不会移动）',
   'clock.berkeley.roundTitle': '第 {round} 轮：主节点的估计值及其发送的调整量',
   'clock.berkeley.estimate': '估计值',
-  'clock.berkeley.estimateHint': '该节点的时钟减去主节点的时钟，按 Cristian 方法读取：它的回答加上往返时间的一半',
+  'clock.berkeley.estimateHint':
+    '该节点的时钟减去主节点的时钟，按 Cristian 方法读取：它的回答加上往返时间的一半',
   'clock.berkeley.sent': '调整量',
   'clock.berkeley.sentHint': '平均值减去估计值：主节点让该节点加到自己时钟上的量',
   'clock.berkeley.used': '参与平均',
@@ -496,7 +500,8 @@ export const zh: Catalogue = {
   'clock.berkeley.slow': '往返时间过长',
   'clock.berkeley.average':
     '容错平均值：相对主节点时钟 {average}。所有节点（包括离群节点）都被调到这个值；没有任何东西把它与真实时间联系起来。',
-  'clock.berkeley.lastOutliers': '最近一次出现离群时钟：第 {round} 轮（t = {at} 秒）把 {nodes} 排除在平均之外。',
+  'clock.berkeley.lastOutliers':
+    '最近一次出现离群时钟：第 {round} 轮（t = {at} 秒）把 {nodes} 排除在平均之外。',
   'clock.berkeley.noOutliers': '到目前为止，还没有哪一轮把时钟排除在平均之外。',
   'clock.naive.server': '朴素客户端读取的参考时钟。',
   'clock.naive.label': '错误概念：',
@@ -507,7 +512,8 @@ export const zh: Catalogue = {
   'clock.inspector.title': '节点检查器',
   'clock.inspector.status': '状态：{status}',
   'clock.inspector.node': '节点',
-  'clock.inspector.hint': '在这里选择节点，也可以在表格或图例中选择。（在网络图中单击节点会使其崩溃。）',
+  'clock.inspector.hint':
+    '在这里选择节点，也可以在表格或图例中选择。（在网络图中单击节点会使其崩溃。）',
   'clock.inspector.crashed': '已崩溃：协议状态在重启前丢失，但它的时钟仍在走。',
   'clock.inspector.noSync': '此场景没有时钟同步：时钟自由运行。',
   'clock.perturb.title': '扰动这个时钟',
@@ -516,7 +522,8 @@ export const zh: Catalogue = {
   'clock.perturb.setDrift': '设置漂移',
   'clock.perturb.currentDrift': '振荡器当前频偏：{ppm} ppm（滑块 ±1000 ppm；输入框最多 ±100 000）',
   'clock.perturb.driftRange': '漂移必须在 −{limit} 到 +{limit} ppm 之间。没有做任何更改。',
-  'clock.perturb.driftNotNumber': '漂移必须是以 ppm 为单位的数字，例如 150 或 −20。没有做任何更改。',
+  'clock.perturb.driftNotNumber':
+    '漂移必须是以 ppm 为单位的数字，例如 150 或 −20。没有做任何更改。',
   'clock.perturb.step': '拨动时钟',
   'clock.perturb.lie': '虚假报时量',
   'clock.perturb.makeFalseticker': '设为虚假报时者',
@@ -548,7 +555,8 @@ export const zh: Catalogue = {
   'clock.peer.dispHint': 'ε 离散度：滤波器样本的不确定程度',
   'clock.peer.jitterHint': 'ψ 抖动：滤波器中各偏差的均方根离散',
   'clock.peer.distanceHint': 'λ 根距离：正确性区间 [θ − λ, θ + λ] 的半宽',
-  'clock.peer.reachHint': '可达性寄存器：每次轮询一位，最新的在右侧；11111111 表示最近八次轮询都有回复',
+  'clock.peer.reachHint':
+    '可达性寄存器：每次轮询一位，最新的在右侧；11111111 表示最近八次轮询都有回复',
   'clock.peer.showHint': '显示 {id} 的滤波器和最近一次交换',
   'clock.peer.selected': '系统对等体',
   'clock.peer.candidate': '候选者',
@@ -563,7 +571,8 @@ export const zh: Catalogue = {
   'clock.filter.taken': '采样时间',
   'clock.filter.at': '{t} 秒',
   'clock.filter.empty': '空',
-  'clock.filter.note': '时延最小的一级给出该对等体的偏差（高亮显示）：它的往返时间给非对称路径留下的误差空间最小。',
+  'clock.filter.note':
+    '时延最小的一级给出该对等体的偏差（高亮显示）：它的往返时间给非对称路径留下的误差空间最小。',
   'clock.exchange.title': '最近一次交换：{client} 询问 {server}',
   'clock.exchange.diagramLabel':
     '客户端与服务器的时间线：请求在 T1 发出、T2 到达，回复在 T3 发出、T4 到达',
@@ -578,7 +587,8 @@ export const zh: Catalogue = {
   'clock.cristian.lastStep': '上次拨动',
   'clock.cristian.errorBound': '误差至多',
   'clock.cristian.burst': '本轮突发（往返时间）',
-  'clock.cristian.note': 'C ← T_server + RTT/2：每轮突发中往返时间最短的样本胜出，因为它的一半是对回复时延的最佳估计。',
+  'clock.cristian.note':
+    'C ← T_server + RTT/2：每轮突发中往返时间最短的样本胜出，因为它的一半是对回复时延的最佳估计。',
   'clock.naive.title': '错误概念，特意运行：种子教程中的公式',
   'clock.naive.rule': '规则：Δt = t − t_ref，然后 t ← t + Δt。它把误差加了上去，而不是消除误差。',
   'clock.naive.example':

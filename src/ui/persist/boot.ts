@@ -1,3 +1,4 @@
+import { presets } from '../../engine/scenario/presets'
 import { useLang } from '../i18n'
 import { afterNextLoad } from '../share/afterLoad'
 import { showRunNotice } from '../share/notice'
@@ -7,6 +8,7 @@ import { pause, sendCommand, setSpeed, startDefault } from '../sim/actions'
 import { useRunStore, type Banner } from '../store/runStore'
 import { forgetStoredSession, readStoredSession, startAutosave } from './autosave'
 import { parseSession, type Session } from './session'
+import { showViews } from '../workspace/workspaceStore'
 
 /** The default run, with a banner saying why it is not the one asked for (set once it loaded:
  * a load clears the banners of the previous run). */
@@ -21,6 +23,8 @@ function restore(session: Session): void {
   if (lang !== 'en' && lang !== 'zh') useLang.setState({ lang: session.lang })
   setSpeed(session.speed)
   pause()
+  const { source } = session
+  if (source.kind === 'preset') showViews(presets.find((p) => p.id === source.id)?.views ?? [])
   afterNextLoad((ok, error) => {
     if (ok) return showRunNotice({ kind: 'restored', t: session.now })
     forgetStoredSession()

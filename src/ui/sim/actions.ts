@@ -4,6 +4,7 @@ import { STATUS_CODES, NODE_STRIDE, clampSpeed } from '../../worker/protocol'
 import { receiveConsensus, receiveViolations } from '../consensus/store'
 import { frameStore } from '../store/frameStore'
 import { useRunStore, type RunState } from '../store/runStore'
+import { showViews } from '../workspace/workspaceStore'
 import { createSimClient, type SimClient, type WorkerPort } from './client'
 import { createRecovery, installKillHook } from './recovery'
 
@@ -98,7 +99,9 @@ export function toggleNode(index: number): void {
 
 export function loadPreset(id: string): void {
   const preset = presets.find((p) => p.id === id)
-  if (preset) send({ type: 'load', scenario: preset.scenario, source: { kind: 'preset', id } })
+  if (!preset) return
+  showViews(preset.views)
+  send({ type: 'load', scenario: preset.scenario, source: { kind: 'preset', id } })
 }
 
 /** Larger scenario files are refused before reading: 5000 nodes with every option fit in far less. */

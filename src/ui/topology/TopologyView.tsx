@@ -5,12 +5,14 @@ import { usePainter } from '../frameLoop'
 import { ConsensusOverlay } from '../consensus/ConsensusOverlay'
 import { useT } from '../i18n'
 import { activateNode, openNodeMenu } from '../perturb/actions'
+import { AnnotationLayer, MapCaption } from './AnnotationLayer'
 import { Arrowhead } from './Arrowhead'
 import { GroupHalos } from '../perturb/GroupHalos'
 import { LinkLayer, mergeLinks } from '../perturb/LinkLayer'
 import { groupName } from '../perturb/partition'
 import { usePerturbStore, type PerturbState } from '../perturb/store'
 import { useRunStore, type RunState } from '../store/runStore'
+import { usePresenter } from '../workspace/presenterStore'
 import { curvePath, linkCurve, type LinkCurve } from './geometry'
 import { layoutTopology } from './layout'
 import { createMessageLayer } from './messageLayer'
@@ -93,7 +95,13 @@ export function TopologyView() {
   const paint = useCallback(
     (frame: Frame) => {
       if (!layout) return
-      paintNodes(frame, parts.current, layout.radius, !layout.detailed)
+      // presenter mode repaints readouts a few times a second, like a large graph
+      paintNodes(
+        frame,
+        parts.current,
+        layout.radius,
+        !layout.detailed || usePresenter.getState().on,
+      )
       const busy = new Set<number>()
       for (let o = 0; o < frame.messages.length; o += MSG_STRIDE)
         busy.add(frame.messages[o + 1] * n + frame.messages[o + 2])
@@ -160,8 +168,12 @@ export function TopologyView() {
             ))}
         </g>
         {layout && <ConsensusOverlay layout={layout} />}
+        {layout && layout.detailed && (
+          <AnnotationLayer layout={layout} curve={curves} width={width} height={height} />
+        )}
         <g className="messages" ref={messagesRef} aria-hidden="true" />
       </svg>
+      <MapCaption />
       {run && links.length === 0 && <p className="topology-note">{t('topology.noMessages')}</p>}
     </div>
   )

@@ -16,6 +16,7 @@ export type ViewId =
   | 'perturb'
   | 'interventions'
   | 'share'
+  | 'run'
   | 'help'
 
 export interface WorkspaceState {
@@ -23,9 +24,20 @@ export interface WorkspaceState {
   focus: ViewId[]
 }
 
-export const useWorkspace = create<WorkspaceState>(() => ({ focus: ['clocks'] }))
+export const useWorkspace = create<WorkspaceState>(() => ({ focus: ['offsetChart', 'precision'] }))
 
 /** Focus `views` (a preset's defaults or a lesson step's); an empty list keeps the current focus. */
 export function showViews(views: readonly ViewId[]): void {
   if (views.length > 0) useWorkspace.setState({ focus: [...views] })
+}
+
+/**
+ * A click on a view's tab: that view alone, or with `beside` (Shift/Ctrl-click) next to the
+ * view focused first — or taken away again when it was already beside it.
+ */
+export function openView(view: ViewId, beside = false): void {
+  const [first] = useWorkspace.getState().focus
+  if (!beside || first === undefined || first === view) return showViews([view])
+  const focus = useWorkspace.getState().focus
+  showViews(focus.includes(view) ? focus.filter((v) => v !== view) : [first, view])
 }

@@ -1,0 +1,83 @@
+import { useMemo } from 'react'
+import { useShallow } from 'zustand/react/shallow'
+import { useConsensus, type ConsensusState } from '../consensus/store'
+import { SafetyStatus } from '../consensus/SafetyStatus'
+import { useT } from '../i18n'
+import { useRunStore } from '../store/runStore'
+import { usePresenterKeys } from './presenterKeys'
+import { usePresenter } from './presenterStore'
+import { availableViews, shownViews } from './views'
+import { openView, useWorkspace } from './workspaceStore'
+
+const selectConsensusRun = (s: ConsensusState) => ({ runId: s.runId, meta: s.meta !== null })
+
+/**
+ * The pane beside the map: the safety verdict, a tab per view the run offers, and the focused
+ * views below — one in presenter mode, else the one or two a preset or lesson step chose.
+ * Unfocused views are not mounted (so they paint nothing), except the run facts.
+ */
+export function FocusPane() {
+  const t = useT()
+  const focus = useWorkspace((s) => s.focus)
+  const present = usePresenter((s) => s.on)
+  const runId = useRunStore((s) => s.run?.runId ?? -2)
+  const c = useConsensus(useShallow(selectConsensusRun))
+  const consensus = c.meta && c.runId === runId
+  const offered = availableViews(consensus)
+  const offeredIds = useMemo(() => availableViews(consensus).map((v) => v.id), [consensus])
+  usePresenterKeys(offeredIds)
+  const shown = shownViews(focus, offered).slice(0, present ? 1 : 2)
+
+  return (
+    <section className="focus-pane" aria-label={t('workspace.paneLabel')}>
+      <SafetyStatus />
+      <div
+        className="view-tabs"
+        role="tablist"
+        aria-label={t('workspace.tabsLabel')}
+        aria-multiselectable={!present}
+      >
+        {offered.map((v) => {
+          const on = shown.includes(v.id)
+          return (
+            <button
+              key={v.id}
+              type="button"
+              role="tab"
+              id={`view-tab-${v.id}`}
+              data-testid={`view-tab-${v.id}`}
+              aria-selected={on}
+              aria-controls={on || v.keepMounted ? `view-${v.id}` : undefined}
+              title={t('workspace.tabHint')}
+              className="view-tab"
+              onClick={(e) => openView(v.id, !present && (e.shiftKey || e.ctrlKey || e.metaKey))}
+            >
+              {t(v.label)}
+            </button>
+          )
+        })}
+      </div>
+      <div className="focus-views">
+        {offered.map((v) => {
+          const on = shown.includes(v.id)
+          if (!on && !v.keepMounted) return null
+          const View = v.component
+          return (
+            <div
+              key={v.id}
+              role="tabpanel"
+              id={`view-${v.id}`}
+              data-testid={`view-${v.id}`}
+              aria-labelledby={`view-tab-${v.id}`}
+              className={v.fills ? 'focus-view focus-view-fills' : 'focus-view'}
+              hidden={!on}
+              style={{ order: on ? shown.indexOf(v.id) : 99 }}
+            >
+              <View />
+            </div>
+          )
+        })}
+      </div>
+    </section>
+  )
+}
