@@ -1,6 +1,7 @@
-import type { Intervention, Simulation, TraceRecord } from '../engine'
+import type { Simulation, TraceRecord } from '../engine'
 import { STATUS_CODES } from './protocol'
 import {
+  A_END,
   ARROW_STRIDE,
   DROP_REASONS,
   SAMPLE_STRIDE,
@@ -8,6 +9,7 @@ import {
   type SpacetimeBatch,
   type SpacetimeMark,
 } from './timelineWire'
+import { WindowedLog } from './windowedLog'
 
 /**
  * The space-time diagram's data: a bounded window of recent trace records, kept by the worker
@@ -17,8 +19,8 @@ import {
  * Each message becomes one arrow from its send to its receipt (or its drop), with the local clock
  * readings of sender and receiver taken from `sim.localReading` at the moment of each record —
  * what each node itself would have written in its log. Faults, protocol clock steps, elections
- * and invariant violations become marks; node status (up / crashed / paused) is tracked from the
- * faults with the engine's own rules so lanes can be drawn as broken while a node is down.
+ * and invariant violations become marks; a fault record says which status (up / crashed /
+ * paused) it left its node in, so lanes can be drawn as broken while a node is down.
  * Local clock samples (at records and at least every SAMPLE_DT of simulated time while live)
  * let the UI place each node's local-time ticks; around a clock step both the reading before
  * and after the jump are sampled, so the ticks jump exactly there.
@@ -96,21 +98,13 @@ export function createSpacetimeRecorder(nodeIds: readonly string[]): SpacetimeRe
 
   let sim: Simulation | null = null
   const sends = new Map<number, SendInfo>()
-  let arrows: Arrow[] = []
-  let marks: SpacetimeMark[] = []
-  let samples: number[][] = [] // [node, t, local]
-  const status = new Array<number>(n).fill(0)
+  const arrows = new WindowedLog<Arrow>()
+  const marks = new WindowedLog<SpacetimeMark>()
+  const samples = new WindowedLog<number[]>() // [node, t, local]
   const statusAtStart = new Array<number>(n).fill(0)
   const lastSample = new Array<number>(n).fill(-Infinity)
   let windowStart = 0
   let limitedByCount = false
-  /** absolute counts sent so far; `*Base` counts what left the window from the front */
-  let arrowBase = 0
-  let markBase = 0
-  let sampleBase = 0
-  let arrowsSent = 0
-  let marksSent = 0
-  let samplesSent = 0
   let needReset = true
   /** the window start the UI last heard of */
   let windowStartSent = -1
@@ -133,51 +127,27 @@ export function createSpacetimeRecorder(nodeIds: readonly string[]): SpacetimeRe
     samples.push([node, t, local])
   }
 
+  /** A mark leaving the window hands its status change to the lane's starting status. */
+  function leaveMark(gone: SpacetimeMark): void {
+    if (gone.status !== undefined && gone.node !== undefined) statusAtStart[gone.node] = gone.status
+  }
+
   function mark(m: SpacetimeMark): void {
     marks.push(m)
-    if (marks.length > MAX_MARKS) {
-      const gone = marks.shift()!
-      markBase++
-      if (gone.status !== undefined && gone.node !== undefined)
-        statusAtStart[gone.node] = gone.status
-    }
+    if (marks.length > MAX_MARKS) marks.dropFront(1, leaveMark)
   }
 
-  function setStatus(node: number, to: number): number | undefined {
-    if (status[node] === to) return undefined
-    status[node] = to
-    return to
-  }
-
-  const UP = STATUS_CODES.indexOf('up')
-  const CRASHED = STATUS_CODES.indexOf('crashed')
-  const PAUSED = STATUS_CODES.indexOf('paused')
-
-  /** The engine's transitions (Simulation.applyFault): a fault that does not apply changes nothing. */
-  function statusAfter(f: Intervention, node: number): number | undefined {
-    const s = status[node]
-    switch (f.type) {
-      case 'crash':
-        return s === CRASHED ? undefined : setStatus(node, CRASHED)
-      case 'restart':
-        return s === CRASHED ? setStatus(node, UP) : undefined
-      case 'pause':
-        return s === UP ? setStatus(node, PAUSED) : undefined
-      case 'resume':
-        return s === PAUSED ? setStatus(node, UP) : undefined
-      default:
-        return undefined
-    }
-  }
-
-  function fault(t: number, f: Intervention, s: Simulation): void {
+  function fault(rec: Extract<TraceRecord, { type: 'fault' }>, s: Simulation): void {
+    const { t, fault: f } = rec
     switch (f.type) {
       case 'crash':
       case 'restart':
       case 'pause':
       case 'resume': {
-        const node = index.get(f.node)!
-        mark({ t, kind: f.type, node, status: statusAfter(f, node) })
+        // the engine says whether the intervention changed the node's status (a crash of a
+        // crashed node does not)
+        const status = rec.status === undefined ? undefined : STATUS_CODES.indexOf(rec.status)
+        mark({ t, kind: f.type, node: index.get(f.node)!, status })
         return
       }
       case 'clockStep': {
@@ -262,7 +232,7 @@ export function createSpacetimeRecorder(nodeIds: readonly string[]): SpacetimeRe
         }
         return
       case 'fault':
-        return fault(rec.t, rec.fault, s)
+        return fault(rec, s)
       case 'emit': {
         if (!EMIT_MARKS.has(rec.event)) return
         const node = index.get(rec.node)!
@@ -293,36 +263,18 @@ export function createSpacetimeRecorder(nodeIds: readonly string[]): SpacetimeRe
   function evict(now: number): void {
     const start = Math.max(now - WINDOW_SECONDS, windowStart)
     let drop = 0
-    while (drop < arrows.length && arrows[drop][6] < start) drop++
+    while (drop < arrows.length && arrows.at(drop)[A_END] < start) drop++
     const overCount = arrows.length - drop - MAX_ARROWS
     let from = start
     if (overCount > 0) {
       drop += overCount
-      from = Math.max(start, arrows[drop - 1][6])
+      from = Math.max(start, arrows.at(drop - 1)[A_END])
       limitedByCount = true
     } else if (drop > 0 || arrows.length === 0) limitedByCount = false
-    if (drop > 0) {
-      arrows = arrows.slice(drop)
-      arrowBase += drop
-    }
+    arrows.dropFront(drop)
     if (from > windowStart) windowStart = from
-    let m = 0
-    while (m < marks.length && marks[m].t < windowStart) {
-      const gone = marks[m]
-      if (gone.status !== undefined && gone.node !== undefined)
-        statusAtStart[gone.node] = gone.status
-      m++
-    }
-    if (m > 0) {
-      marks = marks.slice(m)
-      markBase += m
-    }
-    let k = 0
-    while (k < samples.length && samples[k][1] < windowStart) k++
-    if (k > 0) {
-      samples = samples.slice(k)
-      sampleBase += k
-    }
+    marks.dropWhile((m) => m.t < windowStart, leaveMark)
+    samples.dropWhile((x) => x[1] < windowStart)
     // Sends are kept in time order (Map insertion order): stop at the first inside the window.
     // Messages still on their way stay, however old (one held by a paused node).
     for (const [id, info] of sends) {
@@ -339,16 +291,11 @@ export function createSpacetimeRecorder(nodeIds: readonly string[]): SpacetimeRe
     },
     reset(s, keepFrom) {
       sends.clear()
-      arrows = []
-      marks = []
-      samples = []
-      arrowBase = markBase = sampleBase = 0
-      arrowsSent = marksSent = samplesSent = 0
+      arrows.clear()
+      marks.clear()
+      samples.clear()
       lastSample.fill(-Infinity)
-      for (let i = 0; i < n; i++) {
-        status[i] = STATUS_CODES.indexOf(s.world.nodes[i].status)
-        statusAtStart[i] = status[i]
-      }
+      for (let i = 0; i < n; i++) statusAtStart[i] = STATUS_CODES.indexOf(s.world.nodes[i].status)
       windowStart = keepFrom ?? Math.max(0, s.now - WINDOW_SECONDS)
       limitedByCount = false
       needReset = true
@@ -361,17 +308,14 @@ export function createSpacetimeRecorder(nodeIds: readonly string[]): SpacetimeRe
     batch(runId, now) {
       evict(now)
       const reset = needReset
-      const a0 = reset ? arrowBase : Math.max(arrowsSent, arrowBase)
-      const m0 = reset ? markBase : Math.max(marksSent, markBase)
-      const s0 = reset ? sampleBase : Math.max(samplesSent, sampleBase)
-      const na = arrowBase + arrows.length - a0
-      const nm = markBase + marks.length - m0
-      const ns = sampleBase + samples.length - s0
-      if (!reset && na === 0 && nm === 0 && ns === 0 && windowStart === windowStartSent) return null
-      const arrowData = new Float64Array(na * ARROW_STRIDE)
-      for (let j = 0; j < na; j++) arrowData.set(arrows[a0 - arrowBase + j], j * ARROW_STRIDE)
-      const sampleData = new Float64Array(ns * SAMPLE_STRIDE)
-      for (let j = 0; j < ns; j++) sampleData.set(samples[s0 - sampleBase + j], j * SAMPLE_STRIDE)
+      const idle = !arrows.pending(reset) && !marks.pending(reset) && !samples.pending(reset)
+      if (!reset && idle && windowStart === windowStartSent) return null
+      const newArrows = arrows.take(reset)
+      const arrowData = new Float64Array(newArrows.length * ARROW_STRIDE)
+      newArrows.forEach((a, j) => arrowData.set(a, j * ARROW_STRIDE))
+      const newSamples = samples.take(reset)
+      const sampleData = new Float64Array(newSamples.length * SAMPLE_STRIDE)
+      newSamples.forEach((x, j) => sampleData.set(x, j * SAMPLE_STRIDE))
       const out: SpacetimeBatch = {
         type: 'spacetime',
         runId,
@@ -381,16 +325,13 @@ export function createSpacetimeRecorder(nodeIds: readonly string[]): SpacetimeRe
         limitedByCount,
         statusAtStart: statusAtStart.slice(),
         arrows: arrowData,
-        marks: marks.slice(m0 - markBase),
+        marks: marks.take(reset),
         samples: sampleData,
       }
       if (reset || kinds.length !== kindsSent) {
         out.kinds = kinds.slice()
         kindsSent = kinds.length
       }
-      arrowsSent = arrowBase + arrows.length
-      marksSent = markBase + marks.length
-      samplesSent = sampleBase + samples.length
       needReset = false
       windowStartSent = windowStart
       return out

@@ -8,7 +8,7 @@ import { fold, REC_CLIENT, REC_FAULT } from './records'
 import type { Runtime } from './runtime'
 import { fireTimer, reaimTimers } from './timers'
 import { deliver, drop } from './transport'
-import type { Input } from './world'
+import type { Input, NodeStatus } from './world'
 
 /**
  * Inputs from outside the nodes, scheduled in the scenario or made live: interventions
@@ -44,31 +44,33 @@ function applyClient(rt: Runtime, nodeId: string, op: ClientOp): void {
 function applyFault(rt: Runtime, f: Intervention): void {
   const w = rt.world
   w.events++
-  fold(w, REC_FAULT, stringCode(f.type), 'node' in f ? rt.indexOf(f.node) : -1, 0, 0)
+  const target = 'node' in f ? rt.indexOf(f.node) : -1
+  fold(w, REC_FAULT, stringCode(f.type), target, 0, 0)
+  const status = target < 0 ? undefined : statusAfter(f, w.nodes[target].status)
   if (rt.trace)
     rt.trace({
       t: w.now,
       type: 'fault',
       fault: f,
+      ...(status ? { status } : {}),
     })
   const net = w.net
   switch (f.type) {
     case 'crash':
-      return crash(rt, rt.indexOf(f.node))
-    case 'restart': {
-      const n = rt.indexOf(f.node)
-      if (w.nodes[n].status !== 'crashed') return
-      w.nodes[n].status = 'up'
-      startProtocols(rt, n)
+      if (status) crash(rt, target)
       return
-    }
-    case 'pause': {
-      const node = w.nodes[rt.indexOf(f.node)]
-      if (node.status === 'up') node.status = 'paused'
+    case 'restart':
+      if (status) {
+        w.nodes[target].status = status
+        startProtocols(rt, target)
+      }
       return
-    }
+    case 'pause':
+      if (status) w.nodes[target].status = status
+      return
     case 'resume':
-      return resume(rt, rt.indexOf(f.node))
+      if (status) resume(rt, target)
+      return
     case 'clockStep': {
       const n = rt.indexOf(f.node)
       stepClock(w.nodes[n].clock, w.now, f.by)
@@ -121,10 +123,28 @@ function notifyStep(rt: Runtime, n: number, by: number): void {
   })
 }
 
+/**
+ * The status an intervention leaves its node in, or undefined when it changes nothing: crashing a
+ * crashed node, restarting a running one, pausing a crashed one, resuming one that is not paused.
+ */
+function statusAfter(f: Intervention, current: NodeStatus): NodeStatus | undefined {
+  switch (f.type) {
+    case 'crash':
+      return current === 'crashed' ? undefined : 'crashed'
+    case 'restart':
+      return current === 'crashed' ? 'up' : undefined
+    case 'pause':
+      return current === 'up' ? 'paused' : undefined
+    case 'resume':
+      return current === 'paused' ? 'up' : undefined
+    default:
+      return undefined
+  }
+}
+
 /** A crash loses volatile state, timers and held messages; durable storage stays. */
 function crash(rt: Runtime, n: number): void {
   const node = rt.world.nodes[n]
-  if (node.status === 'crashed') return
   node.status = 'crashed'
   node.timers = new Map()
   node.deferred = []
@@ -136,7 +156,6 @@ function crash(rt: Runtime, n: number): void {
 /** A paused node resumes: timers that came due fire, then held messages arrive, in order. */
 function resume(rt: Runtime, n: number): void {
   const node = rt.world.nodes[n]
-  if (node.status !== 'paused') return
   node.status = 'up'
   const due = node.deferred
   const inbox = node.inbox

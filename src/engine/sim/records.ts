@@ -1,7 +1,7 @@
 import type { DropReason } from '../network/network'
 import type { Intervention } from '../scenario/interventions'
 import { hashRecord } from '../kernel/traceHash'
-import type { World } from './world'
+import type { NodeStatus, World } from './world'
 import type { LogicalStamp } from '../logical/nodeClocks'
 
 /** One line of the trace (`--trace out.jsonl`). Every record is folded into the trace hash. */
@@ -36,7 +36,8 @@ export type TraceRecord =
       reason: DropReason
     }
   | { t: number; type: 'timer'; node: string; key: string }
-  | { t: number; type: 'fault'; fault: Intervention }
+  /** `status`: the node's status afterwards, when the intervention changed it */
+  | { t: number; type: 'fault'; fault: Intervention; status?: NodeStatus }
   | { t: number; type: 'emit'; node: string; event: string; data?: Record<string, unknown> }
   | { t: number; type: 'violation'; invariant: string; detail: string; nodes?: string[] }
 

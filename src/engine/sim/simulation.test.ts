@@ -115,6 +115,28 @@ describe('node runtime', () => {
     expect(sim.localReading(1)).toBeCloseTo(9, 5)
   })
 
+  it('a fault record names the status it left its node in, only when it changed it', () => {
+    const { sim, records } = pingSim({}, [
+      { at: 1, type: 'pause', node: 'n1' },
+      { at: 2, type: 'crash', node: 'n1' },
+      { at: 3, type: 'crash', node: 'n1' },
+      { at: 4, type: 'resume', node: 'n1' },
+      { at: 5, type: 'restart', node: 'n1' },
+      { at: 6, type: 'restart', node: 'n1' },
+    ])
+    sim.runUntil(7)
+    const faults = records.filter((r) => r.type === 'fault')
+    expect(faults.map((r) => [r.fault.type, r.status])).toEqual([
+      ['pause', 'paused'],
+      ['crash', 'crashed'],
+      ['crash', undefined],
+      ['resume', undefined],
+      ['restart', 'up'],
+      ['restart', undefined],
+    ])
+    expect(faults.filter((r) => 'status' in r)).toHaveLength(3)
+  })
+
   it('falseticker, setSkew, setLoss, setLatency, setDuplicate all apply', () => {
     const { sim, records } = pingSim({}, [
       { at: 1, type: 'setSkew', node: 'n0', ppm: 1000 },
