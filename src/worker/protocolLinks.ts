@@ -36,7 +36,7 @@ export function protocolLinks(scenario: Scenario): [number, number][] {
     for (const [client, servers] of Object.entries(defaultServers(scenario)))
       for (const server of servers) add(index.get(client), index.get(server))
   } else if (cs && cs.algorithm === 'berkeley') {
-    const master = index.get(typeof cs.master === 'string' ? cs.master : scenario.nodes[0].id)
+    const master = index.get(cs.master ?? scenario.nodes[0].id)
     for (let i = 0; i < n; i++) add(master, i)
   } else if (cs) unknown = true
   const consensus = scenario.consensus

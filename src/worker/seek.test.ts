@@ -120,7 +120,7 @@ describe('seeking through the worker host', { timeout: 120_000 }, () => {
     })
     h.play(5, 120)
     const scenario = h.exported()
-    expect(scenario.workload?.at(-1)?.value).toBe('live')
+    expect(scenario.workload?.at(-1)).toMatchObject({ op: 'propose', value: 'live' })
     for (const T of [3.3, 12.5, 9.99, 25.01, 1e-3, h.frame().now - 0.01])
       expectAtFreshRun(h.seek(T), scenario, T)
   })

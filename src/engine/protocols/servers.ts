@@ -1,11 +1,12 @@
 import type { Scenario } from '../scenario/schema'
 
 /**
- * Who polls whom (contract.md §1 `clockSync.servers`): as given, else every non-reference
+ * Who polls whom (docs/scenario-format.md, `clockSync.servers`): as given, else every non-reference
  * node polls every reference node.
  */
 export function defaultServers(scenario: Scenario): Record<string, string[]> {
-  const given = scenario.clockSync?.servers as Record<string, string[]> | undefined
+  const cs = scenario.clockSync
+  const given = cs && 'servers' in cs ? cs.servers : undefined
   if (given) return given
   const refs = scenario.nodes.filter((n) => n.reference).map((n) => n.id)
   const out: Record<string, string[]> = {}

@@ -109,7 +109,14 @@ function withoutReplay(load: Load): Load {
  */
 export function installKillHook(send: (cmd: Command) => void): void {
   if (typeof window === 'undefined') return
-  ;(window as unknown as { __driftlab?: object }).__driftlab = {
+  window.__driftlab = {
     killWorker: () => send({ type: 'crashWorker' }),
+  }
+}
+
+declare global {
+  interface Window {
+    /** the end-to-end tests' hook (installKillHook) */
+    __driftlab?: { killWorker(): void }
   }
 }

@@ -166,16 +166,15 @@ export const berkeley: ProtocolDef<BerkeleyState, BerkeleyConfig> = {
     if (!cs || cs.algorithm !== 'berkeley') return null
     const p = clockSyncParams(cs)
     const members = scenario.nodes.map((n) => n.id)
-    const outlierBound =
-      typeof cs.outlierBound === 'number' ? cs.outlierBound : DEFAULT_OUTLIER_BOUND
+    const outlierBound = cs.outlierBound ?? DEFAULT_OUTLIER_BOUND
     return {
       members,
       config: {
-        master: typeof cs.master === 'string' ? cs.master : members[0],
+        master: cs.master ?? members[0],
         members,
         pollInterval: p.pollInterval,
         outlierBound,
-        maxRtt: typeof cs.maxRtt === 'number' ? cs.maxRtt : 2 * outlierBound,
+        maxRtt: cs.maxRtt ?? 2 * outlierBound,
         stepThreshold: p.stepThreshold,
         maxSlewPpm: p.maxSlewPpm,
       },

@@ -70,8 +70,8 @@ export const cristian: ProtocolDef<CristianState, CristianConfig> = {
       members: scenario.nodes.map((n) => n.id),
       config: {
         pollInterval: cs.pollInterval,
-        burst: typeof cs.burst === 'number' ? cs.burst : 4,
-        replyTimeout: typeof cs.replyTimeout === 'number' ? cs.replyTimeout : 1,
+        burst: cs.burst,
+        replyTimeout: cs.replyTimeout,
         servers: defaultServers(scenario),
       },
     }

@@ -1,4 +1,4 @@
-import type { Scenario } from '../../scenario/schema'
+import type { ClockSyncOf, Scenario } from '../../scenario/schema'
 import { defaultServers } from '../servers'
 import type { DisciplineConfig } from './discipline'
 import {
@@ -31,20 +31,18 @@ export interface ClockSyncParams {
   maxSlewPpm: number
 }
 
-export function clockSyncParams(cs: NonNullable<Scenario['clockSync']>): ClockSyncParams {
-  const num = (k: string) => (typeof cs[k] === 'number' ? (cs[k] as number) : undefined)
-  const burst = cs.burst
+export function clockSyncParams(cs: ClockSyncOf<'ntp' | 'sntp' | 'berkeley'>): ClockSyncParams {
   return {
     pollInterval: cs.pollInterval,
-    pollIntervalGiven: cs.pollIntervalGiven === true,
-    minPoll: num('minPoll'),
-    maxPoll: num('maxPoll'),
+    pollIntervalGiven: cs.pollIntervalGiven,
+    minPoll: cs.minPoll,
+    maxPoll: cs.maxPoll,
     iburst: cs.iburst !== false,
-    burst: typeof burst === 'number' || typeof burst === 'boolean' ? burst : undefined,
-    stepThreshold: num('stepThreshold') ?? STEP_THRESHOLD,
-    stepout: num('stepout') ?? STEPOUT,
-    panicThreshold: num('panicThreshold') ?? PANIC_THRESHOLD,
-    maxSlewPpm: num('maxSlewPpm') ?? MAX_FREQ_PPM,
+    burst: cs.burst,
+    stepThreshold: cs.stepThreshold ?? STEP_THRESHOLD,
+    stepout: cs.stepout ?? STEPOUT,
+    panicThreshold: cs.panicThreshold ?? PANIC_THRESHOLD,
+    maxSlewPpm: cs.maxSlewPpm ?? MAX_FREQ_PPM,
   }
 }
 
