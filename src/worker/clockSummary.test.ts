@@ -37,6 +37,19 @@ describe('clock summaries', () => {
     expect([...rejected].sort()).toEqual(['s4', 's5'])
   })
 
+  it('tell ntpd and chrony clients apart when they share a run', () => {
+    const sim = run('ntpd-vs-chrony', 900)
+    const [s1, , , ntpd, chronyd] = summarizeClocks(sim)
+    expect(s1.sync).toMatchObject({ algo: 'ntp', state: null, stratum: 1 })
+    expect(ntpd.sync).toMatchObject({ algo: 'ntp', stratum: 2, synchronised: true })
+    expect(chronyd.sync).toMatchObject({
+      algo: 'chrony',
+      stratum: 2,
+      synchronised: true,
+      source: expect.any(String),
+    })
+  })
+
   it('follow live drift changes and lies', () => {
     const sim = run('ntp-lan', 10)
     sim.inject({ fault: { type: 'setSkew', node: 'c2', ppm: 333 } })

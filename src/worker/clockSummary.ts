@@ -2,6 +2,7 @@ import type { Simulation } from '../engine'
 import type { BerkeleyState } from '../engine/protocols/berkeley/berkeley'
 import type { CristianState } from '../engine/protocols/cristian/cristian'
 import type { NaiveState } from '../engine/protocols/naive/naive'
+import type { ChronyState } from '../engine/protocols/chrony/chrony'
 import type { NtpState } from '../engine/protocols/ntp/ntp'
 import type { SntpState } from '../engine/protocols/sntp/sntp'
 import { MAX_CHART_NODES } from './history'
@@ -25,6 +26,17 @@ export type SyncSummary =
       noMajority: boolean
       /** servers the intersection algorithm voted out as falsetickers (the map marks them) */
       rejected: string[]
+    }
+  | {
+      algo: 'chrony'
+      /** null for a reference clock (it is the time) */
+      stratum: number | null
+      synchronised: boolean
+      /** the selected source */
+      source: string | null
+      /** sources combined into the last update */
+      combined: number
+      noMajority: boolean
     }
   | {
       algo: 'cristian'
@@ -82,6 +94,18 @@ function syncOf(sim: Simulation, i: number, algo: ClockSyncAlgorithm): SyncSumma
         rejected: s.peers.filter((p) => p.status === 'falseticker').map((p) => p.id),
       }
     }
+    case 'chrony': {
+      const s = sim.protocolState<ChronyState>(i, 'chrony')
+      if (!s) return null
+      return {
+        algo,
+        stratum: s.isReference ? null : s.ref.stratum,
+        synchronised: s.isReference || s.ref.synchronised,
+        source: s.ref.source,
+        combined: s.ref.combined,
+        noMajority: s.noMajority,
+      }
+    }
     case 'cristian': {
       const s = sim.protocolState<CristianState>(i, 'cristian')
       if (!s) return null
@@ -137,11 +161,19 @@ export function summarizeClocks(sim: Simulation): NodeClockSummary[] {
       wanderPpm: wander * 1e6,
       correctionPpm: (c.freq + (now < c.slewEnd ? c.slewRate : 0)) * 1e6,
       lie: nodes[i].lie,
-      sync: algo ? syncOf(sim, i, algo) : null,
+      sync: algo ? syncOf(sim, i, ntpClientAt(sim, i, algo)) : null,
     })
   }
   return out
 }
 
-const CLOCK_SYNC = ['ntp', 'sntp', 'cristian', 'berkeley', 'naive'] as const
+const CLOCK_SYNC = ['ntp', 'chrony', 'sntp', 'cristian', 'berkeley', 'naive'] as const
 type ClockSyncAlgorithm = (typeof CLOCK_SYNC)[number]
+
+/** ntpd and chrony clients can share a run (clockSync.algorithmOf): each node's own kind. */
+function ntpClientAt(sim: Simulation, i: number, algo: ClockSyncAlgorithm): ClockSyncAlgorithm {
+  if (algo !== 'ntp' && algo !== 'chrony') return algo
+  return sim.protocolState(i, algo) === null && sim.protocolState(i, 'chrony') !== null
+    ? 'chrony'
+    : algo
+}

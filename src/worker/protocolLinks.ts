@@ -4,7 +4,7 @@ import { defaultServers } from '../engine/protocols/servers'
 /** Clusters up to this size show every direction when the protocols' pairs are not known. */
 export const ALL_PAIRS_LIMIT = 12
 
-const POLLING = new Set(['ntp', 'sntp', 'cristian', 'naive'])
+const POLLING = new Set(['ntp', 'chrony', 'sntp', 'cristian', 'naive'])
 
 /**
  * The directed node pairs (indexes) the scenario's protocols talk over, so the topology can

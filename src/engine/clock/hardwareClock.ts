@@ -68,8 +68,11 @@ function wanderAt(c: HardwareClock, k: number): number {
   return w[i]
 }
 
-/** Rate of the clock on the linear piece that starts at true time t. */
-function rateAt(c: HardwareClock, t: number): number {
+/**
+ * Rate of the clock on the linear piece that starts at true time t: 1 + its frequency error,
+ * corrections included.
+ */
+export function rateAt(c: HardwareClock, t: number): number {
   const y = c.sigma > 0 ? c.skew + wanderAt(c, Math.floor(t)) : c.skew
   const u = c.freq + (t < c.slewEnd ? c.slewRate : 0)
   return (1 + y) * (1 + u)

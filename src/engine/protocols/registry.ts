@@ -2,6 +2,7 @@ import type { ProtocolDef } from './protocol'
 import type { ObserverDef } from '../sim/observer'
 import { cristian } from './cristian/cristian'
 import { ntp } from './ntp/ntp'
+import { chrony } from './chrony/chrony'
 import { sntp } from './sntp/sntp'
 import { berkeley } from './berkeley/berkeley'
 import { naive } from './naive/naive'
@@ -12,6 +13,7 @@ import { consensusChecker } from '../checkers/consensus/observer'
 export const protocolDefs: readonly ProtocolDef[] = [
   cristian as ProtocolDef,
   ntp as ProtocolDef,
+  chrony as ProtocolDef,
   sntp as ProtocolDef,
   berkeley as ProtocolDef,
   naive as ProtocolDef,

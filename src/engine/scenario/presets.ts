@@ -127,6 +127,29 @@ export const presets: Preset[] = [
     },
   },
   {
+    // Two clients with the same drifting clock on the same LAN and servers, one running ntpd's
+    // algorithm and one chrony's (clockSync.algorithmOf): chrony slews the 100 ms at up to
+    // 83 333 ppm and fits the frequency by regression, ntpd slews at 500 ppm and measures it
+    // over its 300 s FREQ interval.
+    id: 'ntpd-vs-chrony',
+    views: ['offsetChart', 'clocks'],
+    scenario: {
+      version: 1,
+      name: 'ntpd vs chrony on the same network',
+      seed: 11,
+      duration: 3600,
+      nodes: [
+        { id: 's1', reference: true },
+        { id: 's2', reference: true },
+        { id: 's3', reference: true },
+        { id: 'ntpd', clock: { offset: 0.1, skewPpm: 80, wanderPpm: 0.01 } },
+        { id: 'chronyd', clock: { offset: 0.1, skewPpm: 80, wanderPpm: 0.01 } },
+      ],
+      network: { latency: { base: 0.0002, jitter: 0.0001 } },
+      clockSync: { algorithm: 'ntp', algorithmOf: { chronyd: 'chrony' } },
+    },
+  },
+  {
     // algorithms.md §3 and §6: no reference clock; the master averages the four clocks that agree
     // (n4 is 1.5 s off, beyond the 0.1 s outlier bound) and sends each node its own adjustment.
     // The clocks end up within a fraction of a millisecond of each other, about 17 ms from true time.

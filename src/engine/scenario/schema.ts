@@ -62,8 +62,30 @@ const disciplineFields = {
   maxSlewPpm: finite.min(1).max(100_000).optional(),
 }
 
+/** The NTP clients a node can run on the same network (`clockSync.algorithmOf`). */
+export const ntpClients = ['ntp', 'chrony'] as const
+
+/** NTP and chrony: which client each node runs, and chronyd's own options. */
+const ntpFamilyFields = {
+  algorithmOf: z.record(z.string(), z.enum(ntpClients)).optional(),
+  /** chronyd makestep: [threshold s, limit in updates (−1: always)] */
+  makestep: z.tuple([nonNeg.max(1e9), z.number().int().min(-1).max(1e9)]).optional(),
+  maxUpdateSkewPpm: finite.min(0.001).max(1e6).optional(),
+}
+
 const clockSyncSchema = z.discriminatedUnion('algorithm', [
-  z.object({ algorithm: z.literal('ntp'), ...pollingFields, ...disciplineFields }),
+  z.object({
+    algorithm: z.literal('ntp'),
+    ...pollingFields,
+    ...disciplineFields,
+    ...ntpFamilyFields,
+  }),
+  z.object({
+    algorithm: z.literal('chrony'),
+    ...pollingFields,
+    ...disciplineFields,
+    ...ntpFamilyFields,
+  }),
   z.object({ algorithm: z.literal('sntp'), ...pollingFields, ...disciplineFields }),
   z.object({
     algorithm: z.literal('cristian'),
@@ -146,6 +168,8 @@ export const scenarioSchema = scenarioBase
         servers.forEach((sv, i) => known(sv, ['clockSync', 'servers', client, i]))
       }
     if (cs && 'master' in cs && cs.master) known(cs.master, ['clockSync', 'master'])
+    if (cs && 'algorithmOf' in cs)
+      for (const id of Object.keys(cs.algorithmOf ?? {})) known(id, ['clockSync', 'algorithmOf', id])
     if (
       cs &&
       'minPoll' in cs &&

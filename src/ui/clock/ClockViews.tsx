@@ -16,7 +16,7 @@ import { defaultSelection, useClockSelection } from './selection'
 import './clock.css'
 
 /** Protocols that discipline clocks (consensus protocols run on the clocks but leave them alone). */
-const CLOCK_SYNC = ['ntp', 'sntp', 'cristian', 'berkeley', 'naive']
+const CLOCK_SYNC = ['ntp', 'chrony', 'sntp', 'cristian', 'berkeley', 'naive']
 
 const algorithmOf = (run: RunMeta) => run.protocols.find((p) => CLOCK_SYNC.includes(p)) ?? null
 

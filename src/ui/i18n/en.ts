@@ -1,4 +1,5 @@
 import { workspaceEn } from './workspace.en'
+import { chronyPresetsEn } from './chrony.en'
 
 /**
  * English message catalogue: every user-visible string of the UI. `{name}` marks a parameter.
@@ -642,6 +643,7 @@ export interface PresetText {
 }
 
 export const enPresets: Record<string, PresetText> = {
+  ...chronyPresetsEn,
   'multi-paxos-5': {
     name: 'Multi-Paxos, 5 nodes',
     blurb:

@@ -1,5 +1,6 @@
 import type { Catalogue, PresetText } from './en'
 import { workspaceZh } from './workspace.zh'
+import { chronyPresetsZh } from './chrony.zh'
 
 /** 简体中文消息目录：键集合与 en.ts 相同（缺键即类型错误）。 */
 export const zh: Catalogue = {
@@ -598,6 +599,7 @@ export const zh: Catalogue = {
 }
 
 export const zhPresets: Record<string, PresetText> = {
+  ...chronyPresetsZh,
   'multi-paxos-5': {
     name: 'Multi-Paxos：5 个节点',
     blurb:

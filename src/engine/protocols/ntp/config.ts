@@ -1,4 +1,5 @@
 import type { ClockSyncOf, Scenario } from '../../scenario/schema'
+import { ntpMembers } from '../ntpClients'
 import { defaultServers } from '../servers'
 import type { DisciplineConfig } from './discipline'
 import {
@@ -31,7 +32,9 @@ export interface ClockSyncParams {
   maxSlewPpm: number
 }
 
-export function clockSyncParams(cs: ClockSyncOf<'ntp' | 'sntp' | 'berkeley'>): ClockSyncParams {
+export function clockSyncParams(
+  cs: ClockSyncOf<'ntp' | 'chrony' | 'sntp' | 'berkeley'>,
+): ClockSyncParams {
   return {
     pollInterval: cs.pollInterval,
     pollIntervalGiven: cs.pollIntervalGiven,
@@ -85,7 +88,8 @@ export function pollRange(p: ClockSyncParams): { minPoll: number; maxPoll: numbe
 
 export function ntpConfig(scenario: Scenario): NtpConfig | null {
   const cs = scenario.clockSync
-  if (!cs || cs.algorithm !== 'ntp') return null
+  if (!cs || (cs.algorithm !== 'ntp' && cs.algorithm !== 'chrony')) return null
+  if (ntpMembers(scenario, 'ntp') === null) return null
   const p = clockSyncParams(cs)
   const range = pollRange(p)
   return {

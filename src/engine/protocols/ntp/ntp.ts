@@ -1,4 +1,5 @@
 import type { ProtocolContext, ProtocolDef } from '../protocol'
+import { ntpMembers } from '../ntpClients'
 import { MAXDISP, MAXSTRAT, MINDISP, PHI } from './constants'
 import { ntpConfig, type NtpConfig } from './config'
 import {
@@ -406,7 +407,8 @@ export const ntp: ProtocolDef<NtpState, NtpConfig> = {
   },
   configure(scenario) {
     const config = ntpConfig(scenario)
-    return config && { config, members: scenario.nodes.map((n) => n.id) }
+    const members = ntpMembers(scenario, 'ntp')
+    return config && members && { config, members }
   },
   init(ctx, cfg) {
     const precision = cfg.precision[ctx.nodeId]

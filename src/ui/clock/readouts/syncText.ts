@@ -14,6 +14,12 @@ export function syncText(sync: SyncSummary | null, reference: boolean, t: Transl
       if (sync.noMajority) parts.push(t('clock.sync.noMajority'))
       return parts.join(' · ')
     }
+    case 'chrony': {
+      if (sync.stratum === null) return t('clock.sync.ntpReference')
+      const parts = ['chrony', t('clock.sync.stratum', { n: sync.stratum })]
+      if (sync.noMajority) parts.push(t('clock.sync.noMajority'))
+      return parts.join(' · ')
+    }
     case 'cristian':
       if (sync.server === null) return t('clock.sync.timeServer')
       return sync.rtt === null
