@@ -35,6 +35,11 @@ function boundsOf(clockSync: Record<string, unknown>, duration: number, skews = 
 describe('clockErrorBound: what the clock-sync algorithm knows of its own error', SLOW, () => {
   for (const [name, clockSync, duration] of [
     ['NTP (root distance)', { algorithm: 'ntp', pollInterval: 16 }, 900],
+    [
+      'chrony (root distance + what is still being slewed)',
+      { algorithm: 'chrony', pollInterval: 16 },
+      900,
+    ],
     ['SNTP (δ/2 + server root distance + drift)', { algorithm: 'sntp', pollInterval: 16 }, 300],
     ['Cristian (RTT/2 + drift)', { algorithm: 'cristian', pollInterval: 10 }, 300],
     [

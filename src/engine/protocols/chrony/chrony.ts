@@ -434,6 +434,17 @@ function createSource(id: string, cfg: ChronyConfig): ChronySource {
 
 export const chrony: ProtocolDef<ChronyState, ChronyConfig> = {
   name: 'chrony',
+  errorBound(s, clock, cfg) {
+    const r = s.ref
+    if (!r.synchronised) return null
+    // chronyd's root distance (what it tells the kernel as maxerror): half the root delay plus
+    // the root dispersion, grown at the skew, residual frequency and clock error since the
+    // update; plus the part of the offset still being slewed away.
+    const elapsed = Math.max(0, clock.local - r.updatedAt)
+    const growth = r.skew + Math.abs(r.residual) + cfg.maxClockError
+    const remaining = s.remaining + slewPhase(s) * Math.max(0, clock.local - s.accruedAt)
+    return r.rootDelay / 2 + r.rootDisp + growth * elapsed + Math.abs(remaining)
+  },
   configure(scenario) {
     const config = chronyConfig(scenario)
     const members = ntpMembers(scenario, 'chrony')
