@@ -317,3 +317,17 @@ test('NTP at full speed with the inspector open: charts are painted, React commi
   // …and React rendered only the inspector's few-times-a-second updates
   expect(await commits()).toBeLessThanOrEqual(c0 + 20)
 })
+
+test('ntpd vs chrony: two clients side by side, each running its own algorithm', async ({
+  page,
+}, testInfo) => {
+  await openPreset(page, 'ntpd-vs-chrony', 'chronyd')
+  await expect(page.getByTestId('clock-row-chronyd')).toContainText('chrony', { timeout: 60_000 })
+  await expect(page.getByTestId('clock-row-ntpd')).toContainText('SYNC', { timeout: 60_000 })
+  await page.getByTestId('play-pause').click()
+  await expect(page.getByTestId('run-info')).toHaveAttribute('data-running', 'false')
+  await page.screenshot({ path: testInfo.outputPath('ntpd-vs-chrony-en.png') })
+  await page.getByTestId('lang-switch').click()
+  await expect(page.getByTestId('clock-row-chronyd')).toContainText('chrony')
+  await page.screenshot({ path: testInfo.outputPath('ntpd-vs-chrony-zh.png') })
+})
