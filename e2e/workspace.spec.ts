@@ -77,7 +77,7 @@ test('every other view is one click away, Shift-click puts one beside the first'
   await expect(page.locator('[role="tab"][aria-selected="true"]')).toHaveCount(2)
   await expect(page.getByTestId('view-clocks')).toBeVisible()
   await expect(page.getByTestId('inspect-node')).toBeVisible()
-  // run-info stays readable whichever views are on screen (contract.md §4)
+  // run-info stays readable whichever views are on screen (docs/ui-contract.md)
   expect(Number(await page.getByTestId('run-info').getAttribute('data-sim-time'))).toBeGreaterThan(
     0,
   )

@@ -1,5 +1,5 @@
 /**
- * Headless run (contract.md §2):
+ * Headless run (docs/cli.md):
  *   npm run -s sim -- <scenario.json> [--seed N] [--duration S] [--trace out.jsonl]
  * Prints one JSON summary on stdout, exit 0; a bad scenario or argument: message on stderr, exit 2.
  */

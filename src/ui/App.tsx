@@ -11,7 +11,7 @@ import { FocusPane } from './workspace/FocusPane'
 import { usePresenter } from './workspace/presenterStore'
 import './workspace/workspace.css'
 
-/** `?embed=1` (contract.md §3): for an iframe, only the topology and the run controls. */
+/** `?embed=1` (docs/ui-contract.md): for an iframe, only the topology and the run controls. */
 const embed = typeof window !== 'undefined' && isEmbed(window.location.search)
 
 /**

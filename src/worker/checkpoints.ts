@@ -1,7 +1,7 @@
 import type { Simulation, World } from '../engine'
 
 /**
- * Engine checkpoints for the timeline (design.md "worker"): whole-world snapshots taken every few
+ * Engine checkpoints for the timeline (docs/architecture.md "worker"): whole-world snapshots taken every few
  * simulated seconds on the current branch. Seeking to T restores the latest checkpoint at or
  * before T and re-runs to T (see timeline.ts), so the cost of a seek is one restore plus at most
  * one checkpoint interval of simulation.

@@ -28,7 +28,7 @@ export interface HistorySamples {
   offset: Float64Array
   /** per sample, per charted node: the rate correction its clock runs with (ppm) */
   correction: Float64Array
-  /** per sample: max |offset| and max − min offset over every live node (contract.md §2) */
+  /** per sample: max |offset| and max − min offset over every live node (docs/cli.md) */
   accuracy: Float64Array
   precision: Float64Array
 }

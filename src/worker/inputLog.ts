@@ -1,7 +1,7 @@
 import type { ScenarioInput } from '../engine'
 import type { LiveInput } from './protocol'
 
-/** A live input with the simulated time it applied at (contract.md §1: replaying the log reproduces the run). */
+/** A live input with the simulated time it applied at (docs/scenario-format.md: replaying the log reproduces the run). */
 export type LoggedInput = LiveInput & { at: number }
 
 type FaultEntry = NonNullable<ScenarioInput['faults']>[number]

@@ -1,6 +1,6 @@
 /**
  * The wire between the UI thread and the simulation worker: one discriminated union per
- * direction. Per-frame data travels as typed arrays in the transfer list (design.md "worker"):
+ * direction. Per-frame data travels as typed arrays in the transfer list (docs/architecture.md "worker"):
  * a transferred ArrayBuffer costs the same at any size, a structured clone costs its JSON size.
  * Protocol-specific detail (volatile/durable state) never rides on frames; it is fetched with
  * `inspect` on request.
@@ -19,7 +19,7 @@ export const MAX_SPEED = 1000
 export type RunSource =
   | { kind: 'preset'; id: string }
   | { kind: 'file'; name: string }
-  /** opened from a share link (contract.md §3 `#s=`) */
+  /** opened from a share link (docs/ui-contract.md `#s=`) */
   | { kind: 'link' }
 
 /** A live input, as `Simulation.inject` takes it. */

@@ -1,7 +1,7 @@
 import { createPrng, normal, type PrngState } from '../kernel/prng'
 
 /**
- * A node's hardware clock (algorithms.md §1): dC/dt = (1 + y(t)) · (1 + u(t)),
+ * A node's hardware clock (docs/algorithms.md §1): dC/dt = (1 + y(t)) · (1 + u(t)),
  * y = constant skew + random-walk wander (one step per simulated second), u = the
  * discipline's control (frequency correction plus an active slew).
  *

@@ -39,7 +39,7 @@ function stamp(steps: Step[]) {
   return { events, L, V }
 }
 
-describe('Lamport and vector clocks (algorithms.md §4)', () => {
+describe('Lamport and vector clocks (docs/algorithms.md §4)', () => {
   it('the textbook example: a send, its receipt, and a concurrent event', () => {
     // p0: a (send to p1)   p1: b (local), c (receive a)   p2: d (local)
     const { L, V } = stamp([

@@ -1,6 +1,6 @@
 /**
  * Hybrid logical clocks (Kulkarni, Demirbas, Madappa, Avva, Leone, "Logical Physical Clocks",
- * OPODIS 2014, Fig. 5; algorithms.md §4/§7). State (l, c): l is the largest physical time the
+ * OPODIS 2014, Fig. 5; docs/algorithms.md §4/§7). State (l, c): l is the largest physical time the
  * node has heard of, c counts events that share that l. pt is the node's own physical clock
  * reading. Properties: l ≥ pt; l − pt is bounded by the clock error; e → f implies
  * hlc(e) < hlc(f); and (l, c) never goes backwards, even when pt does (a clock stepped back).

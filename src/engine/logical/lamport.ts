@@ -1,6 +1,6 @@
 /**
  * Lamport clocks (Lamport, "Time, Clocks, and the Ordering of Events in a Distributed System",
- * CACM 1978; algorithms.md §4/§7): increment before each local event and each send; a message
+ * CACM 1978; docs/algorithms.md §4/§7): increment before each local event and each send; a message
  * carries the sender's value; on receipt C ← max(C, C_msg) + 1. Then e → f implies L(e) < L(f)
  * (not the converse), and (L, node index) orders all events totally.
  */

@@ -3,7 +3,7 @@ import { lamportReceive, lamportTick } from './lamport'
 import { vectorReceive, vectorTick, vectorZero, type VectorClock } from './vector'
 
 /**
- * The logical clocks the runtime keeps at every node, whatever protocol runs (design.md): a
+ * The logical clocks the runtime keeps at every node, whatever protocol runs (docs/architecture.md): a
  * Lamport clock, a hybrid logical clock and — up to VECTOR_MAX_NODES nodes — a vector clock.
  * The runtime stamps every send and every receipt; a protocol stamps a local event it cares
  * about (a transaction's commit) through its context.

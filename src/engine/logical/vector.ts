@@ -1,5 +1,5 @@
 /**
- * Vector clocks (Fidge 1988, Mattern 1988; algorithms.md §4/§7): node i keeps one counter per
+ * Vector clocks (Fidge 1988, Mattern 1988; docs/algorithms.md §4/§7): node i keeps one counter per
  * node; V[i]++ on each local event and send; a message carries a copy of V; on receipt V takes
  * the element-wise max with the message's vector, then V[i]++. Unlike Lamport clocks they
  * characterise causality exactly: V(e) < V(f) iff e happened before f, and two events whose

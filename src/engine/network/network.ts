@@ -43,7 +43,7 @@ export function lossOf(net: NetworkState, from: number, to: number): number {
   return net.links.get(linkKey(from, to))?.loss ?? net.loss
 }
 
-/** One-way delay: base + exponential jitter with mean `jitter` (contract.md §1). Loopback is instant. */
+/** One-way delay: base + exponential jitter with mean `jitter` (docs/scenario-format.md). Loopback is instant. */
 export function sampleDelay(net: NetworkState, rng: PrngState, from: number, to: number): number {
   if (from === to) return 0
   const l = (net.links.size > 0 && net.links.get(linkKey(from, to))?.latency) || net.latency

@@ -3,7 +3,7 @@ import type { ClockReading } from '../clock/errorBound'
 import type { LogicalStamp } from '../logical/nodeClocks'
 
 /**
- * What a protocol sees of its node (design.md): its own clock, its own durable storage,
+ * What a protocol sees of its node (docs/architecture.md): its own clock, its own durable storage,
  * the network. It never sees true time or another node's state.
  */
 export interface ProtocolContext {

@@ -4,7 +4,7 @@ const nodeRef = z.string().min(1)
 const finite = z.number().finite()
 
 /**
- * The intervention vocabulary of contract.md §1: one schema for scheduled faults and live clicks.
+ * The intervention vocabulary of docs/scenario-format.md: one schema for scheduled faults and live clicks.
  * `setDuplicate` is DriftLab's addition (message duplication, for consensus demos and tests).
  */
 export const interventionSchema = z.discriminatedUnion('type', [

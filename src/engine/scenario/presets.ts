@@ -104,7 +104,7 @@ export const presets: Preset[] = [
     },
   },
   {
-    // algorithms.md §2: five servers, two of them lying in opposite directions; the
+    // docs/algorithms.md §2: five servers, two of them lying in opposite directions; the
     // intersection algorithm marks them falsetickers and the clients follow the other three.
     id: 'ntp-falsetickers',
     views: ['inspector', 'offsetChart'],
@@ -150,7 +150,7 @@ export const presets: Preset[] = [
     },
   },
   {
-    // algorithms.md §3 and §6: no reference clock; the master averages the four clocks that agree
+    // docs/algorithms.md §3 and §6: no reference clock; the master averages the four clocks that agree
     // (n4 is 1.5 s off, beyond the 0.1 s outlier bound) and sends each node its own adjustment.
     // The clocks end up within a fraction of a millisecond of each other, about 17 ms from true time.
     id: 'berkeley-outlier',
@@ -172,7 +172,7 @@ export const presets: Preset[] = [
     },
   },
   {
-    // algorithms.md §0.2: the seed tutorial's t ← t + (t − t_ref), run on purpose: every poll
+    // docs/algorithms.md §0.2: the seed tutorial's t ← t + (t − t_ref), run on purpose: every poll
     // doubles each client's error.
     id: 'naive-misconception',
     views: ['offsetChart', 'clocks'],

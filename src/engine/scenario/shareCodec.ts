@@ -2,7 +2,7 @@ import { Inflate, deflateSync } from 'fflate'
 import { parseScenario, type Scenario, type ScenarioInput } from './schema'
 
 /**
- * Share links (contract.md §3): `#s=<payload>` where payload = base64url(deflate-raw(JSON)).
+ * Share links (docs/ui-contract.md): `#s=<payload>` where payload = base64url(deflate-raw(JSON)).
  * fflate does the compression: small (8 kB), synchronous (so decoding is a pure function the
  * tests can hammer), and its streaming inflater lets us stop a decompression bomb early.
  *

@@ -7,7 +7,7 @@ const SLOW = { timeout: 120_000 }
 
 const ids = ['s1', 's2', 'c1', 'c2']
 
-/** Any intervention of contract.md §1 on these four nodes, at a random time. */
+/** Any intervention of docs/scenario-format.md on these four nodes, at a random time. */
 const fault = fc.oneof(
   fc.record({
     at: fc.integer({ min: 0, max: 1500 }),

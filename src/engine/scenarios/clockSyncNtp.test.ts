@@ -52,7 +52,7 @@ describe('NTP on a LAN (chrony default test parameters)', SLOW, () => {
   )
 
   /*
-   * The daemon loop of algorithms.md (phase Θ/(16·2^τ) per second, PLL gain 1/(4·16·2^τ)²) takes
+   * The daemon loop of docs/algorithms.md (phase Θ/(16·2^τ) per second, PLL gain 1/(4·16·2^τ)²) takes
    * hours to remove a frequency error, and meanwhile the offset sits near 16·2^τ times it, so
    * staying within 1 ms rests on the frequency measured in FREQ (a fit over the interval's
    * samples, freqFit.ts: within ±0.3 ppm over these seeds, where ntpd's two-point figure was off
@@ -184,7 +184,7 @@ describe('NTP selection with falsetickers', SLOW, () => {
   })
 })
 
-describe('NTP path delay (algorithms.md §6)', SLOW, () => {
+describe('NTP path delay (docs/algorithms.md §6)', SLOW, () => {
   it('asymmetric path 10 ms up, 2 ms down: the client settles (d↑ − d↓)/2 = 4 ms ahead', () => {
     const run = runSampled(
       {

@@ -6,7 +6,7 @@ import { entryId } from '../protocols/paxos/entry'
 import type { PaxosState } from '../protocols/paxos/state'
 
 /**
- * Property tests over random fault schedules (algorithms.md §6): crashes, restarts, pauses,
+ * Property tests over random fault schedules (docs/algorithms.md §6): crashes, restarts, pauses,
  * partitions, cut links, loss, duplication and reordering (jitter), with values proposed at
  * any node. Safety must hold throughout; once the faults stop at GST and every node is back,
  * every proposed value must be chosen and every node must learn the whole chosen log.

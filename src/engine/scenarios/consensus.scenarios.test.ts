@@ -334,7 +334,7 @@ describe('determinism', () => {
     expect(chosenValues(a)).toEqual(['p', 'read', 'q']) // the read went through the log
   })
 
-  it('the CLI summary carries contract.md §2 consensus fields', () => {
+  it('the CLI summary carries docs/cli.md consensus fields', () => {
     const s = runAndSummarize(simOf(input), 6)
     expect(Object.keys(s.consensus as object)).toEqual(
       expect.arrayContaining(['chosen', 'leaderChanges', 'staleReads', 'violations']),

@@ -1,6 +1,6 @@
 import type { Simulation } from './simulation'
 
-/** The CLI summary of contract.md §2. */
+/** The CLI summary of docs/cli.md. */
 export interface Summary {
   seed: number
   duration: number

@@ -1,7 +1,7 @@
 import { useT } from '../i18n'
 
 /**
- * The seed tutorial's update rule, run on purpose and labelled as wrong (algorithms.md §0): with
+ * The seed tutorial's update rule, run on purpose and labelled as wrong (docs/algorithms.md §0): with
  * Δt = t − t_ref it sets t ← t + Δt, which doubles the error every round instead of removing it.
  */
 export function NaiveBanner() {

@@ -4,7 +4,7 @@ export const CRASHED = STATUS_CODES.indexOf('crashed')
 
 /**
  * Accuracy (max |offset| from true time) and precision (max − min offset: how closely the
- * clocks agree with each other) over live nodes, as the CLI counts them (contract.md §2).
+ * clocks agree with each other) over live nodes, as the CLI counts them (docs/cli.md).
  */
 export function clockQuality(frame: Frame): { accuracy: number; precision: number } {
   let acc = 0

@@ -4,7 +4,7 @@ import type { RunMeta } from '../../worker/protocol'
 /**
  * Which node the inspector shows and which of its servers' exchanges the T1–T4 diagram shows.
  * Selecting is its own gesture (the inspector's node list, a row of the clock table, a chart
- * legend entry): clicking a node in the topology crashes it (contract.md §4).
+ * legend entry): clicking a node in the topology crashes it (docs/ui-contract.md).
  */
 export interface ClockSelection {
   node: string | null

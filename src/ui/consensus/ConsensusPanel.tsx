@@ -38,7 +38,7 @@ function Cell({ cell, slot, t }: { cell: LogCell; slot: number; t: Translate }) 
 }
 
 /**
- * The Paxos panel (design.md): per node its role, the ballot it runs, the ballot its acceptor
+ * The Paxos panel (docs/architecture.md): per node its role, the ballot it runs, the ballot its acceptor
  * promised, and the log — votes and chosen entries per slot. Rendered at protocol speed (see
  * store.ts); the leases are their own view (LeaseChart).
  */

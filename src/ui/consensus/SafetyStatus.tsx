@@ -57,7 +57,7 @@ function ViolationItem({ n, v, t }: { n: number; v: Violation; t: Translate }) {
 }
 
 /**
- * The live invariant checker (`safety-status`, contract.md §4): green while every invariant
+ * The live invariant checker (`safety-status`, docs/ui-contract.md): green while every invariant
  * holds, red from the first violation on, naming it; below, every violation of the run.
  */
 export function SafetyStatus() {

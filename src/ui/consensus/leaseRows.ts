@@ -1,7 +1,7 @@
 import type { NodeTiming } from './store'
 
 /**
- * Leader leases drawn against two clocks (algorithms.md §5). A lease ends when the holder's
+ * Leader leases drawn against two clocks (docs/algorithms.md §5). A lease ends when the holder's
  * *own* clock reaches `until`; how long that takes in true time depends on the clock's rate.
  * Each row gives both lengths from now: `localLeft` (what the node believes is left) and
  * `trueLeft` (when its clock will actually get there). The lease is safe only while a majority

@@ -10,7 +10,7 @@ export type Translate = (key: MessageKey, params?: Params) => string
 const catalogues: Record<Lang, Catalogue> = { en, zh }
 const presetTexts: Record<Lang, Record<string, PresetText>> = { en: enPresets, zh: zhPresets }
 
-/** `?lang=en|zh` wins (contract.md §3); otherwise the browser's preference; otherwise English. */
+/** `?lang=en|zh` wins (docs/ui-contract.md); otherwise the browser's preference; otherwise English. */
 export function initialLang(search: string, browserLangs: readonly string[]): Lang {
   const param = new URLSearchParams(search).get('lang')
   if (param === 'en' || param === 'zh') return param

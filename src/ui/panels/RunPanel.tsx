@@ -10,7 +10,7 @@ const selectRun = (s: RunState) => ({ run: s.run, statuses: s.statuses })
 /**
  * The current run: what it is (scenario, protocols, seed) and where it is (events, messages,
  * violations, trace hash). `run-info` carries the exact simulated time and trace hash of the
- * frame on screen, so a test can reproduce the run headless (contract.md §4).
+ * frame on screen, so a test can reproduce the run headless (docs/ui-contract.md).
  */
 export function RunPanel() {
   const t = useT()

@@ -39,7 +39,7 @@ function restore(session: Session): void {
 }
 
 /**
- * The page's first run: a share link in the address (contract.md §3), else the autosaved
+ * The page's first run: a share link in the address (docs/ui-contract.md), else the autosaved
  * session, else the default scenario playing. A bad link or a corrupt session shows why and
  * falls through to the default; nothing stored can stop the page from starting.
  */

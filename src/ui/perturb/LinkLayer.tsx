@@ -37,7 +37,7 @@ interface Props {
 }
 
 /**
- * Every direction of every link as its own control (`link-<from>-<to>`, contract.md §4): a wide
+ * Every direction of every link as its own control (`link-<from>-<to>`, docs/ui-contract.md): a wide
  * invisible stroke to hit, the visible curve with its arrowhead, and for a cut link a red dashed
  * curve with a cross at its middle. Links a partition blocks are drawn faint and dashed.
  */

@@ -6,7 +6,7 @@ import { usePerturbStore } from './store'
 
 /**
  * The "break it" actions. Every change to the run goes through the intervention vocabulary
- * (contract.md §1) as a live input, so it lands in the run's input log and replays.
+ * (docs/scenario-format.md) as a live input, so it lands in the run's input log and replays.
  */
 const get = usePerturbStore.getState
 const set = usePerturbStore.setState

@@ -6,7 +6,7 @@ const en: Translate = (key, params) => translate('en', key, params)
 const zh: Translate = (key, params) => translate('zh', key, params)
 
 describe('node menu items', () => {
-  it('offer crash or restart and pause or resume by status, in the vocabulary of contract.md', () => {
+  it('offer crash or restart and pause or resume by status, in the vocabulary of docs/scenario-format.md', () => {
     const up = nodeMenuItems('c1', 'up', en)
     expect(up.map((i) => i.label)).toEqual([
       'Crash',

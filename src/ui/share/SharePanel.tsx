@@ -43,7 +43,7 @@ function topologySvg(): SVGSVGElement {
 }
 
 /**
- * Share and export: a link that replays this run (contract.md §3), the scenario file with the
+ * Share and export: a link that replays this run (docs/ui-contract.md), the scenario file with the
  * live interventions as `faults` (the CLI replays it exactly), the topology as SVG / PNG, and the
  * clock offsets as CSV.
  */

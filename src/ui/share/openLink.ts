@@ -24,7 +24,7 @@ function refuse(detail: string): false {
 }
 
 /**
- * Open a share link (contract.md §3): decode it (never throws), then load its scenario and run it
+ * Open a share link (docs/ui-contract.md): decode it (never throws), then load its scenario and run it
  * to the link's time, paused — the same trace hash the sender saw. A link that does not decode
  * shows the banner naming the problem and leaves the running simulation alone. Returns whether
  * the link was good.

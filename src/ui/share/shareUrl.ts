@@ -1,5 +1,5 @@
 /**
- * Share links (contract.md §3): this page's address and query (`?lang`, `?embed`) with the
+ * Share links (docs/ui-contract.md): this page's address and query (`?lang`, `?embed`) with the
  * payload in the hash, `#s=<payload>`. The hash never reaches a server.
  */
 export function shareUrl(href: string, payload: string): string {

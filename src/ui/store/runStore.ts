@@ -9,7 +9,7 @@ export type Banner =
   | { kind: 'unreadable' }
   | { kind: 'refused'; detail: string }
   | { kind: 'tooLarge'; size: number; max: number }
-  /** a share link that does not decode (contract.md §3) */
+  /** a share link that does not decode (docs/ui-contract.md) */
   | { kind: 'badLink'; detail: string }
   /** an autosaved session that could not be restored (a fresh run started instead) */
   | { kind: 'badSession'; detail: string }

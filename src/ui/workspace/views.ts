@@ -23,7 +23,7 @@ export interface ViewDef {
   consensus?: boolean
   /**
    * Stays mounted (hidden) when not focused: `run-info` carries the run's trace hash and time
-   * for tests and lessons whichever view is on screen (contract.md §4).
+   * for tests and lessons whichever view is on screen (docs/ui-contract.md).
    */
   keepMounted?: boolean
 }

@@ -3,7 +3,7 @@ import type { ObserverApi } from '../../sim/observer'
 import { report, type ConsensusCheckState } from './state'
 
 /**
- * Acceptor state invariants (algorithms.md §5; TLA+ `Paxos.tla` TypeOK/Inv): maxVBal ≤ maxBal
+ * Acceptor state invariants (docs/algorithms.md §5; TLA+ `Paxos.tla` TypeOK/Inv): maxVBal ≤ maxBal
  * in every reported state, and maxBal never decreases — checked against this checker's own
  * memory of the acceptor, so an acceptor that forgets its promise in a crash is caught.
  */

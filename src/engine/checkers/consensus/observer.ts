@@ -9,7 +9,7 @@ import { createCheckState, type ConsensusCheckState } from './state'
 
 /**
  * The live consensus checker: one observer fed by the events nodes emit (see
- * protocols/paxos/events.ts), judging with true time. Its summary is contract.md §2's
+ * protocols/paxos/events.ts), judging with true time. Its summary is docs/cli.md's
  * `consensus` object (plus `ballots`, the number of phase-1 attempts).
  */
 export const consensusChecker: ObserverDef<ConsensusCheckState> = {

@@ -8,7 +8,7 @@ import { report, type ConsensusCheckState } from './state'
  * before it): from then on a client may have seen it. A linearizable read must reflect every
  * write complete before it began; one that reflects a shorter prefix than some node had
  * applied at its start is stale — the classic failure of a lease held on a fast-running
- * belief (algorithms.md §5).
+ * belief (docs/algorithms.md §5).
  */
 export function trackApplied(
   api: ObserverApi,

@@ -5,7 +5,7 @@ import type { ObserverApi } from '../../sim/observer'
 import { report, type ConsensusCheckState } from './state'
 
 /**
- * Agreement, validity, integrity and one value per ballot (algorithms.md §5), judged from
+ * Agreement, validity, integrity and one value per ballot (docs/algorithms.md §5), judged from
  * the acceptors' own reports of their votes: an entry is *chosen* in a slot the moment a
  * majority has voted for it at one ballot — whether or not any learner ever hears of it.
  */

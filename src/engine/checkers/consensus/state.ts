@@ -2,7 +2,7 @@ import type { Ballot } from '../../protocols/paxos/ballot'
 import type { LogEntry } from '../../protocols/paxos/entry'
 import type { ObserverApi } from '../../sim/observer'
 
-/** The invariants the consensus checkers report (algorithms.md §5), as named in violations. */
+/** The invariants the consensus checkers report (docs/algorithms.md §5), as named in violations. */
 export const CONSENSUS_INVARIANTS = [
   'agreement',
   'validity',

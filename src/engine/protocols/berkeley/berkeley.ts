@@ -4,7 +4,7 @@ import { faultTolerantAverage } from './average'
 import { boundSinceSync } from '../../clock/errorBound'
 
 /**
- * Berkeley's TEMPO (Gusella & Zatti, 1989; algorithms.md §3). A master polls every node, itself
+ * Berkeley's TEMPO (Gusella & Zatti, 1989; docs/algorithms.md §3). A master polls every node, itself
  * included (its own offset is 0), estimates each node's offset Cristian-style (the reading plus
  * half the round trip), takes a fault-tolerant average (./average.ts), and sends each node its
  * own signed adjustment, not an absolute time: by the time it arrives an absolute time would be

@@ -3,7 +3,7 @@ import { defaultServers } from '../servers'
 import { boundSinceSync } from '../../clock/errorBound'
 
 /**
- * Cristian's algorithm (algorithms.md §3): ask a time server, set C ← T_server + RTT/2.
+ * Cristian's algorithm (docs/algorithms.md §3): ask a time server, set C ← T_server + RTT/2.
  * Each poll is a burst of requests sent one after another; the sample with the lowest
  * round trip wins, because its RTT/2 guess of the one-way delay has the least room for error.
  */

@@ -2,7 +2,7 @@ import type { ProtocolDef } from '../protocol'
 import { defaultServers } from '../servers'
 
 /**
- * THE MISCONCEPTION, on purpose (algorithms.md §0.2). The seed tutorial's update
+ * THE MISCONCEPTION, on purpose (docs/algorithms.md §0.2). The seed tutorial's update
  *     Δt = t_n − t_ref;  t_{n+1} = t_n + Δt
  * adds the error instead of removing it: a clock 50 ms fast (t_n = 100.050, t_ref = 100.000)
  * moves to 100.100. Each poll this client reads the reference (request/reply, ignoring the

@@ -4,7 +4,7 @@ import { intersect, truechimers } from './select'
 
 const iv = (lo: number, hi: number) => ({ lo, hi })
 
-describe('intersection (Marzullo; algorithms.md §2 check vectors)', () => {
+describe('intersection (Marzullo; docs/algorithms.md §2 check vectors)', () => {
   it('[8,12], [11,13], [10,12] → [11,12] agreed by 3', () => {
     expect(intersect([iv(8, 12), iv(11, 13), iv(10, 12)])).toEqual({ lo: 11, hi: 12, agreed: 3 })
   })

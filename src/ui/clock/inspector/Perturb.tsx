@@ -16,7 +16,7 @@ import {
 type Problem = { field: 'drift' | 'lie'; why: 'notNumber' | 'range' } | null
 
 /**
- * Live perturbation of one node through the intervention vocabulary (contract.md §1): its
+ * Live perturbation of one node through the intervention vocabulary (docs/scenario-format.md): its
  * oscillator's drift (`setSkew`), a jump of its clock (`clockStep`), and lying to whoever asks
  * it for the time (`falseticker`). Each is recorded in the run's input log like any click.
  * Input is checked first; a bad value gets a message and sends nothing.

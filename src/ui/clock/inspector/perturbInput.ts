@@ -5,7 +5,7 @@
 
 /** The drift slider's span (ppm): a quartz oscillator's range with room to spare. */
 export const DRIFT_SLIDER_PPM = 1000
-/** What the number box accepts (ppm): contract.md §1 accepts at least ±100 000 for "broken clock" demos. */
+/** What the number box accepts (ppm): docs/scenario-format.md accepts at least ±100 000 for "broken clock" demos. */
 export const DRIFT_LIMIT_PPM = 100_000
 /** A falseticker's lie (ms): up to an hour off. */
 export const LIE_LIMIT_MS = 3_600_000
