@@ -64,7 +64,7 @@ describe('share codec', () => {
       }),
       { numRuns: 300 },
     )
-  })
+  }, 60_000) // 300 deflate round trips: seconds on a loaded machine, and never a verdict on speed
 
   it('property: random strings and bytes give a valid scenario or a clear error, never a throw', () => {
     fc.assert(
