@@ -1,7 +1,7 @@
 import type { ProtocolContext, ProtocolDef } from '../protocol'
 import { ntpMembers } from '../ntpClients'
 import { rateForGain } from '../ntp/discipline'
-import { checkReply, onWireSample, REPLY, REQUEST, type NtpReply } from '../ntp/onWire'
+import { checkReply, completeExchange, REPLY, REQUEST, type NtpReply } from '../ntp/onWire'
 import type { Exchange } from '../ntp/peer'
 import { answerRequest, type ServedClock } from '../ntp/server'
 import { chronyConfig, type ChronyConfig } from './config'
@@ -51,8 +51,6 @@ interface PollState {
   lastServerXmt: number | null
   /** requests sent since the last valid reply */
   unanswered: number
-  rootDelay: number
-  rootDisp: number
   last: Exchange | null
 }
 
@@ -369,11 +367,9 @@ function receive(
   p.unanswered = 0
   p.reach |= 1
   p.stratum = reply.stratum
-  const ts = { t1: reply.org, t2: reply.rec, t3: reply.xmt, t4 }
-  const w = onWireSample(ts, s.precision, reply.precision)
-  p.last = { server: from, ...ts, offset: w.offset, delay: w.delay }
-  s.last = p.last
-  ctx.emit('exchange', { ...p.last })
+  const { exchange, sample: w } = completeExchange(ctx, from, reply, t4, s.precision)
+  p.last = exchange
+  s.last = exchange
   // δ on chrony's cooked clock (the clock as if pending corrections were done): a slew at up
   // to 83 333 ppm during the exchange would otherwise shorten or stretch it by as much
   accrue(s, t4)
@@ -426,8 +422,6 @@ function createSource(id: string, cfg: ChronyConfig): ChronySource {
     sentRemaining: 0,
     lastServerXmt: null,
     unanswered: 0,
-    rootDelay: 0,
-    rootDisp: 0,
     last: null,
   }
 }

@@ -15,7 +15,7 @@ import { clockFilter, dispersionAt, shiftIn } from './filter'
 import { offsetSlope } from './freqFit'
 import {
   checkReply,
-  onWireSample,
+  completeExchange,
   REPLY,
   REQUEST,
   type NtpReply,
@@ -375,11 +375,9 @@ function receive(
   p.rootDisp = reply.rootDisp
   p.refId = reply.refId
   p.precision = reply.precision
-  const ts = { t1: reply.org, t2: reply.rec, t3: reply.xmt, t4 }
-  const sample = onWireSample(ts, s.precision, reply.precision)
-  p.last = { server: from, ...ts, offset: sample.offset, delay: sample.delay }
-  s.last = p.last
-  ctx.emit('exchange', { ...p.last })
+  const { exchange, sample } = completeExchange(ctx, from, reply, t4, s.precision)
+  p.last = exchange
+  s.last = exchange
   // An unsynchronised server answers, but has no time worth using: like ntpd (TEST6) the packet
   // is dropped before it counts as reaching the server.
   if (reply.stratum >= MAXSTRAT) {

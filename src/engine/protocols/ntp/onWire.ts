@@ -1,4 +1,6 @@
+import type { ProtocolContext } from '../protocol'
 import { PHI } from './constants'
+import type { Exchange } from './peer'
 
 /**
  * The on-wire protocol (RFC 5905 §8): a client request carries its transmit time T1; the server
@@ -80,4 +82,22 @@ export function checkReply(
   if (lastServerXmt !== null && reply.xmt === lastServerXmt) return 'duplicate'
   if (outstanding === null || reply.org !== outstanding) return 'bogus'
   return 'ok'
+}
+
+/**
+ * A valid reply completes an exchange: its T1–T4 with θ and δ, emitted for the views (the
+ * exchange the inspector works out), and the sample the client's algorithm takes from it.
+ */
+export function completeExchange(
+  ctx: ProtocolContext,
+  server: string,
+  reply: NtpReply,
+  t4: number,
+  precision: number,
+): { exchange: Exchange; sample: OnWireSample } {
+  const ts = { t1: reply.org, t2: reply.rec, t3: reply.xmt, t4 }
+  const sample = onWireSample(ts, precision, reply.precision)
+  const exchange = { server, ...ts, offset: sample.offset, delay: sample.delay }
+  ctx.emit('exchange', { ...exchange })
+  return { exchange, sample }
 }
