@@ -24,6 +24,23 @@ export default tseslint.config(
     },
   },
   {
+    // Worker, CLI and benchmarks enter the engine only through src/engine/index.ts.
+    files: ['src/worker/**/*.ts', 'src/cli/**/*.ts', 'bench/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/engine/*', '!**/engine/index'],
+              message: 'Import the engine through src/engine/index.ts.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The engine is pure and deterministic: nothing from the other layers, no real time or randomness.
     files: ['src/engine/**/*.ts'],
     rules: {

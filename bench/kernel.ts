@@ -2,8 +2,6 @@
  * Kernel throughput: N nodes each pinging a random peer every local second (each ping is
  * answered), no protocol logic beyond that. Prints events per wall-clock second.
  */
-import { pingProtocol, scenarioOf, simOf } from '../src/engine/testing/probes'
-import type { ProtocolDef } from '../src/engine/protocols/protocol'
 
 export interface KernelFigure {
   nodes: number
@@ -14,7 +12,10 @@ export interface KernelFigure {
 
 export function benchKernel(nodes: number, targetEvents: number): KernelFigure {
   const s = scenarioOf({
-    nodes: Array.from({ length: nodes }, (_, i) => ({ id: `n${i}`, clock: { skewPpm: (i % 7) * 10 - 30 } })),
+    nodes: Array.from({ length: nodes }, (_, i) => ({
+      id: `n${i}`,
+      clock: { skewPpm: (i % 7) * 10 - 30 },
+    })),
     network: { latency: { base: 0.001, jitter: 0.0005 } },
   })
   const sim = simOf(s, [pingProtocol as ProtocolDef])
@@ -28,3 +29,4 @@ export function benchKernel(nodes: number, targetEvents: number): KernelFigure {
   const events = sim.world.events - e0
   return { nodes, events, wallSeconds: wall, eventsPerSecond: events / wall }
 }
+import { pingProtocol, scenarioOf, simOf, type ProtocolDef } from '../src/engine'

@@ -6,9 +6,13 @@
  * Figures, not assertions.
  */
 import { pathToFileURL } from 'node:url'
-import { createSimulation, parseScenario, type TraceRecord } from '../src/engine'
-import { consensusCheckState } from '../src/engine/checkers/consensus/state'
-import type { PaxosState } from '../src/engine/protocols/paxos/state'
+import {
+  createSimulation,
+  parseScenario,
+  type TraceRecord,
+  consensusCheckState,
+  type PaxosState,
+} from '../src/engine'
 
 export interface PaxosFigure {
   nodes: number

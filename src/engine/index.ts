@@ -5,6 +5,7 @@ import type { Scenario } from './scenario/schema'
 
 export { Simulation } from './sim/simulation'
 export type { World, NodeStatus, Message, Input } from './sim/world'
+export type { LiveInput } from './sim/simulation'
 export type { TraceRecord, TraceSink } from './sim/records'
 export { runAndSummarize, summarize, type Summary } from './sim/summary'
 export { parseScenario, type Scenario, type ScenarioInput } from './scenario/schema'
@@ -39,3 +40,20 @@ export type { NaiveState } from './protocols/naive/naive'
 export function createSimulation(scenario: Scenario, opts: SimulationOptions = {}): Simulation {
   return new Simulation(scenario, protocolDefs, observerDefs, opts)
 }
+
+// What the worker, the CLI and the benchmarks need beyond the simulation itself (they import the
+// engine only through this file: ESLint no-restricted-imports).
+export { peekLocal, trueTimeOf } from './clock/hardwareClock'
+export { linkKey, type DropReason } from './network/network'
+export { nodesNamed } from './scenario/interventions'
+export { presets, DEFAULT_PRESET, type Preset } from './scenario/presets'
+export { defaultServers } from './protocols/servers'
+export type { ProtocolDef } from './protocols/protocol'
+export type { CristianState } from './protocols/cristian/cristian'
+export type { ChronyState } from './protocols/chrony/chrony'
+export { consensusCheckState } from './checkers/consensus/state'
+export { formatBallot, type Ballot } from './protocols/paxos/ballot'
+export type { PaxosConfig } from './protocols/paxos/config'
+export type { PaxosState } from './protocols/paxos/state'
+/** Probes for tests and benchmarks: a ping protocol and scenario shorthands. */
+export { pingProtocol, scenarioOf, simOf } from './testing/probes'

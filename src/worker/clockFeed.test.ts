@@ -1,5 +1,5 @@
+import { presets } from '../engine'
 import { describe, expect, it } from 'vitest'
-import { presets } from '../engine/scenario/presets'
 import type { ClockFeedMessage } from './clockFeed'
 import { createHost } from './host'
 import type { WorkerMessage } from './protocol'

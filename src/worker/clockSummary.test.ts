@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createSimulation, parseScenario } from '../engine'
-import { presets } from '../engine/scenario/presets'
+import { createSimulation, parseScenario, presets } from '../engine'
 import { summarizeClocks } from './clockSummary'
 
 function run(id: string, until: number) {

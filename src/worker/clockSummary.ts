@@ -1,10 +1,12 @@
+import {
+  type BerkeleyState,
+  type CristianState,
+  type NaiveState,
+  type ChronyState,
+  type NtpState,
+  type SntpState,
+} from '../engine'
 import type { Simulation } from '../engine'
-import type { BerkeleyState } from '../engine/protocols/berkeley/berkeley'
-import type { CristianState } from '../engine/protocols/cristian/cristian'
-import type { NaiveState } from '../engine/protocols/naive/naive'
-import type { ChronyState } from '../engine/protocols/chrony/chrony'
-import type { NtpState } from '../engine/protocols/ntp/ntp'
-import type { SntpState } from '../engine/protocols/sntp/sntp'
 import { MAX_CHART_NODES } from './history'
 
 /**

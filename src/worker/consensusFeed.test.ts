@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { createSimulation, parseScenario, type ScenarioInput, type Simulation } from '../engine'
-import { presets } from '../engine/scenario/presets'
+import {
+  createSimulation,
+  parseScenario,
+  type ScenarioInput,
+  type Simulation,
+  presets,
+} from '../engine'
 import { createConsensusFeed, MIN_INTERVAL_MS, type ConsensusFeed } from './consensusFeed'
 import { structureOf } from '../ui/consensus/store'
 import type { ConsensusUpdate } from './consensusWire'

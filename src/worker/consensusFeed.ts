@@ -1,10 +1,15 @@
-import { inspectPaxos, type Simulation, type TraceRecord } from '../engine'
-import { consensusCheckState } from '../engine/checkers/consensus/state'
-import { trueTimeOf } from '../engine/clock/hardwareClock'
-import { formatBallot, type Ballot } from '../engine/protocols/paxos/ballot'
-import type { PaxosConfig } from '../engine/protocols/paxos/config'
-import type { PaxosEvents } from '../engine/protocols/paxos/events'
-import type { PaxosState } from '../engine/protocols/paxos/state'
+import {
+  inspectPaxos,
+  type Simulation,
+  type TraceRecord,
+  consensusCheckState,
+  trueTimeOf,
+  formatBallot,
+  type Ballot,
+  type PaxosConfig,
+  type PaxosEvents,
+  type PaxosState,
+} from '../engine'
 import type {
   ClientRequest,
   ConsensusMeta,

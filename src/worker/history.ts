@@ -1,5 +1,5 @@
+import { peekLocal } from '../engine'
 import type { Simulation, TraceRecord } from '../engine'
-import { peekLocal } from '../engine/clock/hardwareClock'
 
 /**
  * Offset and frequency-correction history for the clock charts, sampled on a grid of simulated

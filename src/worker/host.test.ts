@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { createSimulation, parseScenario, runAndSummarize, type ScenarioInput } from '../engine'
-import { presets } from '../engine/scenario/presets'
+import {
+  createSimulation,
+  parseScenario,
+  runAndSummarize,
+  type ScenarioInput,
+  presets,
+} from '../engine'
 import { createHost } from './host'
 import { MSG_STRIDE, NODE_STRIDE, type Command, type Frame, type WorkerMessage } from './protocol'
 

@@ -5,8 +5,8 @@ import {
   type Scenario,
   type ScenarioInput,
   type Simulation,
+  nodesNamed,
 } from '../engine'
-import { nodesNamed } from '../engine/scenario/interventions'
 import { createClockFeed } from './clockFeed'
 import { createConsensusFeed, type ConsensusFeed } from './consensusFeed'
 import { createFrameBuilder, type FrameBuilder } from './frames'
@@ -90,7 +90,8 @@ export function createHost(deps: HostDeps): Host {
     // Apply what is due at t = 0 now, so a live input at t = 0 lands after the scheduled ones,
     // where a replay of the exported scenario will put it too.
     sim.runUntil(0)
-    const why = replay && record.replay(() => replayInputs(sim, replay.inputs, replay.until, refuse))
+    const why =
+      replay && record.replay(() => replayInputs(sim, replay.inputs, replay.until, refuse))
     if (why) {
       post({ type: 'loadError', source, error: why })
       return

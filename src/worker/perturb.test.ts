@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { createSimulation, parseScenario, runAndSummarize, type ScenarioInput } from '../engine'
-import { presets } from '../engine/scenario/presets'
+import {
+  createSimulation,
+  parseScenario,
+  runAndSummarize,
+  type ScenarioInput,
+  presets,
+} from '../engine'
 import { createHost } from './host'
 import { scenarioWithInputs, type LoggedInput } from './inputLog'
 import { protocolLinks } from './protocolLinks'

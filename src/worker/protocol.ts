@@ -5,7 +5,7 @@
  * Protocol-specific detail (volatile/durable state) never rides on frames; it is fetched with
  * `inspect` on request.
  */
-import type { ClientOp, Intervention, NodeStatus, ScenarioInput } from '../engine'
+import type { NodeStatus, ScenarioInput } from '../engine'
 import type { ConsensusUpdate, ViolationsUpdate } from './consensusWire'
 import type { ClockFeedMessage } from './clockFeed'
 import type { LoggedInput } from './inputLog'
@@ -23,7 +23,8 @@ export type RunSource =
   | { kind: 'link' }
 
 /** A live input, as `Simulation.inject` takes it. */
-export type LiveInput = { fault: Intervention } | { client: { node: string; op: ClientOp } }
+export type { LiveInput } from '../engine'
+import type { LiveInput } from '../engine'
 
 export type Command =
   /**

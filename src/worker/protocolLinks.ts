@@ -1,5 +1,5 @@
+import { defaultServers } from '../engine'
 import type { Scenario } from '../engine'
-import { defaultServers } from '../engine/protocols/servers'
 
 /** Clusters up to this size show every direction when the protocols' pairs are not known. */
 export const ALL_PAIRS_LIMIT = 12

@@ -1,5 +1,5 @@
+import { linkKey } from '../engine'
 import type { Simulation } from '../engine'
-import { linkKey } from '../engine/network/network'
 import type { LoggedInput } from './inputLog'
 import type { NetworkView, WorkerMessage } from './protocol'
 

@@ -2,7 +2,7 @@
  * Wire types of the timeline (seeking, branches) and of the space-time diagram, part of the
  * worker ⇄ UI protocol (protocol.ts imports them into its unions).
  */
-import type { DropReason } from '../engine/network/network'
+import type { DropReason } from '../engine'
 
 /** Commands the UI sends for the timeline and the diagram. */
 export type TimelineCommand =

@@ -18,6 +18,9 @@ import { buildWorld, type Input, type Message, type World } from './world'
 
 export type { NodeStatus, Message, Input, World } from './world'
 
+/** An input made live (a click in the UI): applied at the current simulated time. */
+export type LiveInput = { fault: Intervention } | { client: { node: string; op: ClientOp } }
+
 export interface SimulationOptions {
   trace?: TraceSink
 }
@@ -130,7 +133,7 @@ export class Simulation {
   }
 
   /** Apply a live input now; it is recorded into the run's input list so a replay reproduces it. */
-  inject(input: { fault: Intervention } | { client: { node: string; op: ClientOp } }): void {
+  inject(input: LiveInput): void {
     const w = this.rt.world
     // After a rewind, a live input starts a new branch: the old branch's later live inputs go.
     w.inputs = w.inputs.filter((x, i) => i < w.nextInput || !x.live)
