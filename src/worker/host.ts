@@ -212,6 +212,8 @@ export function createHost(deps: HostDeps): Host {
       offset: sim.offsetOf(i),
       local: sim.localReading(i),
       protocols,
+      logical: sim.logicalClocks(i),
+      errorBound: sim.clockErrorBound(i),
     }
   }
 

@@ -5,7 +5,7 @@
  * Protocol-specific detail (volatile/durable state) never rides on frames; it is fetched with
  * `inspect` on request.
  */
-import type { NodeStatus, ScenarioInput } from '../engine'
+import type { LogicalStamp, NodeStatus, ScenarioInput } from '../engine'
 import type { ConsensusUpdate, ViolationsUpdate } from './consensusWire'
 import type { ClockFeedMessage } from './clockFeed'
 import type { LoggedInput } from './inputLog'
@@ -126,6 +126,10 @@ export interface Inspection {
   local: number
   /** per configured protocol: volatile state (null while crashed) and durable storage */
   protocols: Record<string, { state: unknown; durable: unknown }>
+  /** the node's Lamport, HLC and vector clocks now */
+  logical: LogicalStamp
+  /** what its clock-sync algorithm knows of its clock error (s), null when nothing */
+  errorBound: number | null
 }
 
 export type WorkerMessage =

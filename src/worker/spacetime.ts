@@ -47,12 +47,16 @@ interface SendInfo {
   t: number
   local: number
   body: unknown
+  lamport: number
+  hlcL: number
+  hlcC: number
+  vector: readonly number[] | null
   /** delivered or dropped at least once (a duplicated message may arrive again) */
   done: boolean
 }
 
 /** One completed message: see ARROW_STRIDE in timelineWire.ts for the field order. */
-type Arrow = [number, number, number, number, number, number, number, number, number]
+type Arrow = number[]
 
 export interface SpacetimeRecorder {
   /** the trace sink; records only while a simulation is attached */
@@ -99,6 +103,8 @@ export function createSpacetimeRecorder(nodeIds: readonly string[]): SpacetimeRe
   let sim: Simulation | null = null
   const sends = new Map<number, SendInfo>()
   const arrows = new WindowedLog<Arrow>()
+  /** per arrow, when the run keeps vector clocks: the send's vector, then the receipt's */
+  const vectors = new WindowedLog<number[]>()
   const marks = new WindowedLog<SpacetimeMark>()
   const samples = new WindowedLog<number[]>() // [node, t, local]
   const statusAtStart = new Array<number>(n).fill(0)
@@ -192,7 +198,13 @@ export function createSpacetimeRecorder(nodeIds: readonly string[]): SpacetimeRe
     const dropAtSend = rec.type === 'drop' && lastSendId === rec.id
     const local = dropAtSend ? info.local : s.localReading(info.to)
     const outcome = rec.type === 'deliver' ? 0 : 1 + DROP_REASONS.indexOf(rec.reason)
-    arrows.push([rec.id, info.from, info.to, info.kind, info.t, info.local, rec.t, local, outcome])
+    const end = rec.type === 'deliver' ? rec.clocks : null
+    arrows.push([
+      ...[rec.id, info.from, info.to, info.kind, info.t, info.local, rec.t, local, outcome],
+      ...[info.lamport, end ? end.lamport : NaN],
+      ...[info.hlcL, info.hlcC, end ? end.hlc.l : NaN, end ? end.hlc.c : NaN],
+    ])
+    if (info.vector) vectors.push([...info.vector, ...(end?.vector ?? info.vector.map(() => NaN))])
     if (!dropAtSend) sample(info.to, rec.t, local)
   }
 
@@ -215,6 +227,10 @@ export function createSpacetimeRecorder(nodeIds: readonly string[]): SpacetimeRe
           t: rec.t,
           local,
           body: rec.body,
+          lamport: rec.clocks.lamport,
+          hlcL: rec.clocks.hlc.l,
+          hlcC: rec.clocks.hlc.c,
+          vector: rec.clocks.vector,
           done: false,
         })
         sample(from, rec.t, local)
@@ -272,6 +288,7 @@ export function createSpacetimeRecorder(nodeIds: readonly string[]): SpacetimeRe
       limitedByCount = true
     } else if (drop > 0 || arrows.length === 0) limitedByCount = false
     arrows.dropFront(drop)
+    if (vectors.length > 0) vectors.dropFront(drop)
     if (from > windowStart) windowStart = from
     marks.dropWhile((m) => m.t < windowStart, leaveMark)
     samples.dropWhile((x) => x[1] < windowStart)
@@ -292,6 +309,7 @@ export function createSpacetimeRecorder(nodeIds: readonly string[]): SpacetimeRe
     reset(s, keepFrom) {
       sends.clear()
       arrows.clear()
+      vectors.clear()
       marks.clear()
       samples.clear()
       lastSample.fill(-Infinity)
@@ -313,6 +331,12 @@ export function createSpacetimeRecorder(nodeIds: readonly string[]): SpacetimeRe
       const newArrows = arrows.take(reset)
       const arrowData = new Float64Array(newArrows.length * ARROW_STRIDE)
       newArrows.forEach((a, j) => arrowData.set(a, j * ARROW_STRIDE))
+      const newVectors = vectors.take(reset)
+      let vectorData: Float64Array<ArrayBuffer> | null = null
+      if (newVectors.length > 0) {
+        vectorData = new Float64Array(newVectors.length * 2 * n)
+        newVectors.forEach((v, j) => vectorData!.set(v, j * 2 * n))
+      }
       const newSamples = samples.take(reset)
       const sampleData = new Float64Array(newSamples.length * SAMPLE_STRIDE)
       newSamples.forEach((x, j) => sampleData.set(x, j * SAMPLE_STRIDE))
@@ -325,6 +349,7 @@ export function createSpacetimeRecorder(nodeIds: readonly string[]): SpacetimeRe
         limitedByCount,
         statusAtStart: statusAtStart.slice(),
         arrows: arrowData,
+        vectors: vectorData,
         marks: marks.take(reset),
         samples: sampleData,
       }

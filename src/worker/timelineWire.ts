@@ -17,7 +17,7 @@ export type TimelineCommand =
   | { type: 'crashWorker' }
 
 /** Per completed message, ARROW_STRIDE numbers in this order. */
-export const ARROW_STRIDE = 9
+export const ARROW_STRIDE = 15
 export const A_ID = 0
 export const A_FROM = 1
 export const A_TO = 2
@@ -32,6 +32,16 @@ export const A_END = 6
 export const A_LOCAL_END = 7
 /** 0 delivered; 1 + index into DROP_REASONS for a drop */
 export const A_OUTCOME = 8
+/**
+ * Logical timestamps of the arrow's two events (engine/logical): Lamport and HLC (l, c) of the
+ * send and of the receipt. A drop is no event at the receiver: its receipt fields are NaN.
+ */
+export const A_LAMPORT_SENT = 9
+export const A_LAMPORT_END = 10
+export const A_HLC_L_SENT = 11
+export const A_HLC_C_SENT = 12
+export const A_HLC_L_END = 13
+export const A_HLC_C_END = 14
 
 export const DROP_REASONS: readonly DropReason[] = ['loss', 'cut', 'partition', 'crashed']
 
@@ -98,6 +108,11 @@ export interface SpacetimeBatch {
   /** the whole kind table, when it grew (always with `reset`) */
   kinds?: string[]
   arrows: Float64Array<ArrayBuffer>
+  /**
+   * When the run keeps vector clocks: per arrow, the send's vector then the receipt's (NaN for a
+   * drop), 2 × nodes numbers, aligned with `arrows`.
+   */
+  vectors: Float64Array<ArrayBuffer> | null
   marks: SpacetimeMark[]
   samples: Float64Array<ArrayBuffer>
 }

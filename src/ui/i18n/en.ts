@@ -1,12 +1,15 @@
 import { workspaceEn } from './workspace.en'
 import { chronyPresetsEn } from './chrony.en'
+import { logicalEn } from './logical.en'
 
 /**
  * English message catalogue: every user-visible string of the UI. `{name}` marks a parameter.
  * The key set is the type other catalogues must fill (see zh.ts).
  */
+
 export const en = {
   ...workspaceEn,
+  ...logicalEn,
   'app.title': 'DriftLab',
   'app.tagline': 'Distributed clocks: drift, synchronisation, failure',
   'app.documentTitle': 'DriftLab — distributed clocks, live',

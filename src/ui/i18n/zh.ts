@@ -1,10 +1,12 @@
 import type { Catalogue, PresetText } from './en'
 import { workspaceZh } from './workspace.zh'
 import { chronyPresetsZh } from './chrony.zh'
+import { logicalZh } from './logical.zh'
 
 /** 简体中文消息目录：键集合与 en.ts 相同（缺键即类型错误）。 */
 export const zh: Catalogue = {
   ...workspaceZh,
+  ...logicalZh,
   'app.title': 'DriftLab',
   'app.tagline': '分布式时钟：漂移、同步与故障',
   'app.documentTitle': 'DriftLab — 分布式时钟实时演示',

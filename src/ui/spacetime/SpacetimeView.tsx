@@ -17,6 +17,9 @@ import { paintSpacetime } from './painter'
 import { SpacetimeLegend } from './SpacetimeLegend'
 import { diagramView, follow, MAX_SPAN, MIN_SPAN, shownRange, type DiagramView } from './viewStore'
 import { spacetimeWindow } from './windowStore'
+import { LogicalTools } from '../logical/LogicalTools'
+import { logicalView, reportFacts } from '../logical/logicalStore'
+import { eventAt, paintLogical } from '../logical/logicalPainter'
 import './spacetime.css'
 
 /** Room left of the lanes for node names, right of them for the last arrowheads, below for the axis. */
@@ -141,6 +144,9 @@ export function SpacetimeView() {
         gridTicks: grid,
         highlight: hl?.kind === 'arrow' && hl.index >= data.first ? hl.index : null,
       })
+      // logical stamps and the selected event's causal past and future, drawn over the arrows
+      const logical = paintLogical(ctx, data, x, laneY, logicalView.getState())
+      reportFacts(logical)
       if (axisRef.current)
         select(axisRef.current).call(
           axisBottom(x)
@@ -154,6 +160,10 @@ export function SpacetimeView() {
       l.dataset.drops = String(counts.drops)
       l.dataset.inFlight = String(counts.inFlight)
       l.dataset.marks = String(counts.marks)
+      l.dataset.stampsShown = String(logical.labelled)
+      l.dataset.causalPast = String(logical.selection?.past ?? '')
+      l.dataset.causalFuture = String(logical.selection?.future ?? '')
+      l.dataset.causalConcurrent = String(logical.selection?.concurrent ?? '')
       l.dataset.from = String(from)
       l.dataset.to = String(to)
       l.dataset.windowStart = String(data.windowStart)
@@ -176,7 +186,11 @@ export function SpacetimeView() {
   useEffect(() => {
     // paused runs get no frames: repaint for the view's own changes
     const stop = diagramView.subscribe(() => schedulePaint())
-    return stop
+    const stopLogical = logicalView.subscribe(() => schedulePaint())
+    return () => {
+      stop()
+      stopLogical()
+    }
   }, [])
 
   // d3-zoom reads wheel and drag. Each zoom event is applied as the change since the previous
@@ -247,6 +261,17 @@ export function SpacetimeView() {
     },
     [laneY, height],
   )
+  // a click on an event (an arrow's end) selects it; elsewhere clears the selection
+  const onClick = useCallback(
+    (e: React.MouseEvent<HTMLDivElement>) => {
+      const x = scale.current
+      if (!x) return
+      const r = e.currentTarget.getBoundingClientRect()
+      const hit = eventAt(spacetimeWindow(), x, laneY, e.clientX - r.left, e.clientY - r.top)
+      logicalView.setState({ selected: hit })
+    },
+    [laneY],
+  )
   const onLeave = useCallback(() => {
     hoverRef.current = null
     setHover(null)
@@ -287,6 +312,7 @@ export function SpacetimeView() {
         </div>
       </div>
       <p className="spacetime-hint">{t('spacetime.hint')}</p>
+      <LogicalTools />
       <div className="spacetime-body" ref={box} style={{ height }}>
         <canvas
           ref={canvas}
@@ -318,6 +344,7 @@ export function SpacetimeView() {
           role="img"
           aria-label={t('spacetime.label')}
           onPointerMove={onMove}
+          onClick={onClick}
           onPointerLeave={onLeave}
           style={{ height: height - AXIS }}
         />

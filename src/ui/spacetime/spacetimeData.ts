@@ -22,6 +22,8 @@ export interface SpacetimeWindow {
   arrows: Float64Array
   first: number
   count: number
+  /** when the run keeps vector clocks: 2 × nodes numbers per arrow, indexed like `arrows` */
+  vectors: Float64Array | null
   marks: SpacetimeMark[]
   /** per node: true time and local reading, alternating, in time order */
   samples: number[][]
@@ -41,6 +43,7 @@ export function emptyWindow(runId = -1, nodes = 0): SpacetimeWindow {
     arrows: new Float64Array(256 * ARROW_STRIDE),
     first: 0,
     count: 0,
+    vectors: null,
     marks: [],
     samples: Array.from({ length: nodes }, () => []),
     statusAtStart: new Array<number>(nodes).fill(0),
@@ -51,20 +54,37 @@ export function emptyWindow(runId = -1, nodes = 0): SpacetimeWindow {
   }
 }
 
-function appendArrows(w: SpacetimeWindow, data: Float64Array): void {
+/** Move the live part of a per-arrow array (`stride` numbers each) to the front, growing it. */
+function compact(w: SpacetimeWindow, array: Float64Array, stride: number, add: number) {
+  // Grow unless the live part uses less than half the room.
+  // (`set` copies correctly even between overlapping views of one buffer.)
+  const live = array.subarray(w.first * stride, (w.first + w.count) * stride)
+  const need = (w.count + add) * stride
+  const next = need * 2 > array.length ? new Float64Array(need * 2) : array
+  next.set(live)
+  return next
+}
+
+function appendArrows(w: SpacetimeWindow, data: Float64Array, vectors: Float64Array | null): void {
   const add = data.length / ARROW_STRIDE
   if (add === 0) return
+  const vStride = vectors ? vectors.length / add : 0
+  if (vectors && !w.vectors)
+    w.vectors = new Float64Array((w.arrows.length / ARROW_STRIDE) * vStride)
   if ((w.first + w.count + add) * ARROW_STRIDE > w.arrows.length) {
-    // Move the live arrows to the front; grow unless they use less than half the room.
-    // (`set` copies correctly even between overlapping views of one buffer.)
-    const live = w.arrows.subarray(w.first * ARROW_STRIDE, (w.first + w.count) * ARROW_STRIDE)
-    const need = (w.count + add) * ARROW_STRIDE
-    const next = need * 2 > w.arrows.length ? new Float64Array(need * 2) : w.arrows
-    next.set(live)
-    w.arrows = next
+    w.arrows = compact(w, w.arrows, ARROW_STRIDE, add)
+    if (w.vectors && vStride) w.vectors = compact(w, w.vectors, vStride, add)
     w.first = 0
   }
   w.arrows.set(data, (w.first + w.count) * ARROW_STRIDE)
+  if (vectors && w.vectors) {
+    if (w.vectors.length < (w.arrows.length / ARROW_STRIDE) * vStride) {
+      const grown = new Float64Array((w.arrows.length / ARROW_STRIDE) * vStride)
+      grown.set(w.vectors)
+      w.vectors = grown
+    }
+    w.vectors.set(vectors, (w.first + w.count) * vStride)
+  }
   w.count += add
 }
 
@@ -73,7 +93,7 @@ export function ingest(w: SpacetimeWindow, b: SpacetimeBatch): SpacetimeWindow {
   const nodes = b.statusAtStart.length
   const out = b.reset || b.runId !== w.runId ? emptyWindow(b.runId, nodes) : w
   if (b.kinds) out.kinds = b.kinds
-  appendArrows(out, b.arrows)
+  appendArrows(out, b.arrows, b.vectors)
   out.marks.push(...b.marks)
   for (let o = 0; o < b.samples.length; o += SAMPLE_STRIDE)
     out.samples[b.samples[o]].push(b.samples[o + 1], b.samples[o + 2])

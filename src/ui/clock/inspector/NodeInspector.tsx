@@ -13,6 +13,7 @@ import { NtpDetail } from './NtpDetail'
 import { Perturb } from './Perturb'
 import { SntpDetail } from './SntpDetail'
 import { useInspection } from './useInspection'
+import { LogicalDetail } from '../../logical/LogicalDetail'
 
 /**
  * The node inspector: pick a node (list, table row or legend: clicking a node in the topology
@@ -82,6 +83,9 @@ export function NodeInspector({ run, algorithm }: { run: RunMeta; algorithm: str
           )}
           {state !== null && algorithm === 'naive' && <NaiveDetail state={state as NaiveState} />}
           {!algorithm && <p className="inspector-note">{t('clock.inspector.noSync')}</p>}
+          {inspection && (
+            <LogicalDetail inspection={inspection} nodes={run.nodes.map((n) => n.id)} />
+          )}
         </>
       )}
     </section>

@@ -24,7 +24,8 @@ export function useInspection(node: string | null): Inspection | null {
     const stop = onWorkerMessage((msg) => {
       if (msg.type !== 'inspection' || msg.requestId !== pending) return
       pending = -1
-      const key = JSON.stringify([msg.inspection?.status, msg.inspection?.protocols])
+      const i = msg.inspection
+      const key = JSON.stringify([i?.status, i?.protocols, i?.logical, i?.errorBound])
       if (key === shown) return
       shown = key
       setInspection(msg.inspection)
