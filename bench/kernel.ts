@@ -22,11 +22,11 @@ export function benchKernel(nodes: number, targetEvents: number): KernelFigure {
   // events per simulated second ≈ 3 per node (tick, ping, pong)
   const horizon = targetEvents / (3 * nodes)
   sim.runUntil(horizon / 10) // warm up the JIT
-  const e0 = sim.world.events
+  const e0 = sim.counts.events
   const t0 = performance.now()
   sim.runUntil(horizon)
   const wall = (performance.now() - t0) / 1000
-  const events = sim.world.events - e0
+  const events = sim.counts.events - e0
   return { nodes, events, wallSeconds: wall, eventsPerSecond: events / wall }
 }
 import { pingProtocol, scenarioOf, simOf, type ProtocolDef } from '../src/engine'

@@ -128,7 +128,7 @@ function estimateMiB(scenario: ScenarioInput, times: number[]): number {
   let bytes = 0
   for (const t of times) {
     sim.runUntil(t)
-    bytes += approxBytes(sim.world)
+    bytes += approxBytes(sim.snapshot())
   }
   return bytes / 2 ** 20
 }

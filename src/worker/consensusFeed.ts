@@ -73,7 +73,7 @@ export function consensusMeta(sim: Simulation): ConsensusMeta | null {
  */
 function trueAt(sim: Simulation, i: number, local: number | null): number | null {
   if (local === null || !Number.isFinite(local)) return null
-  return us(Math.max(sim.now, trueTimeOf(sim.world.nodes[i].clock, local)))
+  return us(Math.max(sim.now, trueTimeOf(sim.clockOf(i), local)))
 }
 
 export function nodeView(sim: Simulation, i: number): ConsensusNodeView | null {
@@ -84,7 +84,7 @@ export function nodeView(sim: Simulation, i: number): ConsensusNodeView | null {
   const deadline = s && s.role !== 'leader' ? s.electionDeadline : Infinity
   return {
     ...rest,
-    status: sim.world.nodes[i].status,
+    status: sim.statusOf(i),
     lease: lease && {
       holds: lease.holds,
       until: lease.until,

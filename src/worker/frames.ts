@@ -66,7 +66,7 @@ export function createFrameBuilder(nodeIds: readonly string[]): FrameBuilder {
     build(sim, state) {
       const nodes = new Float64Array(n * NODE_STRIDE)
       for (let i = 0; i < n; i++) {
-        nodes[i * NODE_STRIDE] = STATUS_CODES.indexOf(sim.world.nodes[i].status)
+        nodes[i * NODE_STRIDE] = STATUS_CODES.indexOf(sim.statusOf(i))
         nodes[i * NODE_STRIDE + 1] = sim.localReading(i)
         nodes[i * NODE_STRIDE + 2] = sim.offsetOf(i)
       }
@@ -91,13 +91,13 @@ export function createFrameBuilder(nodeIds: readonly string[]): FrameBuilder {
         seq: seq++,
         now: sim.now,
         traceHash: sim.traceHash,
-        events: sim.world.events,
+        events: sim.counts.events,
         running: state.running,
         rate: state.rate,
         pace: state.pace,
         inFlight: flying.length,
-        dropped: sim.world.dropped,
-        violations: sim.world.violations.length,
+        dropped: sim.counts.dropped,
+        violations: sim.violations.length,
         nodes,
         messages,
       }

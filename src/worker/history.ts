@@ -176,5 +176,5 @@ export function createHistorySampler(sim: () => Simulation | null, speed = 1): H
 
 /** local − true time of node i at true time g, at or after its clock's anchor, without changing the run. */
 function peekOffset(s: Simulation, i: number, g: number): number {
-  return peekLocal(s.world.nodes[i].clock, g) - g
+  return peekLocal(s.clockOf(i), g) - g
 }

@@ -208,7 +208,7 @@ export function createHost(deps: HostDeps): Host {
     }
     return {
       node,
-      status: sim.world.nodes[i].status,
+      status: sim.statusOf(i),
       offset: sim.offsetOf(i),
       local: sim.localReading(i),
       protocols,

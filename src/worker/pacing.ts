@@ -24,7 +24,7 @@ export function advance(
   deadline: { wallMs: () => number; at: number },
   stopOnSend = false,
 ): AdvanceEnd {
-  const sent0 = sim.world.sent
+  const sent0 = sim.counts.sent
   for (let n = 1; ; n++) {
     const next = sim.nextTime()
     if (next > target) {
@@ -32,7 +32,7 @@ export function advance(
       return 'reached'
     }
     sim.runUntil(next)
-    if (stopOnSend && sim.world.sent !== sent0) return 'sent'
+    if (stopOnSend && sim.counts.sent !== sent0) return 'sent'
     if (n % CHECK_EVERY === 0 && deadline.wallMs() > deadline.at) return 'behind'
   }
 }

@@ -81,8 +81,7 @@ export function createRunRecord(
     const from = timeline.checkpoints.atOrBefore(Math.max(0, T - span))
     // A second simulation of the same run: restored, with this run's inputs, traced into the window.
     const scratch = createSimulation(scenario)
-    scratch.restore(from.world)
-    scratch.world.inputs = sim.world.inputs.slice()
+    scratch.restore(from.world, sim.inputs)
     recorder.reset(scratch, Math.max(0, T - span))
     recorder.attach(scratch)
     scratch.trace = recorder.sink

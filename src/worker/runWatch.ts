@@ -8,7 +8,7 @@ const LINK_BASE = linkKey(1, 0)
 
 /** The network state interventions change, in the shape the UI draws. */
 export function networkView(sim: Simulation): NetworkView {
-  const net = sim.world.net
+  const net = sim.network
   const cut = [...net.cut]
     .sort((a, b) => a - b)
     .map((k): [number, number] => [Math.floor(k / LINK_BASE), k % LINK_BASE])
@@ -47,7 +47,7 @@ export function createRunWatch() {
     },
     messages(sim: Simulation, runId: number): WorkerMessage[] {
       const out: WorkerMessage[] = []
-      const net = sim.world.net
+      const net = sim.network
       // the cut set is small and mutated in place; the groups array is replaced by every partition
       const key = `${net.loss}|${net.latency.base}|${net.latency.jitter}|${net.cut.size > 0 ? [...net.cut].join(',') : ''}`
       if (key !== netKey || net.groups !== groups) {
@@ -56,8 +56,8 @@ export function createRunWatch() {
         out.push({ type: 'network', runId, network: networkView(sim) })
       }
       // `inject` and a rewind both replace the inputs array
-      if (sim.world.inputs !== inputs) {
-        inputs = sim.world.inputs
+      if (sim.inputs !== inputs) {
+        inputs = sim.inputs
         out.push({ type: 'interventions', runId, inputs: loggedInputs(sim) })
       }
       return out

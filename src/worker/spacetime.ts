@@ -313,7 +313,7 @@ export function createSpacetimeRecorder(nodeIds: readonly string[]): SpacetimeRe
       marks.clear()
       samples.clear()
       lastSample.fill(-Infinity)
-      for (let i = 0; i < n; i++) statusAtStart[i] = STATUS_CODES.indexOf(s.world.nodes[i].status)
+      for (let i = 0; i < n; i++) statusAtStart[i] = STATUS_CODES.indexOf(s.statusOf(i))
       windowStart = keepFrom ?? Math.max(0, s.now - WINDOW_SECONDS)
       limitedByCount = false
       needReset = true

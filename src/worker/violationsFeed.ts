@@ -15,7 +15,7 @@ export function createViolationsFeed(): ViolationsFeed {
   let sent = 0
   return {
     build(sim, runId) {
-      const all = sim.world.violations
+      const all = sim.violations
       if (all.length === sent) return null
       const from = all.length < sent ? 0 : sent
       sent = all.length

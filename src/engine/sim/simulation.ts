@@ -14,7 +14,9 @@ import { AIM_PIECES } from './timers'
 import { clockErrorBound } from './logicalTime'
 import { readClocks, type LogicalStamp } from '../logical/nodeClocks'
 import { messagesInFlight } from './transport'
-import { buildWorld, type Input, type Message, type World } from './world'
+import { buildWorld, type Input, type Message, type NodeStatus, type World } from './world'
+import type { HardwareClock } from '../clock/hardwareClock'
+import type { NetworkState } from '../network/network'
 
 export type { NodeStatus, Message, Input, World } from './world'
 
@@ -146,6 +148,38 @@ export class Simulation {
 
   // ---- observation ---------------------------------------------------------------------
 
+  // Read-only views: what the worker and tools read, without holding the mutable world.
+
+  statusOf(n: number): NodeStatus {
+    return this.rt.world.nodes[n].status
+  }
+
+  /** Node n's hardware clock, to read (peekLocal, trueTimeOf), never to change. */
+  clockOf(n: number): Readonly<HardwareClock> {
+    return this.rt.world.nodes[n].clock
+  }
+
+  /** Events processed and messages sent, delivered and dropped so far. */
+  get counts(): { events: number; sent: number; delivered: number; dropped: number } {
+    const w = this.rt.world
+    return { events: w.events, sent: w.sent, delivered: w.delivered, dropped: w.dropped }
+  }
+
+  get violations(): readonly World['violations'][number][] {
+    return this.rt.world.violations
+  }
+
+  /** The network as interventions left it (the cut set and groups are replaced, never shared). */
+  get network(): Readonly<NetworkState> {
+    return this.rt.world.net
+  }
+
+  /** Every input of the run, scheduled and live; a new array after each inject or rewind. */
+  get inputs(): readonly Input[] {
+    return this.rt.world.inputs
+  }
+
+
   observerApi(): ObserverApi {
     return observerApi(this.rt)
   }
@@ -195,8 +229,10 @@ export class Simulation {
     return structuredClone(this.rt.world)
   }
 
-  restore(snap: World): void {
+  /** Put the run at a snapshot; with `inputs`, run on with that input list instead of the snapshot's. */
+  restore(snap: World, inputs?: readonly Input[]): void {
     this.rt.world = structuredClone(snap)
+    if (inputs) this.rt.world.inputs = inputs.slice()
   }
 
   /**
