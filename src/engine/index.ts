@@ -9,13 +9,17 @@ export type { LiveInput } from './sim/simulation'
 export type { TraceRecord, TraceSink } from './sim/records'
 export { runAndSummarize, summarize, type Summary } from './sim/summary'
 export { parseScenario, type Scenario, type ScenarioInput } from './scenario/schema'
-export { interventionSchema, type Intervention, type TimedIntervention } from './scenario/interventions'
+export {
+  interventionSchema,
+  type Intervention,
+  type TimedIntervention,
+} from './scenario/interventions'
 export type { ClientOp } from './protocols/protocol'
 export { VECTOR_MAX_NODES, type LogicalStamp } from './logical/nodeClocks'
 export { compareVectors, type Causality } from './logical/vector'
 export { inspectPaxos, type PaxosNodeView } from './protocols/paxos/inspect'
 export type { LogEntry } from './protocols/paxos/entry'
-export type { PaxosEvents } from './protocols/paxos/events'
+export { asPaxosEvent, type PaxosEvent, type PaxosEvents } from './protocols/paxos/events'
 export { consensusVariants, type ConsensusVariant } from './scenario/schema'
 export { CONSENSUS_INVARIANTS, type ConsensusInvariant } from './checkers/consensus/state'
 export { inspectNtp, type NtpView, type NtpPeerView } from './protocols/ntp/inspect'

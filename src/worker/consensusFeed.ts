@@ -5,9 +5,9 @@ import {
   consensusCheckState,
   trueTimeOf,
   formatBallot,
-  type Ballot,
   type PaxosConfig,
-  type PaxosEvents,
+  type PaxosEvent,
+  asPaxosEvent,
   type PaxosState,
 } from '../engine'
 import type {
@@ -143,41 +143,35 @@ export function createConsensusFeed(sim: Simulation): ConsensusFeed | null {
     if (requests.size > MAX_REQUESTS) requests.delete(requests.keys().next().value!)
   }
 
-  function onEmit(t: number, node: string, event: string, data: Record<string, unknown>): void {
-    switch (event) {
-      case 'proposed': {
-        const e = data as unknown as PaxosEvents['proposed']
-        return remember({ id: e.id, node, op: 'propose', value: e.value, at: t })
-      }
-      case 'readStart': {
-        const e = data as unknown as PaxosEvents['readStart']
-        return remember({ id: e.id, node, op: 'read', at: t })
-      }
+  function onEmit(t: number, node: string, e: PaxosEvent): void {
+    switch (e.event) {
+      case 'proposed':
+        return remember({ id: e.data.id, node, op: 'propose', value: e.data.value, at: t })
+      case 'readStart':
+        return remember({ id: e.data.id, node, op: 'read', at: t })
       case 'learned': {
-        const e = data as unknown as PaxosEvents['learned']
-        if (e.entry.kind !== 'value') return
-        const r = requests.get(e.entry.id)
-        if (r && !r.chosen) r.chosen = { slot: e.slot, at: t }
+        const { entry, slot } = e.data
+        if (entry.kind !== 'value') return
+        const r = requests.get(entry.id)
+        if (r && !r.chosen) r.chosen = { slot, at: t }
         return
       }
       case 'read': {
-        const e = data as unknown as PaxosEvents['read']
-        const r = requests.get(e.id)
-        if (r) r.served = { by: node, value: e.value, lease: e.lease, applied: e.applied, at: t }
+        const { id, value, lease, applied } = e.data
+        const r = requests.get(id)
+        if (r) r.served = { by: node, value, lease, applied, at: t }
         return
       }
       case 'readResult': {
-        const e = data as unknown as PaxosEvents['readResult']
-        const r = requests.get(e.id)
-        if (r && !r.result) r.result = { value: e.value, local: e.local, at: t }
+        const { id, value, local } = e.data
+        const r = requests.get(id)
+        if (r && !r.result) r.result = { value, local, at: t }
         return
       }
-      case 'elected': {
-        const e = data as unknown as PaxosEvents['elected']
-        leaders.push({ node, ballot: formatBallot(e.ballot as Ballot), at: t })
+      case 'elected':
+        leaders.push({ node, ballot: formatBallot(e.data.ballot), at: t })
         if (leaders.length > MAX_LEADERS) leaders.shift()
         return
-      }
     }
   }
 
@@ -185,7 +179,9 @@ export function createConsensusFeed(sim: Simulation): ConsensusFeed | null {
     trace(rec) {
       if (rec.t < lastT) forgetAfter(rec.t, true)
       lastT = rec.t
-      if (rec.type === 'emit' && rec.data) onEmit(rec.t, rec.node, rec.event, rec.data)
+      if (rec.type !== 'emit') return
+      const e = asPaxosEvent(rec.event, rec.data)
+      if (e) onEmit(rec.t, rec.node, e)
     },
     build(sim, runId, wallMs, force) {
       // a seek to a time with no event after its checkpoint re-traces nothing

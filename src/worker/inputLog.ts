@@ -1,5 +1,4 @@
-import type { ScenarioInput } from '../engine'
-import type { LiveInput } from './protocol'
+import type { LiveInput, ScenarioInput } from '../engine'
 
 /** A live input with the simulated time it applied at (docs/scenario-format.md: replaying the log reproduces the run). */
 export type LoggedInput = LiveInput & { at: number }

@@ -1,11 +1,44 @@
 import { entryValue } from '../../protocols/paxos/entry'
-import type { PaxosEvents } from '../../protocols/paxos/events'
-import type { ObserverDef } from '../../sim/observer'
+import { asPaxosEvent, type PaxosEvent } from '../../protocols/paxos/events'
+import type { ObserverApi, ObserverDef } from '../../sim/observer'
 import { onAcceptorState } from './acceptors'
 import { onLease } from './lease'
 import { onRead, onReadStart, trackApplied } from './reads'
 import { onAccepted, onLearned, onProposed } from './safety'
 import { createCheckState, type ConsensusCheckState } from './state'
+
+/** Judge one event a node reported against everything seen so far. */
+export function checkPaxosEvent(
+  api: ObserverApi,
+  st: ConsensusCheckState,
+  node: string,
+  e: PaxosEvent,
+): void {
+  switch (e.event) {
+    case 'proposed':
+      return onProposed(st, e.data)
+    case 'preparing':
+      st.ballots++
+      return
+    case 'promised':
+      return onAcceptorState(api, st, node, e.data)
+    case 'accepted':
+      onAcceptorState(api, st, node, e.data)
+      return onAccepted(api, st, node, e.data)
+    case 'learned':
+      onLearned(api, st, node, e.data)
+      return trackApplied(api, st, node, e.data.slot)
+    case 'elected':
+      st.leaderChanges++
+      return
+    case 'lease':
+      return onLease(api, st, node, e.data)
+    case 'readStart':
+      return onReadStart(api, st, node, e.data)
+    case 'read':
+      return onRead(api, st, node, e.data)
+  }
+}
 
 /**
  * The live consensus checker: one observer fed by the events nodes emit (see
@@ -19,34 +52,8 @@ export const consensusChecker: ObserverDef<ConsensusCheckState> = {
     return c ? createCheckState(c.members) : null
   },
   onEmit(api, st, node, event, data) {
-    switch (event) {
-      case 'proposed':
-        return onProposed(st, data as PaxosEvents['proposed'])
-      case 'preparing':
-        st.ballots++
-        return
-      case 'promised':
-        return onAcceptorState(api, st, node, data as PaxosEvents['promised'])
-      case 'accepted': {
-        const e = data as PaxosEvents['accepted']
-        onAcceptorState(api, st, node, e)
-        return onAccepted(api, st, node, e)
-      }
-      case 'learned': {
-        const e = data as PaxosEvents['learned']
-        onLearned(api, st, node, e)
-        return trackApplied(api, st, node, e.slot)
-      }
-      case 'elected':
-        st.leaderChanges++
-        return
-      case 'lease':
-        return onLease(api, st, node, data as PaxosEvents['lease'])
-      case 'readStart':
-        return onReadStart(api, st, node, data as PaxosEvents['readStart'])
-      case 'read':
-        return onRead(api, st, node, data as PaxosEvents['read'])
-    }
+    const e = asPaxosEvent(event, data)
+    if (e) checkPaxosEvent(api, st, node, e)
   },
   summarize(st) {
     const chosen = Object.keys(st.chosen)

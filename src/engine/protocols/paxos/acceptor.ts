@@ -1,21 +1,11 @@
 import type { ProtocolContext } from '../protocol'
-import { ballotAbove, ballotBelow, maxBallot, NO_BALLOT, type Ballot } from './ballot'
+import { ballotAbove, ballotBelow, maxBallot, NO_BALLOT } from './ballot'
 import type { PaxosConfig } from './config'
+import { emit } from './events'
+import { leaseForbids } from './lease'
 import type { PaxosMessages, Vote } from './messages'
-import type { PaxosState } from './state'
-
-/**
- * Acceptor (algorithms.md §5; TLA+ `Paxos.tla` Phase1b/Phase2b), one record for every slot:
- * `maxBal` is the promise, each slot keeps its last vote (maxVBal, maxVal per slot), and
- * `maxVBal` is the highest vote ballot over all slots.
- */
-export interface AcceptorRecord {
-  maxBal: Ballot
-  maxVBal: Ballot
-  votes: Record<number, Vote>
-  /** highest slot with a vote, −1 when none */
-  top: number
-}
+import { noteRound } from './proposer'
+import type { AcceptorRecord, PaxosState } from './state'
 
 const DURABLE_KEY = 'acceptor'
 
@@ -88,4 +78,55 @@ export function handleAccept(rec: AcceptorRecord, m: PaxosMessages['accept']): A
   rec.maxVBal = maxBallot(rec.maxVBal, m.ballot)
   if (m.slot > rec.top) rec.top = m.slot
   return { accepted: { ballot: m.ballot, slot: m.slot, entry: m.entry } }
+}
+
+/**
+ * 1a at an acceptor, in either mode: promise (persisted before the reply), refuse, or — under
+ * a lease promised to another leader — stay silent. True when it promised.
+ */
+export function receivePrepare(
+  ctx: ProtocolContext,
+  s: PaxosState,
+  from: string,
+  m: PaxosMessages['prepare'],
+  cfg: PaxosConfig,
+): boolean {
+  noteRound(s, m.ballot.round)
+  if (cfg.lease && leaseForbids(s, m.ballot.node, ctx.now())) return false
+  const rec = acceptorRecord(ctx, s, cfg)
+  const out = handlePrepare(rec, m)
+  if (out.nack) {
+    ctx.send(from, 'nack', out.nack)
+    return false
+  }
+  persistAcceptor(ctx, rec, cfg)
+  emit(ctx, 'promised', { ballot: m.ballot, maxBal: rec.maxBal, maxVBal: rec.maxVBal })
+  ctx.send(from, 'promise', out.promise)
+  return true
+}
+
+/** 2a at an acceptor: vote and persist, or refuse. Returns the 2b for the caller to route. */
+export function receiveAccept(
+  ctx: ProtocolContext,
+  s: PaxosState,
+  from: string,
+  m: PaxosMessages['accept'],
+  cfg: PaxosConfig,
+): PaxosMessages['accepted'] | null {
+  noteRound(s, m.ballot.round)
+  const rec = acceptorRecord(ctx, s, cfg)
+  const out = handleAccept(rec, m)
+  if (out.nack) {
+    ctx.send(from, 'nack', out.nack)
+    return null
+  }
+  persistAcceptor(ctx, rec, cfg)
+  emit(ctx, 'accepted', {
+    slot: m.slot,
+    ballot: m.ballot,
+    entry: m.entry,
+    maxBal: rec.maxBal,
+    maxVBal: rec.maxVBal,
+  })
+  return out.accepted
 }

@@ -2,35 +2,35 @@ import type { ProtocolContext } from '../protocol'
 import { sameBallot, type Ballot } from './ballot'
 import { acceptorRecord } from './acceptor'
 import type { PaxosConfig } from './config'
+import type { LogEntry } from './entry'
 import { learnedFrom } from './learner'
 import type { PaxosMessages } from './messages'
-import { learnEntry } from './replica'
 import type { PaxosState } from './state'
 
 /**
  * How followers come to know the chosen log without a `decide` per command: the leader's
  * accept and heartbeat messages carry its learned prefix `commit`. Below it, a follower's own
  * vote cast at the leader's current ballot is the chosen entry (the leader sends one entry per
- * slot per ballot, and it knows the slot chosen). Anything else it asks for (catch-up).
+ * slot per ballot, and it knows the slot chosen). These are returned in slot order up to the
+ * first slot it cannot vouch for; anything else it asks for (catch-up).
  */
-export function learnFromCommit(
+export function committedVotes(
   ctx: ProtocolContext,
   s: PaxosState,
-  leader: string,
   ballot: Ballot,
   commit: number,
   cfg: PaxosConfig,
-): void {
+): { slot: number; entry: LogEntry }[] {
   const l = s.learner
-  if (l.prefix >= commit) return
   const rec = acceptorRecord(ctx, s, cfg)
+  const out: { slot: number; entry: LogEntry }[] = []
   for (let slot = l.prefix; slot < commit; slot++) {
     if (l.log[slot]) continue
     const v = rec.votes[slot]
     if (!v || !sameBallot(v.ballot, ballot)) break
-    learnEntry(ctx, s, slot, v.entry, cfg)
+    out.push({ slot, entry: v.entry })
   }
-  if (l.prefix < commit) requestCatchup(ctx, s, [leader], cfg)
+  return out
 }
 
 /** Ask for the entries from the first unlearned slot on; at most once per heartbeat interval. */
@@ -46,6 +46,7 @@ export function requestCatchup(
   for (const to of peers) if (to !== ctx.nodeId) ctx.send(to, 'catchup', { from: s.learner.prefix })
 }
 
+/** Answer a catch-up request with the learned entries asked for. */
 export function onCatchup(
   ctx: ProtocolContext,
   s: PaxosState,
@@ -55,14 +56,4 @@ export function onCatchup(
 ): void {
   const entries = learnedFrom(s.learner, m.from, cfg.catchupBatch)
   if (entries.length > 0) ctx.send(from, 'decide', { entries })
-}
-
-/** Entries another learner learned are chosen: learn them (the integrity checker watches). */
-export function onDecide(
-  ctx: ProtocolContext,
-  s: PaxosState,
-  m: PaxosMessages['decide'],
-  cfg: PaxosConfig,
-): void {
-  for (const { slot, entry } of m.entries) learnEntry(ctx, s, slot, entry, cfg)
 }

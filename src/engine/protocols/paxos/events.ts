@@ -35,12 +35,40 @@ export interface PaxosEvents {
   readResult: { id: string; value: string | null; local: boolean }
 }
 
-export type PaxosEvent = keyof PaxosEvents
+export type PaxosEventName = keyof PaxosEvents
 
-export function emit<K extends PaxosEvent>(
+/** One reported fact, discriminated by `event`: what checkers and the worker switch over. */
+export type PaxosEvent = {
+  [K in PaxosEventName]: { event: K; data: PaxosEvents[K] }
+}[PaxosEventName]
+
+const EVENT_NAMES: Record<PaxosEventName, true> = {
+  proposed: true,
+  preparing: true,
+  promised: true,
+  accepted: true,
+  learned: true,
+  elected: true,
+  stepDown: true,
+  lease: true,
+  readStart: true,
+  read: true,
+  readResult: true,
+}
+
+/**
+ * An emitted (event, data) pair read back as a Paxos event, or null for another protocol's.
+ * Only `emit` below produces these names with these shapes, so the narrowing is sound.
+ */
+export function asPaxosEvent(event: string, data: unknown): PaxosEvent | null {
+  if (!Object.hasOwn(EVENT_NAMES, event) || typeof data !== 'object' || data === null) return null
+  return { event, data } as PaxosEvent
+}
+
+export function emit<K extends PaxosEventName>(
   ctx: ProtocolContext,
   event: K,
   data: PaxosEvents[K],
 ): void {
-  ctx.emit(event, data as unknown as Record<string, unknown>)
+  ctx.emit(event, data)
 }

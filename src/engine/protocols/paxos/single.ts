@@ -1,7 +1,7 @@
 import type { ProtocolContext } from '../protocol'
 import { ballotAbove, type Ballot } from './ballot'
 import { requestCatchup } from './catchup'
-import { addToOutbox, outbox } from './client'
+import { addToOutbox, outbox } from './outbox'
 import type { PaxosConfig } from './config'
 import type { LogEntry } from './entry'
 import type { PaxosMessages } from './messages'

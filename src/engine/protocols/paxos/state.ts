@@ -1,9 +1,22 @@
 import { NO_BALLOT, type Ballot } from './ballot'
 import type { LogEntry } from './entry'
 import type { Vote } from './messages'
-import type { AcceptorRecord } from './acceptor'
 import type { LearnerState } from './learner'
 import { createLearner } from './learner'
+
+/**
+ * Acceptor (algorithms.md §5; TLA+ `Paxos.tla` Phase1b/Phase2b), one record for every slot:
+ * `maxBal` is the promise, each slot keeps its last vote (maxVBal, maxVal per slot), and
+ * `maxVBal` is the highest vote ballot over all slots. Kept here, beside the node state that
+ * holds it in the broken volatile variant; acceptor.ts has the steps.
+ */
+export interface AcceptorRecord {
+  maxBal: Ballot
+  maxVBal: Ballot
+  votes: Record<number, Vote>
+  /** highest slot with a vote, −1 when none */
+  top: number
+}
 
 export type Role = 'follower' | 'candidate' | 'leader'
 

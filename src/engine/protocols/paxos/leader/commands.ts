@@ -93,3 +93,23 @@ export function answerBarrierReads(ctx: ProtocolContext, s: PaxosState, applied:
     answerRead(ctx, s, e.id, origin, false)
   }
 }
+
+/** Reads go to the leader (which answers from its lease or through the log), or wait for one. */
+export function routeRead(
+  ctx: ProtocolContext,
+  s: PaxosState,
+  id: string,
+  origin: string,
+  cfg: PaxosConfig,
+): void {
+  if (s.role === 'leader') return leaderRead(ctx, s, id, origin, cfg)
+  if (s.leader !== null && s.leader !== ctx.nodeId)
+    ctx.send(s.leader, 'forwardRead', { id, origin })
+  else s.readQueue.push({ id, origin })
+}
+
+export function flushReadQueue(ctx: ProtocolContext, s: PaxosState, cfg: PaxosConfig): void {
+  const queued = s.readQueue
+  s.readQueue = []
+  for (const r of queued) routeRead(ctx, s, r.id, r.origin, cfg)
+}

@@ -1,6 +1,5 @@
 import type { ProtocolContext } from '../../protocol'
 import { ballotAbove, ballotBelow, type Ballot } from '../ballot'
-import { armForwardRetry, flushReadQueue, hasOutbox, outbox, resubmitOutbox } from '../client'
 import type { PaxosConfig } from '../config'
 import { NOOP } from '../entry'
 import { emit } from '../events'
@@ -13,8 +12,9 @@ import {
   startBallot,
   topRecoveredSlot,
 } from '../proposer'
+import { hasOutbox, outbox } from '../outbox'
 import { idleProposer, type PaxosState } from '../state'
-import { enqueueCommand } from './commands'
+import { enqueueCommand, flushReadQueue } from './commands'
 import { heartbeatTick } from './heartbeat'
 
 /**
@@ -153,26 +153,23 @@ export function onRetryTimerMulti(ctx: ProtocolContext, s: PaxosState, cfg: Paxo
  * A message from the leader of `ballot` that this node's acceptor did not refuse: follow it,
  * and restart the election timeout. A candidate gives up even when its own ballot is higher:
  * its own acceptor has not promised that ballot (it would have refused this message), so a
- * lease it granted keeps it from competing — the leader is alive.
+ * lease it granted keeps it from competing — the leader is alive. True when the leader is a
+ * new one (the dispatcher then hands it what was waiting).
  */
 export function observeLeader(
   ctx: ProtocolContext,
   s: PaxosState,
   ballot: Ballot,
   cfg: PaxosConfig,
-): void {
-  if (ballot.node === ctx.nodeId || ballotBelow(ballot, s.leaderBallot)) return
+): boolean {
+  if (ballot.node === ctx.nodeId || ballotBelow(ballot, s.leaderBallot)) return false
   if (s.role === 'candidate' || (s.role === 'leader' && ballotAbove(ballot, s.proposer.ballot)))
     stepDown(ctx, s, cfg)
   const changed = s.leader !== ballot.node
   s.leader = ballot.node
   s.leaderBallot = ballot
   armElection(ctx, s, cfg)
-  if (changed) {
-    resubmitOutbox(ctx, s, cfg, true)
-    if (hasOutbox(ctx)) armForwardRetry(ctx, s, cfg)
-    flushReadQueue(ctx, s, cfg)
-  }
+  return changed
 }
 
 /** This node's acceptor promised another proposer's higher ballot: that proposer may lead soon. */

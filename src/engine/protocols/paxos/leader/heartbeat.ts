@@ -1,13 +1,9 @@
 import type { ProtocolContext } from '../../protocol'
-import { ballotBelow } from '../ballot'
-import { acceptorRecord } from '../acceptor'
-import { learnFromCommit } from '../catchup'
 import type { PaxosConfig } from '../config'
-import { grantLease, recordLeaseAck } from '../lease'
+import { recordLeaseAck } from '../lease'
 import type { PaxosMessages } from '../messages'
-import { noteRound, retransmitAccepts } from '../proposer'
+import { retransmitAccepts } from '../proposer'
 import type { PaxosState } from '../state'
-import { observeLeader } from './election'
 
 /**
  * Heartbeats every heartbeatInterval on the leader's clock. They keep followers from starting
@@ -32,23 +28,4 @@ export function heartbeatTick(ctx: ProtocolContext, s: PaxosState, cfg: PaxosCon
 export function onHeartbeatTimer(ctx: ProtocolContext, s: PaxosState, cfg: PaxosConfig): void {
   s.timers.heartbeat = null
   if (s.role === 'leader') heartbeatTick(ctx, s, cfg)
-}
-
-/** Follower: a heartbeat below this acceptor's promise is refused (the old leader steps down). */
-export function onHeartbeat(
-  ctx: ProtocolContext,
-  s: PaxosState,
-  from: string,
-  m: PaxosMessages['heartbeat'],
-  cfg: PaxosConfig,
-): void {
-  noteRound(s, m.ballot.round)
-  const rec = acceptorRecord(ctx, s, cfg)
-  if (ballotBelow(m.ballot, rec.maxBal)) {
-    ctx.send(from, 'nack', { ballot: m.ballot, maxBal: rec.maxBal })
-    return
-  }
-  observeLeader(ctx, s, m.ballot, cfg)
-  grantLease(ctx, s, from, m, cfg)
-  learnFromCommit(ctx, s, from, m.ballot, m.commit, cfg)
 }
