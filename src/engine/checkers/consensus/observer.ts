@@ -1,4 +1,5 @@
 import { entryValue } from '../../protocols/paxos/entry'
+import { groupOfEvent } from '../../protocols/paxos/group'
 import { asPaxosEvent, type PaxosEvent } from '../../protocols/paxos/events'
 import type { ObserverApi, ObserverDef } from '../../sim/observer'
 import { onAcceptorState } from './acceptors'
@@ -52,6 +53,8 @@ export const consensusChecker: ObserverDef<ConsensusCheckState> = {
     return c ? createCheckState(c.members) : null
   },
   onEmit(api, st, node, event, data) {
+    // A shard's group (protocols/paxos/group.ts) is not the configured consensus group.
+    if (groupOfEvent(data) !== null) return
     const e = asPaxosEvent(event, data)
     if (e) checkPaxosEvent(api, st, node, e)
   },

@@ -53,3 +53,21 @@ export function paxosConfig(scenario: Scenario): PaxosConfig | null {
     catchupBatch: 256,
   }
 }
+
+/**
+ * One Multi-Paxos group over `members` (a shard of a sharded store) with the scenario's
+ * consensus settings — heartbeat, election timeout, lease — or their defaults.
+ */
+export function groupConfig(scenario: Scenario, members: string[]): PaxosConfig {
+  const base = paxosConfig(scenario)
+  return {
+    mode: 'multi',
+    members,
+    quorum: Math.floor(members.length / 2) + 1,
+    heartbeatInterval: base?.heartbeatInterval ?? DEFAULT_HEARTBEAT,
+    electionTimeout: base?.electionTimeout ?? DEFAULT_ELECTION_TIMEOUT,
+    lease: base?.lease ?? null,
+    variant: 'correct',
+    catchupBatch: 256,
+  }
+}
