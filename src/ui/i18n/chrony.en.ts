@@ -1,4 +1,4 @@
-import type { PresetText } from './en'
+import type { PresetText } from './presetText'
 
 /** Preset texts for chrony's client (kept apart from en.ts to limit merge conflicts). */
 export const chronyPresetsEn: Record<string, PresetText> = {

@@ -1,4 +1,4 @@
-import type { PresetText } from './en'
+import type { PresetText } from './presetText'
 
 /** chrony 客户端的预设文字（与 zh.ts 分开，减少合并冲突）。 */
 export const chronyPresetsZh: Record<string, PresetText> = {

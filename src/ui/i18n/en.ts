@@ -1,6 +1,7 @@
 import { workspaceEn } from './workspace.en'
 import { chronyPresetsEn } from './chrony.en'
 import { logicalEn } from './logical.en'
+import type { PresetText } from './presetText'
 
 /**
  * English message catalogue: every user-visible string of the UI. `{name}` marks a parameter.
@@ -640,10 +641,7 @@ export type MessageKey = keyof typeof en
 export type Catalogue = Record<MessageKey, string>
 
 /** Names and one-line blurbs of the built-in presets, keyed by preset id (presets.ts). */
-export interface PresetText {
-  name: string
-  blurb: string
-}
+export type { PresetText }
 
 export const enPresets: Record<string, PresetText> = {
   ...chronyPresetsEn,
