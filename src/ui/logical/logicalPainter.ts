@@ -77,6 +77,9 @@ export function paintLogical(
   ctx.save()
   ctx.font = '10px system-ui, sans-serif'
   ctx.textAlign = 'center'
+  // right edge of the last stamp written per lane and side: a stamp that would overlap it is left
+  // out (a burst of events within a few pixels would otherwise print an unreadable smear)
+  const written = new Map<number, number>()
   for (let j = data.first; j < data.first + data.count; j++) {
     const o = j * ARROW_STRIDE
     if (a[o + A_END] < from || a[o + A_SENT] > to) continue
@@ -124,6 +127,10 @@ export function paintLogical(
       for (const [end, ex, ey] of ends) {
         if (end === 1 && Number.isNaN(a[o + A_LAMPORT_END])) continue
         const text = stampText(data, j, end, view.stamps)
+        const w = ctx.measureText(text).width
+        const slot = ey * 2 + end
+        if (ex - w / 2 < (written.get(slot) ?? -Infinity) + 3) continue
+        written.set(slot, ex + w / 2)
         // send stamps above the lane, receipt stamps below: the two ends of one lane rarely collide
         ctx.fillText(text, ex, end === 0 ? ey - 7 : ey + 14)
       }
