@@ -5,6 +5,8 @@ import { Header } from './header/Header'
 import { Legend } from './legend/Legend'
 import { Timeline } from './timeline/Timeline'
 import { NodeMenu } from './perturb/NodeMenu'
+import { LessonBar } from './lessons/LessonBar'
+import { LessonList } from './lessons/LessonList'
 import { isEmbed } from './share/shareUrl'
 import { TopologyView } from './topology/TopologyView'
 import { FocusPane } from './workspace/FocusPane'
@@ -34,6 +36,7 @@ export function App() {
           <Timeline />
         </div>
       )}
+      {!embed && <LessonBar />}
       <Banners />
       {/* The lesson bar renders here (a portal target, empty and collapsed without a lesson). */}
       {!embed && <div id="lesson-bar-slot" className="lesson-bar-slot" />}
@@ -45,6 +48,7 @@ export function App() {
         {!embed && <FocusPane />}
       </main>
       <NodeMenu />
+      {!embed && <LessonList />}
     </div>
   )
 }

@@ -1,6 +1,5 @@
 import {
   createSimulation,
-  interventionSchema,
   parseScenario,
   type Scenario,
   type ScenarioInput,
@@ -12,8 +11,10 @@ import { createConsensusFeed, type ConsensusFeed } from './consensusFeed'
 import { createFrameBuilder, type FrameBuilder } from './frames'
 import { scenarioWithInputs } from './inputLog'
 import { MAX_TICK_GAP_S, paceTick, type Pacer } from './pacing'
+import { answerQuery } from './lessonQuery'
 import { createViolationsFeed, type ViolationsFeed } from './violationsFeed'
 import { protocolLinks } from './protocolLinks'
+import { refuseInput } from './refuse'
 import { replayInputs } from './replay'
 import { createRunWatch, loggedInputs } from './runWatch'
 import { createRunRecord, type RunRecord } from './runRecord'
@@ -62,6 +63,8 @@ export function createHost(deps: HostDeps): Host {
   let playing = false
   let speed = 1
   let skipQuiet = true
+  /** where a playing run pauses by itself (`stopAt`), or null */
+  let stopAt: number | null = null
   let lastWall = deps.wallMs()
   let pace: PaceMode = 'normal'
   const pacer: Pacer = { rate: 0 }
@@ -91,7 +94,7 @@ export function createHost(deps: HostDeps): Host {
     // where a replay of the exported scenario will put it too.
     sim.runUntil(0)
     const why =
-      replay && record.replay(() => replayInputs(sim, replay.inputs, replay.until, refuse))
+      replay && record.replay(() => replayInputs(sim, replay.inputs, replay.until, refuseInput))
     if (why) {
       post({ type: 'loadError', source, error: why })
       return
@@ -107,6 +110,7 @@ export function createHost(deps: HostDeps): Host {
       record,
     }
     watch.reset()
+    stopAt = null
     runId++
     clockFeed.attach(history, runId)
     pacer.rate = 0
@@ -167,25 +171,9 @@ export function createHost(deps: HostDeps): Host {
     start(run.raw, run.scenario, run.source, { inputs: keep, until: now })
   }
 
-  /** Why the running simulation cannot take this input, or null. */
-  function refuse(sim: Simulation, input: LiveInput): string | null {
-    if ('fault' in input) {
-      const r = interventionSchema.safeParse(input.fault)
-      if (!r.success)
-        return r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')
-      const unknown = nodesNamed(r.data).find((id) => !sim.hasNode(id))
-      return unknown === undefined ? null : `unknown node "${unknown}"`
-    }
-    const { node, op } = input.client
-    if (!sim.hasNode(node)) return `unknown node "${node}"`
-    if (op.op !== 'read' && !(op.op === 'propose' && typeof op.value === 'string'))
-      return 'unknown client operation'
-    return null
-  }
-
   function inject(input: LiveInput): void {
     if (!run) return
-    const why = refuse(run.sim, input)
+    const why = refuseInput(run.sim, input)
     if (why) {
       post({ type: 'commandError', command: 'inject', error: why })
       return
@@ -284,6 +272,15 @@ export function createHost(deps: HostDeps): Host {
             requestId: cmd.requestId,
             inspection: inspect(cmd.node),
           })
+        case 'stopAt':
+          stopAt = cmd.at !== null && Number.isFinite(cmd.at) ? cmd.at : null
+          return
+        case 'lessonAnswer':
+          return post({
+            type: 'lessonAnswer',
+            requestId: cmd.requestId,
+            result: answerQuery(cmd.scenario, cmd.inputs, cmd.until, cmd.query),
+          })
         case 'removeInput':
           return removeInput(cmd.index, cmd.at)
         case 'seek':
@@ -311,8 +308,14 @@ export function createHost(deps: HostDeps): Host {
         skipQuiet,
         quiet: run.frames.lastInFlight === 0,
         wallMs: deps.wallMs,
+        limit: stopAt !== null && stopAt > t0 ? stopAt : undefined,
       })
       run.record.afterAdvance(run.sim.now - t0, deps.wallMs() - w0)
+      if (stopAt !== null && t0 < stopAt && run.sim.now >= stopAt) {
+        playing = false
+        pace = 'normal'
+        post({ type: 'stopped', runId, at: run.sim.now })
+      }
       sendFrame()
     },
   }

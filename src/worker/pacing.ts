@@ -57,7 +57,15 @@ export interface Pacer {
 export function paceTick(
   sim: Simulation,
   pacer: Pacer,
-  opts: { speed: number; dtWall: number; skipQuiet: boolean; quiet: boolean; wallMs: () => number },
+  opts: {
+    speed: number
+    dtWall: number
+    skipQuiet: boolean
+    quiet: boolean
+    wallMs: () => number
+    /** never advance past this simulated time (a lesson's stop time) */
+    limit?: number
+  },
 ): 'normal' | 'skipping' | 'behind' {
   const { speed, dtWall } = opts
   if (dtWall <= 0) return 'normal'
@@ -66,7 +74,7 @@ export function paceTick(
   // Only skip towards something: with nothing scheduled at all (free-running clocks) the
   // chosen speed is the only sensible one.
   const skipping = opts.skipQuiet && opts.quiet && QUIET_RATE > speed && sim.nextTime() < Infinity
-  const target = t0 + (skipping ? QUIET_RATE * dtWall : base)
+  const target = Math.min(opts.limit ?? Infinity, t0 + (skipping ? QUIET_RATE * dtWall : base))
   const end = advance(
     sim,
     target,

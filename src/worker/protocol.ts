@@ -9,6 +9,7 @@ import type { LogicalStamp, NodeStatus, ScenarioInput } from '../engine'
 import type { ConsensusUpdate, ViolationsUpdate } from './consensusWire'
 import type { ClockFeedMessage } from './clockFeed'
 import type { LoggedInput } from './inputLog'
+import type { AnswerResult, LessonQuery } from './lessonQuery'
 import type { TimelineCommand, TimelineMessage } from './timelineWire'
 
 /** Speed bounds in simulated seconds per wall second (the UI slider spans the same range). */
@@ -51,6 +52,23 @@ export type Command =
    * a new branch, rebuilt from the scenario with the remaining inputs and run to the current time.
    */
   | { type: 'removeInput'; index: number; at: number }
+  /**
+   * A playing run pauses by itself exactly at simulated time `at` (a lesson step's key moment)
+   * and posts `stopped`; null clears it. Cleared by every load and reset.
+   */
+  | { type: 'stopAt'; at: number | null }
+  /**
+   * The answer to a lesson's question, read from a separate run of `scenario` with `inputs` to
+   * `until` (lessonQuery.ts); the running simulation is not touched.
+   */
+  | {
+      type: 'lessonAnswer'
+      requestId: number
+      scenario: unknown
+      inputs: LoggedInput[]
+      until: number
+      query: LessonQuery
+    }
   /** seeking and the space-time diagram (timelineWire.ts) */
   | TimelineCommand
 
@@ -162,6 +180,9 @@ export type WorkerMessage =
   | ViolationsUpdate
   /** the timeline, seeks and the space-time diagram's records (timelineWire.ts) */
   | TimelineMessage
+  /** the run paused itself at the stop time asked for with `stopAt` */
+  | { type: 'stopped'; runId: number; at: number }
+  | { type: 'lessonAnswer'; requestId: number; result: AnswerResult }
   /** a command the host refused (e.g. an intervention naming an unknown node) */
   | { type: 'commandError'; command: Command['type']; error: string }
 

@@ -242,7 +242,7 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out || '(scenario)'
 }
 
-function describeIssue(issue: z.core.$ZodIssue): string {
+export function describeIssue(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'invalid_type':
       return issue.input === undefined ? 'is required' : `must be ${article(issue.expected)}`

@@ -28,6 +28,8 @@ function bannerText(b: Banner, t: Translate): { title: string; detail: string } 
       return { title: t('error.linkTitle'), detail: b.detail }
     case 'badSession':
       return { title: t('error.sessionTitle'), detail: b.detail }
+    case 'badLesson':
+      return { title: t('lessons.badTitle'), detail: b.detail }
   }
 }
 

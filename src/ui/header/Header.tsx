@@ -2,6 +2,7 @@ import { useRef } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { presets } from '../../engine/scenario/presets'
 import { presetText, setLang, useLang, useT } from '../i18n'
+import { LessonsButton } from '../lessons/LessonList'
 import { importScenarioFile, loadPreset } from '../sim/actions'
 import { useRunStore, type RunState } from '../store/runStore'
 import { setPresenter, usePresenter } from '../workspace/presenterStore'
@@ -33,6 +34,7 @@ export function Header() {
       </div>
 
       <div className="header-tools">
+        <LessonsButton />
         <label className="picker">
           <span className="picker-label">{t('header.scenario')}</span>
           <select

@@ -7,6 +7,7 @@ import type { PresetText } from './presetText'
  * English message catalogue: every user-visible string of the UI. `{name}` marks a parameter.
  * The key set is the type other catalogues must fill (see zh.ts).
  */
+import { lessonsEn } from './lessons.en'
 
 export const en = {
   ...workspaceEn,
@@ -635,6 +636,7 @@ export const en = {
     'Example: t = 100.050 s, t_ref = 100.000 s, so Δt = +0.050 s and the new t = 100.100 s: the error has doubled, and it doubles again every round.',
   'clock.naive.fix':
     'The correction is t ← t − Δt, that is, add NTP’s θ = server − client; real clients estimate θ from a round trip and slew the clock with a frequency correction instead of stepping it.',
+  ...lessonsEn,
 } satisfies Record<string, string>
 
 export type MessageKey = keyof typeof en

@@ -2,6 +2,7 @@ import type { Catalogue, PresetText } from './en'
 import { workspaceZh } from './workspace.zh'
 import { chronyPresetsZh } from './chrony.zh'
 import { logicalZh } from './logical.zh'
+import { lessonsZh } from './lessons.zh'
 
 /** 简体中文消息目录：键集合与 en.ts 相同（缺键即类型错误）。 */
 export const zh: Catalogue = {
@@ -598,6 +599,7 @@ export const zh: Catalogue = {
     '例：t = 100.050 秒，t_ref = 100.000 秒，于是 Δt = +0.050 秒，新的 t = 100.100 秒：误差翻了一倍，而且每一轮都再翻一倍。',
   'clock.naive.fix':
     '正确的做法是 t ← t − Δt，也就是加上 NTP 的 θ = 服务器 − 客户端；实际的客户端通过一次往返来估计 θ，并用频率校正平滑地调整时钟，而不是直接拨动。',
+  ...lessonsZh,
 }
 
 export const zhPresets: Record<string, PresetText> = {

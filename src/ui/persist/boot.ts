@@ -1,5 +1,6 @@
 import { presets } from '../../engine/scenario/presets'
 import { useLang } from '../i18n'
+import { openLessonLink } from '../lessons/openLink'
 import { afterNextLoad } from '../share/afterLoad'
 import { showRunNotice } from '../share/notice'
 import { listenForShareLinks, MAX_OPEN_TIME, openShareLink } from '../share/openLink'
@@ -46,6 +47,10 @@ function restore(session: Session): void {
 export function bootRun(): void {
   startAutosave()
   listenForShareLinks()
+  // a lesson link (contract.md §3) wins over the autosaved session
+  const lesson = openLessonLink(window.location)
+  if (lesson === 'opened') return
+  if (lesson !== null) return startDefaultBecause(lesson)
   if (isShareHash(window.location.hash)) {
     if (openShareLink(window.location.hash)) return
     return startDefaultBecause(useRunStore.getState().banner)

@@ -13,6 +13,8 @@ export type Banner =
   | { kind: 'badLink'; detail: string }
   /** an autosaved session that could not be restored (a fresh run started instead) */
   | { kind: 'badSession'; detail: string }
+  /** a lesson file or lesson link that does not validate (src/ui/lessons) */
+  | { kind: 'badLesson'; detail: string }
 
 export type WorkerNotice =
   | { kind: 'restarted' | 'gaveUp'; detail: string }
