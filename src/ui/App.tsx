@@ -36,10 +36,13 @@ export function App() {
           <Timeline />
         </div>
       )}
-      {!embed && <LessonBar />}
       <Banners />
-      {/* The lesson bar renders here (a portal target, empty and collapsed without a lesson). */}
-      {!embed && <div id="lesson-bar-slot" className="lesson-bar-slot" />}
+      {/* The lesson bar (empty and collapsed without a lesson). */}
+      {!embed && (
+        <div id="lesson-bar-slot" className="lesson-bar-slot">
+          <LessonBar />
+        </div>
+      )}
       <main className="workspace">
         <div className="stage">
           <TopologyView />
