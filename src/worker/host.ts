@@ -4,7 +4,6 @@ import {
   type Scenario,
   type ScenarioInput,
   type Simulation,
-  nodesNamed,
 } from '../engine'
 import { createClockFeed } from './clockFeed'
 import { createConsensusFeed, type ConsensusFeed } from './consensusFeed'

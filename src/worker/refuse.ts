@@ -1,5 +1,4 @@
-import { interventionSchema, type Simulation } from '../engine'
-import { nodesNamed } from '../engine/scenario/interventions'
+import { interventionSchema, nodesNamed, type Simulation } from '../engine'
 import type { LiveInput } from './protocol'
 
 /** Why the running simulation cannot take this live input, or null. */
