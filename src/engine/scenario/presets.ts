@@ -178,7 +178,7 @@ export const presets: Preset[] = [
     views: ['offsetChart', 'clocks'],
     scenario: {
       version: 1,
-      name: "The seed's naive formula (misconception)",
+      name: 'The naive formula (a common misconception)',
       seed: 2,
       duration: 120,
       nodes: [

@@ -629,7 +629,7 @@ export const en = {
   'clock.cristian.burst': 'Current burst (RTTs)',
   'clock.cristian.note':
     'C ← T_server + RTT/2: the lowest round trip of each burst wins, because half of it is the best guess of the reply’s delay.',
-  'clock.naive.title': 'Misconception, run on purpose: the seed tutorial’s formula',
+  'clock.naive.title': 'A common misconception, run on purpose: the naive formula',
   'clock.naive.rule':
     'The rule: Δt = t − t_ref, then t ← t + Δt. It adds the error instead of removing it.',
   'clock.naive.example':
@@ -702,7 +702,7 @@ export const enPresets: Record<string, PresetText> = {
       'No reference clock: the master m averages the clocks that agree, leaves n4 (1.5 s off) out of the average, and sends every node its own adjustment. Precision becomes excellent; accuracy does not.',
   },
   'naive-misconception': {
-    name: 'The seed’s naive formula (misconception)',
+    name: 'The naive formula (a common misconception)',
     blurb:
       'The tutorial’s t ← t + (t − t_ref), run on purpose to show why it is wrong: each poll doubles the clients’ error instead of removing it.',
   },

@@ -50,7 +50,7 @@ export const zh: Catalogue = {
 
   'node.reference': '参考时钟',
   'node.local': '本地时钟',
-  'node.offset': '偏差',
+  'node.offset': '偏移',
   'node.crashHint': '节点 {id}：{status}。单击、按 Enter 或空格键使其崩溃。',
   'node.restartHint': '节点 {id} 已崩溃。单击、按 Enter 或空格键重新启动。',
 
@@ -161,7 +161,7 @@ export const zh: Catalogue = {
   'spacetime.mark.clockStep': '{node} 的时钟被拨动了 {by}（干预）',
   'spacetime.mark.clockStepProtocol': '{node} 的时钟被其同步协议拨动了 {by}',
   'spacetime.mark.setSkew': '{node} 的频率误差设为 {ppm} ppm',
-  'spacetime.mark.falseticker': '{node} 现在提供偏差 {lie} 的时间',
+  'spacetime.mark.falseticker': '{node} 现在提供偏移 {lie} 的时间',
   'spacetime.mark.honest': '{node} 恢复提供真实时间',
   'spacetime.mark.partition': '网络分区：{groups}',
   'spacetime.mark.heal': '网络已恢复：分区和切断的链路均已移除',
@@ -275,8 +275,8 @@ export const zh: Catalogue = {
   'share.exportPng': 'PNG 位图',
   'share.imageLabel': '拓扑图片',
   'share.imageHint': '按当前样子保存拓扑视图',
-  'share.exportCsv': '偏差 CSV',
-  'share.csvHint': '当前模拟时刻各节点的时钟读数与偏差',
+  'share.exportCsv': '偏移 CSV',
+  'share.csvHint': '当前模拟时刻各节点的时钟读数与偏移',
   'share.failed': '导出失败：{detail}',
   'share.opened': '已打开分享的运行，暂停于 {t} 秒。',
 
@@ -426,9 +426,9 @@ export const zh: Catalogue = {
   'clock.referenceMark': '参考',
   'clock.ppm': 'ppm（百万分之一）',
   'clock.inspectHint': '在节点检查器中查看 {id}',
-  'clock.chart.offsetTitle': '与真实时间的偏差',
+  'clock.chart.offsetTitle': '与真实时间的偏移',
   'clock.chart.correctionTitle': '算法施加的频率校正',
-  'clock.chart.offsetAxis': '偏差（{unit}）',
+  'clock.chart.offsetAxis': '偏移（{unit}）',
   'clock.chart.correctionAxis': '校正（ppm）',
   'clock.chart.timeAxis': '模拟时间（秒）',
   'clock.chart.areaLabel':
@@ -442,11 +442,11 @@ export const zh: Catalogue = {
   'clock.view.hint': '滚轮缩放，拖动平移',
   'clock.legend.label': '节点（选择一个进行检查）',
   'clock.legend.band': '色带：± 当前准确度；零线：真实时间',
-  'clock.quality.precision': '精度',
+  'clock.quality.precision': '精密度',
   'clock.quality.accuracy': '准确度',
-  'clock.quality.precisionHint': '两个运行中时钟之间的最大差值（偏差的最大值 − 最小值）',
-  'clock.quality.accuracyHint': '运行中时钟与真实时间的最大距离（|偏差| 的最大值）',
-  'clock.quality.definition': '精度：各时钟彼此之间有多一致。准确度：最差的时钟离真实时间有多近。',
+  'clock.quality.precisionHint': '两个运行中时钟之间的最大差值（偏移的最大值 − 最小值）',
+  'clock.quality.accuracyHint': '运行中时钟与真实时间的最大距离（|偏移| 的最大值）',
+  'clock.quality.definition': '精密度：各时钟彼此之间有多一致。准确度：最差的时钟离真实时间有多近。',
   'clock.quality.captionNtp':
     'NTP 跟随参考时钟：每个时钟都与真实时间一致，所以它们彼此也一致，两个数值保持接近。',
   'clock.quality.captionSntp':
@@ -454,13 +454,13 @@ export const zh: Catalogue = {
   'clock.quality.captionCristian':
     'Cristian 算法把每个客户端拨到服务器时间加上往返时间的一半，与服务器一致也就是与真实时间一致，两个数值保持接近。',
   'clock.quality.captionBerkeley':
-    'Berkeley 算法对各时钟取平均，并把每个时钟调到平均值：它们彼此一致（精度高），但平均值本身可能远离真实时间（准确度低）。',
+    'Berkeley 算法对各时钟取平均，并把每个时钟调到平均值：它们彼此一致（精密度高），但平均值本身可能远离真实时间（准确度低）。',
   'clock.quality.captionNaive': '朴素规则每一轮都把时钟往错误的方向推得更远：两个数值都在增长。',
   'clock.quality.captionFree': '没有同步时，每个时钟按各自的速率漂移：两个数值都随时间增长。',
-  'clock.table.caption': '每个节点的时钟：读数、偏差、频率误差、校正与同步状态',
+  'clock.table.caption': '每个节点的时钟：读数、偏移、频率误差、校正与同步状态',
   'clock.table.node': '节点',
   'clock.table.local': '本地时钟',
-  'clock.table.offset': '偏差',
+  'clock.table.offset': '偏移',
   'clock.table.skew': '频偏（ppm）',
   'clock.table.skewHint': '振荡器当前的频率误差：固定频偏加上随机游走漂移',
   'clock.table.correction': '校正（ppm）',
@@ -538,14 +538,14 @@ export const zh: Catalogue = {
   'clock.perturb.lieNotNumber': '虚假报时量必须是以毫秒为单位的数字，例如 250。没有做任何更改。',
   'clock.ntp.reference': '参考时钟（层级 1）：它就是真实时间，并用它回答每个请求。',
   'clock.ntp.state': '时钟调节',
-  'clock.ntp.stateNSET': '尚无偏差测量',
+  'clock.ntp.stateNSET': '尚无偏移测量',
   'clock.ntp.stateFREQ': '在阶跃等待期内测量频率',
   'clock.ntp.stateSYNC': '已同步：锁相/锁频环路在运行',
-  'clock.ntp.stateSPIK': '有一个较大的偏差待定：可能是尖峰，若持续则阶跃调整',
+  'clock.ntp.stateSPIK': '有一个较大的偏移待定：可能是尖峰，若持续则阶跃调整',
   'clock.ntp.poll': '轮询间隔',
   'clock.ntp.pollValue': '2^{tau} = {seconds} 秒',
   'clock.ntp.freq': '频率校正',
-  'clock.ntp.residual': '尚待平滑调整的偏差',
+  'clock.ntp.residual': '尚待平滑调整的偏移',
   'clock.ntp.jitter': '时钟抖动',
   'clock.ntp.systemPeer': '系统对等体',
   'clock.ntp.agreed': '一致区间',
@@ -554,10 +554,10 @@ export const zh: Catalogue = {
   'clock.peer.server': '服务器',
   'clock.peer.status': '判定',
   'clock.peer.reach': '可达性',
-  'clock.peer.offsetHint': 'θ 偏差：服务器减本时钟，取自时延最小的滤波样本',
+  'clock.peer.offsetHint': 'θ 偏移：服务器减本时钟，取自时延最小的滤波样本',
   'clock.peer.delayHint': 'δ 该样本的往返时延',
   'clock.peer.dispHint': 'ε 离散度：滤波器样本的不确定程度',
-  'clock.peer.jitterHint': 'ψ 抖动：滤波器中各偏差的均方根离散',
+  'clock.peer.jitterHint': 'ψ 抖动：滤波器中各偏移的均方根离散',
   'clock.peer.distanceHint': 'λ 根距离：正确性区间 [θ − λ, θ + λ] 的半宽',
   'clock.peer.reachHint':
     '可达性寄存器：每次轮询一位，最新的在右侧；11111111 表示最近八次轮询都有回复',
@@ -576,7 +576,7 @@ export const zh: Catalogue = {
   'clock.filter.at': '{t} 秒',
   'clock.filter.empty': '空',
   'clock.filter.note':
-    '时延最小的一级给出该对等体的偏差（高亮显示）：它的往返时间给非对称路径留下的误差空间最小。',
+    '时延最小的一级给出该对等体的偏移（高亮显示）：它的往返时间给非对称路径留下的误差空间最小。',
   'clock.exchange.title': '最近一次交换：{client} 询问 {server}',
   'clock.exchange.diagramLabel':
     '客户端与服务器的时间线：请求在 T1 发出、T2 到达，回复在 T3 发出、T4 到达',
@@ -593,7 +593,7 @@ export const zh: Catalogue = {
   'clock.cristian.burst': '本轮突发（往返时间）',
   'clock.cristian.note':
     'C ← T_server + RTT/2：每轮突发中往返时间最短的样本胜出，因为它的一半是对回复时延的最佳估计。',
-  'clock.naive.title': '错误概念，特意运行：种子教程中的公式',
+  'clock.naive.title': '一个常见误解（特意运行）：错误的对时公式',
   'clock.naive.rule': '规则：Δt = t − t_ref，然后 t ← t + Δt。它把误差加了上去，而不是消除误差。',
   'clock.naive.example':
     '例：t = 100.050 秒，t_ref = 100.000 秒，于是 Δt = +0.050 秒，新的 t = 100.100 秒：误差翻了一倍，而且每一轮都再翻一倍。',
@@ -639,13 +639,13 @@ export const zhPresets: Record<string, PresetText> = {
   },
   'asymmetric-wan': {
     name: '非对称广域网',
-    blurb: '在单向更慢的路径上运行 Cristian 算法：估计值最终偏差为不对称量的一半。',
+    blurb: '在单向更慢的路径上运行 Cristian 算法：估计值最终偏移为不对称量的一半。',
   },
   // 时钟同步（src/ui/clock）
   'ntp-lan': {
     name: '局域网中的 NTP',
     blurb:
-      '三个客户端通过高速局域网，把各自漂移的时钟校准到三台参考服务器：观察偏差收敛到几十微秒，再在检查器中拖动某个客户端的漂移，看 NTP 如何把它拉回来。',
+      '三个客户端通过高速局域网，把各自漂移的时钟校准到三台参考服务器：观察偏移收敛到几十微秒，再在检查器中拖动某个客户端的漂移，看 NTP 如何把它拉回来。',
   },
   'ntp-falsetickers': {
     name: 'NTP 与虚假报时者（5 台服务器，2 台说谎）',
@@ -655,16 +655,16 @@ export const zhPresets: Record<string, PresetText> = {
   'berkeley-outlier': {
     name: '带离群时钟的 Berkeley 算法',
     blurb:
-      '没有参考时钟：主节点 m 对彼此一致的时钟取平均，把偏差 1.5 秒的 n4 排除在平均之外，并给每个节点发送各自的调整量。精度变得很高，准确度却不然。',
+      '没有参考时钟：主节点 m 对彼此一致的时钟取平均，把偏移 1.5 秒的 n4 排除在平均之外，并给每个节点发送各自的调整量。精密度变得很高，准确度却不然。',
   },
   'naive-misconception': {
-    name: '种子教程的朴素公式（错误概念）',
+    name: '朴素对时公式（一个常见误解）',
     blurb:
       '教程中的 t ← t + (t − t_ref)，特意运行以说明它为什么错：每次轮询都使客户端的误差翻倍，而不是消除误差。',
   },
   'sntp-lan': {
     name: 'SNTP（简单网络时间协议）',
     blurb:
-      '简单网络时间协议：每个客户端询问一台服务器，并立即应用每个回答（偏差 400 毫秒的 c3 被直接拨动），没有滤波器也没有频率校正，所以时钟在两次轮询之间呈锯齿状。',
+      '简单网络时间协议：每个客户端询问一台服务器，并立即应用每个回答（偏移 400 毫秒的 c3 被直接拨动），没有滤波器也没有频率校正，所以时钟在两次轮询之间呈锯齿状。',
   },
 }
