@@ -4,6 +4,7 @@ import { observerDefs, protocolDefs } from './protocols/registry'
 import type { Scenario } from './scenario/schema'
 
 export { Simulation } from './sim/simulation'
+export { SimulationStalled } from './sim/stall'
 export type { World, NodeStatus, Message, Input } from './sim/world'
 export type { LiveInput } from './sim/simulation'
 export type { TraceRecord, TraceSink } from './sim/records'

@@ -6,6 +6,34 @@ const nonNeg = finite.min(0)
 const probability = finite.min(0).max(1)
 const nodeId = z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, 'must match /^[A-Za-z0-9_-]{1,32}$/')
 
+/**
+ * A record keyed by node id, output with a null prototype: JSON.parse makes `"__proto__"` an own
+ * key, but zod's record assigns its output keys, which would turn that one into the prototype
+ * and lose it. Keys must be node ids; values are checked with `value`, issues keep their path.
+ */
+function idRecord<T extends z.ZodType>(value: T) {
+  return z.unknown().transform((input, ctx) => {
+    if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+      ctx.addIssue({ code: 'invalid_type', expected: 'object', input })
+      return z.NEVER
+    }
+    const out: Record<string, z.output<T>> = Object.create(null)
+    for (const [key, v] of Object.entries(input)) {
+      if (!nodeId.safeParse(key).success)
+        ctx.addIssue({
+          code: 'custom',
+          path: [key],
+          message: 'key must match /^[A-Za-z0-9_-]{1,32}$/',
+          input: key,
+        })
+      const r = value.safeParse(v)
+      if (r.success) out[key] = r.data
+      else for (const issue of r.error.issues) ctx.addIssue({ ...issue, path: [key, ...issue.path] })
+    }
+    return out
+  })
+}
+
 const latencySchema = z.object({ base: nonNeg, jitter: nonNeg })
 
 export const DEFAULT_LATENCY = { base: 0.005, jitter: 0.0005 }
@@ -47,7 +75,7 @@ const networkSchema = z.object({
 /** Who polls whom, and how often (absent: DEFAULT_POLL_INTERVAL, and NTP adapts). */
 const pollingFields = {
   pollInterval: finite.min(0.001).max(1e6).optional(),
-  servers: z.record(z.string(), z.array(nodeId)).optional(),
+  servers: idRecord(z.array(nodeId)).optional(),
 }
 
 /** How a client corrects its clock (read by clockSyncParams; ntpd's defaults there). */

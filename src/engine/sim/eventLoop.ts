@@ -4,6 +4,7 @@ import { applyInput } from './inputs'
 import type { Runtime } from './runtime'
 import { aim, fireTimer } from './timers'
 import { arrive } from './transport'
+import { checkProgress } from './stall'
 import { DELIVER } from './world'
 
 /**
@@ -13,6 +14,7 @@ import { DELIVER } from './world'
 
 /** Process every event with true time ≤ t and every input due by t; then now = t. */
 export function runUntil(rt: Runtime, t: number): void {
+  if (rt.guard.stalled) throw rt.guard.stalled
   const w = rt.world
   for (;;) {
     const te = peekTime(w.queue)
@@ -40,6 +42,7 @@ function processNext(rt: Runtime): void {
   const t = peekTime(w.queue)
   const item = pop(w.queue)
   w.now = t
+  checkProgress(rt, item)
   if (item.k === DELIVER) {
     w.events++
     arrive(rt, item.msg)

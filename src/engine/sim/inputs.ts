@@ -34,7 +34,14 @@ function applyClient(rt: Runtime, nodeId: string, op: ClientOp): void {
       data: { ...op },
     })
   const node = w.nodes[n]
+  // A paused process has its client's request waiting, like its messages; a crashed one has none.
+  if (node.status === 'paused') node.clientQueue.push(op)
   if (node.status !== 'up') return
+  clientOp(rt, n, op)
+}
+
+function clientOp(rt: Runtime, n: number, op: ClientOp): void {
+  const node = rt.world.nodes[n]
   rt.protocols.forEach((p, i) => {
     const st = node.proto[i]
     if (st !== null && p.def.onClient) p.def.onClient(rt.ctxs[n][i], st, op, p.config)
@@ -150,22 +157,31 @@ function crash(rt: Runtime, n: number): void {
   node.deferred = []
   for (const m of node.inbox) drop(rt, m, 'crashed')
   node.inbox = []
+  node.clientQueue = []
   node.proto = node.proto.map(() => null)
 }
 
-/** A paused node resumes: timers that came due fire, then held messages arrive, in order. */
+/**
+ * A paused node resumes: timers that came due fire, then held messages arrive, then client
+ * operations made meanwhile are taken, each in order.
+ */
 function resume(rt: Runtime, n: number): void {
   const node = rt.world.nodes[n]
   node.status = 'up'
   const due = node.deferred
   const inbox = node.inbox
+  const ops = node.clientQueue
   node.deferred = []
   node.inbox = []
+  node.clientQueue = []
   for (const id of due) {
     const timer = node.timers.get(id)
     if (timer && node.status === 'up') fireTimer(rt, n, id, timer)
   }
   for (const msg of inbox) {
     if (node.status === 'up') deliver(rt, msg)
+  }
+  for (const op of ops) {
+    if (node.status === 'up') clientOp(rt, n, op)
   }
 }

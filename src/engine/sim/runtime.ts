@@ -3,6 +3,7 @@ import type { Scenario } from '../scenario/schema'
 import type { ProtocolContext, ProtocolDef } from '../protocols/protocol'
 import type { ObserverDef } from './observer'
 import type { TraceSink } from './records'
+import type { ProgressGuard } from './stall'
 import type { World } from './world'
 
 /** One protocol configured for this run: its definition, configuration and member nodes. */
@@ -27,5 +28,7 @@ export interface Runtime {
   ctxs: ProtocolContext[][]
   /** scratch for timer aiming (reports whether the aim stopped at a waypoint) */
   readonly aimLimit: AimLimit
+  /** the zero-progress guard (stall.ts) */
+  readonly guard: ProgressGuard
   indexOf(id: string): number
 }

@@ -13,6 +13,7 @@ import type { ConfiguredProtocol, Runtime } from './runtime'
 import { AIM_PIECES } from './timers'
 import { clockErrorBound } from './logicalTime'
 import { readClocks, type LogicalStamp } from '../logical/nodeClocks'
+import { createGuard, type SimulationStalled } from './stall'
 import { messagesInFlight } from './transport'
 import { buildWorld, type Input, type Message, type NodeStatus, type World } from './world'
 import type { HardwareClock } from '../clock/hardwareClock'
@@ -77,6 +78,7 @@ export class Simulation {
       trace: opts.trace,
       ctxs: [],
       aimLimit: { pieces: AIM_PIECES, hop: false },
+      guard: createGuard(this.nodeIds.length),
       indexOf,
     }
     const rt = this.rt
@@ -104,6 +106,11 @@ export class Simulation {
 
   hasNode(id: string): boolean {
     return this.index.has(id)
+  }
+
+  /** Why the run stopped for good (it made no progress), or null. */
+  get stalled(): SimulationStalled | null {
+    return this.rt.guard.stalled
   }
 
   get now(): number {
@@ -233,6 +240,7 @@ export class Simulation {
   restore(snap: World, inputs?: readonly Input[]): void {
     this.rt.world = structuredClone(snap)
     if (inputs) this.rt.world.inputs = inputs.slice()
+    this.rt.guard.from = -Infinity
   }
 
   /**
@@ -243,6 +251,7 @@ export class Simulation {
     const inputs = this.rt.world.inputs
     this.rt.world = structuredClone(snap)
     this.rt.world.inputs = inputs.slice()
+    this.rt.guard.from = -Infinity
   }
 
   /** The inputs made live in this run (not from the scenario), in order. */

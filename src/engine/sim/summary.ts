@@ -42,7 +42,8 @@ export function runAndSummarize(sim: Simulation, duration: number): Summary {
 
 export function summarize(sim: Simulation, maxAbsLastQuarter?: number[]): Summary {
   const w = sim.world
-  const clocks: Summary['clocks'] = {}
+  // null prototype: a node named "__proto__" or "constructor" is an ordinary key of the JSON
+  const clocks: Summary['clocks'] = Object.create(null)
   let accuracy = 0
   let lo = Infinity
   let hi = -Infinity

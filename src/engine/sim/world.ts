@@ -43,6 +43,8 @@ export interface NodeState {
   deferred: number[]
   /** messages that arrived while paused, in order */
   inbox: Message[]
+  /** client operations that arrived while paused: applied on resume, after the inbox */
+  clientQueue: ClientOp[]
   /** per protocol: durable storage (kept across crashes) and volatile state (null when not running) */
   durable: Record<string, unknown>[]
   proto: unknown[]
@@ -130,6 +132,7 @@ export function buildWorld(
       timers: new Map(),
       deferred: [],
       inbox: [],
+      clientQueue: [],
       durable: perProtocol(() => ({})),
       proto: perProtocol(() => null),
       logical: createNodeClocks(s.nodes.length, vectors),

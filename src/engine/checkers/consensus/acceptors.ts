@@ -22,7 +22,7 @@ export function onAcceptorState(
       `${node}: maxVBal ${formatBallot(e.maxVBal)} > maxBal ${formatBallot(e.maxBal)}`,
       [node],
     )
-  const before = st.maxBal[node]
+  const before = st.maxBal.get(node)
   if (before && ballotBelow(e.maxBal, before)) {
     report(
       api,
@@ -34,5 +34,5 @@ export function onAcceptorState(
     )
     return
   }
-  st.maxBal[node] = e.maxBal
+  st.maxBal.set(node, e.maxBal)
 }

@@ -14,10 +14,9 @@ export function onLease(
   node: string,
   e: PaxosEvents['lease'],
 ): void {
-  st.leases[node] = e.holds ? { until: e.until, ballot: e.ballot } : null
+  st.leases.set(node, e.holds ? { until: e.until, ballot: e.ballot } : null)
   if (!e.holds || !believes(api, node, e.until)) return
-  for (const other in st.leases) {
-    const l = st.leases[other]
+  for (const [other, l] of st.leases) {
     if (other === node || !l || api.statusOf(other) === 'crashed' || !believes(api, other, l.until))
       continue
     const [a, b] = [node, other].sort()

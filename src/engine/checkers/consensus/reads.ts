@@ -16,7 +16,8 @@ export function trackApplied(
   node: string,
   slot: number,
 ): void {
-  const l = (st.learned[node] ??= { prefix: 0, ahead: {} })
+  let l = st.learned.get(node)
+  if (!l) st.learned.set(node, (l = { prefix: 0, ahead: {} }))
   if (slot < l.prefix) return
   l.ahead[slot] = true
   while (l.ahead[l.prefix]) delete l.ahead[l.prefix++]

@@ -29,14 +29,14 @@ export interface ConsensusCheckState {
   votes: Record<string, { entry: LogEntry; acceptors: string[] }>
   /** ground truth: first entry a majority voted for at one ballot, and the true time */
   chosen: Record<number, { entry: LogEntry; at: number; ballot: Ballot; acceptors: string[] }>
-  /** per acceptor, the highest maxBal it ever reported */
-  maxBal: Record<string, Ballot>
+  /** per acceptor, the highest maxBal it ever reported (Maps: node ids are data, not keys of Object.prototype) */
+  maxBal: Map<string, Ballot>
   /** per node, learned slots at or above its applied prefix */
-  learned: Record<string, { prefix: number; ahead: Record<number, true> }>
+  learned: Map<string, { prefix: number; ahead: Record<number, true> }>
   /** the longest applied prefix any node reached, who and when: what a client could have seen */
   applied: { prefix: number; node: string; at: number }
   /** per node, the lease it believes it holds (until: its local clock) */
-  leases: Record<string, { until: number; ballot: Ballot } | null>
+  leases: Map<string, { until: number; ballot: Ballot } | null>
   /** read id → what had been applied somewhere when it began */
   reads: Record<
     string,
@@ -57,10 +57,10 @@ export function createCheckState(members: string[]): ConsensusCheckState {
     proposed: {},
     votes: {},
     chosen: {},
-    maxBal: {},
-    learned: {},
+    maxBal: new Map(),
+    learned: new Map(),
     applied: { prefix: 0, node: '', at: 0 },
-    leases: {},
+    leases: new Map(),
     reads: {},
     leaderChanges: 0,
     ballots: 0,

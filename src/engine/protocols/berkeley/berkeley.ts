@@ -49,8 +49,8 @@ export interface BerkeleyState {
   /** master: the round being collected (query send times and replies per node) */
   pending: {
     round: number
-    sent: Record<string, number>
-    replies: Record<string, { offset: number; rtt: number }>
+    sent: Map<string, number>
+    replies: Map<string, { offset: number; rtt: number }>
     timer: number
   } | null
   /** master: the last completed round */
@@ -101,7 +101,7 @@ function finishRound(ctx: ProtocolContext, s: BerkeleyState, cfg: BerkeleyConfig
   ctx.cancelTimer(p.timer)
   const estimates: BerkeleyEstimate[] = cfg.members.map((node) => {
     if (node === ctx.nodeId) return { node, offset: 0, rtt: 0, status: 'used' }
-    const r = p.replies[node]
+    const r = p.replies.get(node)
     if (!r) return { node, offset: null, rtt: null, status: 'noReply' }
     return { node, offset: r.offset, rtt: r.rtt, status: r.rtt > cfg.maxRtt ? 'slow' : 'used' }
   })
@@ -147,13 +147,13 @@ function finishRound(ctx: ProtocolContext, s: BerkeleyState, cfg: BerkeleyConfig
 function startRound(ctx: ProtocolContext, s: BerkeleyState, cfg: BerkeleyConfig): void {
   finishRound(ctx, s, cfg) // a round still open when the next is due ends with what it has
   s.round++
-  const sent: Record<string, number> = {}
+  const sent = new Map<string, number>()
   for (const node of cfg.members) {
     if (node === ctx.nodeId) continue
-    sent[node] = ctx.now()
+    sent.set(node, ctx.now())
     ctx.send(node, QUERY, { round: s.round })
   }
-  s.pending = { round: s.round, sent, replies: {}, timer: ctx.setTimer(cfg.maxRtt, 'collect') }
+  s.pending = { round: s.round, sent, replies: new Map(), timer: ctx.setTimer(cfg.maxRtt, 'collect') }
   if (cfg.members.length === 1) finishRound(ctx, s, cfg)
 }
 
@@ -204,12 +204,13 @@ export const berkeley: ProtocolDef<BerkeleyState, BerkeleyConfig> = {
     } else if (kind === REPLY && s.isMaster) {
       const reply = body as { round: number; time: number }
       const p = s.pending
-      if (!p || reply.round !== p.round || !(from in p.sent) || from in p.replies) return
+      const sentAt = p?.sent.get(from)
+      if (!p || reply.round !== p.round || sentAt === undefined || p.replies.has(from)) return
       const t4 = ctx.now()
-      const rtt = t4 - p.sent[from]
+      const rtt = t4 - sentAt
       // Cristian: the node read `time` about RTT/2 before we got it
-      p.replies[from] = { offset: reply.time + rtt / 2 - t4, rtt }
-      if (Object.keys(p.replies).length === Object.keys(p.sent).length) finishRound(ctx, s, cfg)
+      p.replies.set(from, { offset: reply.time + rtt / 2 - t4, rtt })
+      if (p.replies.size === p.sent.size) finishRound(ctx, s, cfg)
     }
   },
 }

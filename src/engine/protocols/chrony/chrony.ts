@@ -448,10 +448,10 @@ export const chrony: ProtocolDef<ChronyState, ChronyConfig> = {
     const now = ctx.now()
     const servers = ctx.isReference
       ? []
-      : (cfg.servers[ctx.nodeId] ?? []).filter((id) => id !== ctx.nodeId)
+      : (cfg.servers.get(ctx.nodeId) ?? []).filter((id) => id !== ctx.nodeId)
     const s: ChronyState = {
       isReference: ctx.isReference,
-      precision: cfg.precision[ctx.nodeId],
+      precision: cfg.precision.get(ctx.nodeId) ?? 1e-9,
       sources: servers.map((id) => createSource(id, cfg)),
       selected: null,
       raw: createRawClock(now),

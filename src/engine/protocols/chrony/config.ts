@@ -1,7 +1,7 @@
 import type { Scenario } from '../../scenario/schema'
 import { ntpMembers } from '../ntpClients'
 import { clockSyncParams, pollRange, precisions } from '../ntp/config'
-import { defaultServers } from '../servers'
+import { defaultServers, type ServerMap } from '../servers'
 
 /**
  * chrony's parameters (docs/scenario-format.md), with chronyd's defaults: `makestep` off,
@@ -10,8 +10,8 @@ import { defaultServers } from '../servers'
  * range and iburst as for NTP (minpoll 6, maxpoll 10).
  */
 export interface ChronyConfig {
-  servers: Record<string, string[]>
-  precision: Record<string, number>
+  servers: ServerMap
+  precision: ReadonlyMap<string, number>
   poll: number
   minPoll: number
   maxPoll: number

@@ -1,5 +1,5 @@
 import type { ProtocolContext, ProtocolDef } from '../protocol'
-import { defaultServers } from '../servers'
+import { defaultServers, type ServerMap } from '../servers'
 import { boundSinceSync } from '../../clock/errorBound'
 
 /**
@@ -12,7 +12,7 @@ export interface CristianConfig {
   burst: number
   /** local seconds to wait for a reply before giving up on it */
   replyTimeout: number
-  servers: Record<string, string[]>
+  servers: ServerMap
 }
 
 export interface CristianSample {
@@ -77,7 +77,7 @@ export const cristian: ProtocolDef<CristianState, CristianConfig> = {
     }
   },
   init(ctx, cfg) {
-    const server = ctx.isReference ? null : (cfg.servers[ctx.nodeId]?.[0] ?? null)
+    const server = ctx.isReference ? null : (cfg.servers.get(ctx.nodeId)?.[0] ?? null)
     const s: CristianState = {
       server,
       pending: null,

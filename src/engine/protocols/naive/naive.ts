@@ -1,5 +1,5 @@
 import type { ProtocolDef } from '../protocol'
-import { defaultServers } from '../servers'
+import { defaultServers, type ServerMap } from '../servers'
 
 /**
  * THE MISCONCEPTION, on purpose (docs/algorithms.md §0.2). The seed tutorial's update
@@ -11,7 +11,7 @@ import { defaultServers } from '../servers'
  * Every event it emits carries `misconception: true` so views can label it.
  */
 export interface NaiveConfig {
-  servers: Record<string, string[]>
+  servers: ServerMap
   pollInterval: number
 }
 
@@ -44,7 +44,7 @@ export const naive: ProtocolDef<NaiveState, NaiveConfig> = {
   init(ctx, cfg) {
     const server = ctx.isReference
       ? null
-      : (cfg.servers[ctx.nodeId]?.find((id) => id !== ctx.nodeId) ?? null)
+      : (cfg.servers.get(ctx.nodeId)?.find((id) => id !== ctx.nodeId) ?? null)
     const timer = server ? ctx.setTimer(ctx.random() * Math.min(1, cfg.pollInterval), 'poll') : -1
     return { server, last: null, rounds: 0, diverged: false, timer }
   },

@@ -1,6 +1,6 @@
 import type { ClockSyncOf, Scenario } from '../../scenario/schema'
 import { ntpMembers } from '../ntpClients'
-import { defaultServers } from '../servers'
+import { defaultServers, type ServerMap } from '../servers'
 import type { DisciplineConfig } from './discipline'
 import {
   BURST_PACKETS,
@@ -50,15 +50,13 @@ export function clockSyncParams(
 }
 
 /** A node's precision: its clock resolution (floored at 1 ns so a perfect clock still has one). */
-export function precisions(scenario: Scenario): Record<string, number> {
-  const out: Record<string, number> = {}
-  for (const n of scenario.nodes) out[n.id] = Math.max(n.clock.resolution, 1e-9)
-  return out
+export function precisions(scenario: Scenario): ReadonlyMap<string, number> {
+  return new Map(scenario.nodes.map((n) => [n.id, Math.max(n.clock.resolution, 1e-9)]))
 }
 
 export interface NtpConfig {
-  servers: Record<string, string[]>
-  precision: Record<string, number>
+  servers: ServerMap
+  precision: ReadonlyMap<string, number>
   /** starting poll exponent */
   poll: number
   iburst: boolean

@@ -409,10 +409,10 @@ export const ntp: ProtocolDef<NtpState, NtpConfig> = {
     return config && members && { config, members }
   },
   init(ctx, cfg) {
-    const precision = cfg.precision[ctx.nodeId]
+    const precision = cfg.precision.get(ctx.nodeId) ?? 1e-9
     const servers = ctx.isReference
       ? []
-      : (cfg.servers[ctx.nodeId] ?? []).filter((id) => id !== ctx.nodeId)
+      : (cfg.servers.get(ctx.nodeId) ?? []).filter((id) => id !== ctx.nodeId)
     // The first stretch ends at a random point of the first second, so that clients started
     // together do not all tick at once; process time reaches 1 there.
     const now = ctx.now()

@@ -59,8 +59,9 @@ export function recordLeaseAck(
 ): void {
   if (!cfg.lease || s.role !== 'leader' || !sameBallot(m.ballot, s.proposer.ballot)) return
   const acks = s.lease.acks
-  if (!(from in acks) || m.sentAt > acks[from]) acks[from] = m.sentAt
-  const times = Object.values(acks).sort((a, b) => b - a)
+  const before = acks.get(from)
+  if (before === undefined || m.sentAt > before) acks.set(from, m.sentAt)
+  const times = [...acks.values()].sort((a, b) => b - a)
   if (times.length < cfg.quorum) return
   const until = times[cfg.quorum - 1] + cfg.lease.leader
   if (until <= s.lease.until) return
@@ -78,5 +79,5 @@ export function dropLease(ctx: ProtocolContext, s: PaxosState, cfg: PaxosConfig)
   if (!cfg.lease) return
   if (s.lease.until > -Infinity)
     emit(ctx, 'lease', { holds: false, until: s.lease.until, ballot: s.proposer.ballot })
-  s.lease = { acks: {}, until: -Infinity }
+  s.lease = { acks: new Map(), until: -Infinity }
 }

@@ -68,7 +68,8 @@ export interface PaxosState {
   /** After a restart the node cannot know whom it granted a lease: support no new leader until then. */
   restartGuardUntil: number
   /** The lease this node holds as leader: per acceptor, the latest heartbeat send time it acknowledged. */
-  lease: { acks: Record<string, number>; until: number }
+  /** per acceptor id (a Map: ids are data, not Object.prototype keys) */
+  lease: { acks: Map<string, number>; until: number }
   /** local time at which a follower that heard nothing starts an election */
   electionDeadline: number
   /** local time the pending election timer fires at */
@@ -115,7 +116,7 @@ export function createState(): PaxosState {
     volatileAcceptor: null,
     grant: null,
     restartGuardUntil: -Infinity,
-    lease: { acks: {}, until: -Infinity },
+    lease: { acks: new Map(), until: -Infinity },
     electionDeadline: Infinity,
     electionTimerAt: Infinity,
     timers: { election: null, heartbeat: null, retry: null, forward: null, catchup: null },

@@ -1,6 +1,6 @@
 import type { ProtocolDef } from '../protocol'
 import { boundSinceSync } from '../../clock/errorBound'
-import { defaultServers } from '../servers'
+import { defaultServers, type ServerMap } from '../servers'
 import { clockSyncParams, precisions } from '../ntp/config'
 import { MAXSTRAT } from '../ntp/constants'
 import { checkReply, onWireSample, REPLY, REQUEST, type NtpReply } from '../ntp/onWire'
@@ -15,8 +15,8 @@ import { answerRequest } from '../ntp/server'
  * "not synchronised" (RFC 4330 §2: SNTP servers belong at the root).
  */
 export interface SntpConfig {
-  servers: Record<string, string[]>
-  precision: Record<string, number>
+  servers: ServerMap
+  precision: ReadonlyMap<string, number>
   pollInterval: number
   stepThreshold: number
   maxSlewPpm: number
@@ -66,11 +66,11 @@ export const sntp: ProtocolDef<SntpState, SntpConfig> = {
   init(ctx, cfg) {
     const server = ctx.isReference
       ? null
-      : (cfg.servers[ctx.nodeId]?.find((id) => id !== ctx.nodeId) ?? null)
+      : (cfg.servers.get(ctx.nodeId)?.find((id) => id !== ctx.nodeId) ?? null)
     if (server) ctx.setTimer(ctx.random() * 2, 'poll')
     return {
       server,
-      precision: cfg.precision[ctx.nodeId],
+      precision: cfg.precision.get(ctx.nodeId) ?? 1e-9,
       outstanding: null,
       lastServerXmt: null,
       last: null,

@@ -48,11 +48,15 @@ function setElectionDeadline(ctx: ProtocolContext, s: PaxosState, deadline: numb
 }
 
 export function onElectionTimer(ctx: ProtocolContext, s: PaxosState, cfg: PaxosConfig): void {
+  const aimedAt = s.electionTimerAt
   s.timers.election = null
   s.electionTimerAt = Infinity
   if (s.role === 'leader') return
   const now = ctx.now()
-  if (now < s.electionDeadline) return setElectionDeadline(ctx, s, s.electionDeadline)
+  // The deadline moved later since this timer was aimed: chase it. Compared with the aim, not
+  // with the reading: a quantised reading can sit just below the deadline the timer was aimed
+  // at, and re-aiming by that sliver would fire again at (almost) the same instant forever.
+  if (s.electionDeadline > aimedAt) return setElectionDeadline(ctx, s, s.electionDeadline)
   // Leases: a node that promised another leader the lease waits it out before competing.
   const guard = leaseGuardEnd(s, ctx.nodeId, now)
   if (guard > now) {
@@ -108,7 +112,7 @@ function becomeLeader(ctx: ProtocolContext, s: PaxosState, cfg: PaxosConfig): vo
   for (const e of queued) enqueueCommand(ctx, s, e, cfg)
   const ob = outbox(ctx)
   for (const id in ob) enqueueCommand(ctx, s, { kind: 'value', id, value: ob[id] }, cfg)
-  s.lease = { acks: {}, until: -Infinity }
+  s.lease = { acks: new Map(), until: -Infinity }
   heartbeatTick(ctx, s, cfg)
   flushReadQueue(ctx, s, cfg)
 }
