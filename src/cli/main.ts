@@ -1,99 +1,64 @@
 /**
  * Headless run (docs/cli.md):
- *   npm run -s sim -- <scenario.json> [--seed N] [--duration S] [--trace out.jsonl]
- * Prints one JSON summary on stdout, exit 0; a bad scenario or argument: message on stderr, exit 2.
+ *   npm run -s sim -- <scenario.json> [--seed N] [--duration S] [--trace out.jsonl] [--force]
+ * Prints one JSON summary on stdout, exit 0; a refusal: message on stderr, exit 2.
  */
-import { closeSync, openSync, readFileSync, writeSync } from 'node:fs'
-import { createSimulation, parseScenario, runAndSummarize, type TraceRecord } from '../engine'
+import { closeSync, openSync, readSync, writeSync } from 'node:fs'
+import { runCli, type CliIo } from './run'
 
-function fail(msg: string): never {
-  process.stderr.write(msg.endsWith('\n') ? msg : msg + '\n')
-  process.exit(2)
-}
+/** Trace lines are written in blocks of this many characters. */
+const TRACE_BLOCK = 1 << 16
 
-interface Args {
-  file: string
-  seed?: number
-  duration?: number
-  trace?: string
-}
-
-function parseArgs(argv: string[]): Args {
-  const usage = 'usage: npm run -s sim -- <scenario.json> [--seed N] [--duration S] [--trace out.jsonl]'
-  let file: string | undefined
-  const out: Partial<Args> = {}
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]
-    const value = () => {
-      const v = argv[++i]
-      if (v === undefined) fail(`${a}: needs a value\n${usage}`)
-      return v
-    }
-    if (a === '--seed') {
-      const v = Number(value())
-      if (!Number.isInteger(v) || v < 0 || v > 0xffffffff) fail('--seed: must be an integer in [0, 4294967295]')
-      out.seed = v
-    } else if (a === '--duration') {
-      const v = Number(value())
-      if (!Number.isFinite(v) || v < 0) fail('--duration: must be a non-negative number of seconds')
-      out.duration = v
-    } else if (a === '--trace') out.trace = value()
-    else if (a === '--help' || a === '-h') {
-      process.stdout.write(usage + '\n')
-      process.exit(0)
-    } else if (a.startsWith('--')) fail(`unknown option ${a}\n${usage}`)
-    else if (file === undefined) file = a
-    else fail(`unexpected argument ${a}\n${usage}`)
-  }
-  if (!file) fail(usage)
-  return { file, ...out }
-}
-
-function main(): void {
-  const args = parseArgs(process.argv.slice(2))
-  let text: string
-  try {
-    text = readFileSync(args.file, 'utf8')
-  } catch (e) {
-    fail(`${args.file}: cannot read (${(e as NodeJS.ErrnoException).code ?? String(e)})`)
-  }
-  let json: unknown
-  try {
-    json = JSON.parse(text)
-  } catch (e) {
-    fail(`${args.file}: not valid JSON (${(e as Error).message})`)
-  }
-  if (json && typeof json === 'object' && !Array.isArray(json)) {
-    if (args.seed !== undefined) (json as Record<string, unknown>).seed = args.seed
-    if (args.duration !== undefined) (json as Record<string, unknown>).duration = args.duration
-  }
-  const parsed = parseScenario(json)
-  if (!parsed.ok) fail(parsed.error)
-  const scenario = parsed.scenario
-
-  let fd: number | undefined
-  let buf = ''
-  const flush = () => {
-    if (fd !== undefined && buf) writeSync(fd, buf)
-    buf = ''
-  }
-  let trace: ((r: TraceRecord) => void) | undefined
-  if (args.trace) {
+const io: CliIo = {
+  stdout: (text) => writeAll(1, text),
+  stderr: (text) => writeAll(2, text),
+  readCapped(path, max) {
+    // read in chunks and stop past `max`: /dev/zero or a FIFO never ends, a huge file need not be read
+    const fd = openSync(path, 'r')
     try {
-      fd = openSync(args.trace, 'w')
-    } catch (e) {
-      fail(`${args.trace}: cannot write (${(e as NodeJS.ErrnoException).code ?? String(e)})`)
+      const chunks: Uint8Array[] = []
+      let total = 0
+      for (;;) {
+        const buf = new Uint8Array(Math.min(1 << 20, max + 1 - total))
+        const n = readSync(fd, buf, 0, buf.length, null)
+        if (n === 0) break
+        total += n
+        if (total > max) return { tooLong: true }
+        chunks.push(buf.subarray(0, n))
+      }
+      return Buffer.concat(chunks)
+    } finally {
+      closeSync(fd)
     }
-    trace = (r) => {
-      buf += JSON.stringify(r) + '\n'
-      if (buf.length > 1 << 16) flush()
+  },
+  openTrace(path) {
+    const fd = openSync(path, 'w')
+    let buf = ''
+    const flush = () => {
+      writeAll(fd, buf)
+      buf = ''
     }
-  }
-  const sim = createSimulation(scenario, { trace })
-  const summary = runAndSummarize(sim, scenario.duration)
-  flush()
-  if (fd !== undefined) closeSync(fd)
-  process.stdout.write(JSON.stringify(summary, null, 2) + '\n')
+    return {
+      write(text) {
+        buf += text
+        if (buf.length > TRACE_BLOCK) flush()
+      },
+      close() {
+        flush()
+        closeSync(fd)
+      },
+    }
+  },
 }
 
-main()
+function writeAll(fd: number, text: string): void {
+  const bytes = Buffer.from(text, 'utf8')
+  for (let off = 0; off < bytes.length;) off += writeSync(fd, bytes, off)
+}
+
+try {
+  process.exitCode = runCli(process.argv.slice(2), io)
+} catch (e) {
+  // only writing the message itself can fail here (stdout or stderr closed): say nothing more
+  process.exitCode = (e as NodeJS.ErrnoException).code === 'EPIPE' ? 0 : 1
+}

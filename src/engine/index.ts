@@ -5,6 +5,8 @@ import type { Scenario } from './scenario/schema'
 
 export { Simulation } from './sim/simulation'
 export { SimulationStalled } from './sim/stall'
+export { CLI_LIMITS, UI_LIMITS, estimateWork, overLimits, type WorkEstimate } from './sim/budget'
+export { MAX_SCENARIO_BYTES, parseScenarioText } from './scenario/text'
 export type { World, NodeStatus, Message, Input } from './sim/world'
 export type { LiveInput } from './sim/simulation'
 export type { TraceRecord, TraceSink } from './sim/records'

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { deepPath, MAX_NESTING } from './depth'
 import { interventionSchema, nodesNamed } from './interventions'
 
 const finite = z.number().finite()
@@ -28,7 +29,8 @@ function idRecord<T extends z.ZodType>(value: T) {
         })
       const r = value.safeParse(v)
       if (r.success) out[key] = r.data
-      else for (const issue of r.error.issues) ctx.addIssue({ ...issue, path: [key, ...issue.path] })
+      else
+        for (const issue of r.error.issues) ctx.addIssue({ ...issue, path: [key, ...issue.path] })
     }
     return out
   })
@@ -308,8 +310,19 @@ function article(t: string): string {
   return t
 }
 
+/** "nodes[0].x.y.z…: nested more than 64 levels deep" for JSON nested past MAX_NESTING, or null. */
+export function nestingError(json: unknown): string | null {
+  const path = deepPath(json)
+  return path
+    ? `${formatPath(path.slice(0, 4))}…: nested more than ${MAX_NESTING} levels deep`
+    : null
+}
+
 /** Validate and fill defaults. Rejects as a whole with field-precise messages; never throws. */
 export function parseScenario(input: unknown): ParseResult {
+  // before zod: cloning or reporting a value nested 100 000 deep would overflow the stack
+  const deep = nestingError(input)
+  if (deep) return { ok: false, error: deep }
   const r = scenarioSchema.safeParse(input, { reportInput: true })
   if (!r.success) {
     const msgs = r.error.issues.slice(0, 5).map((i) => `${formatPath(i.path)}: ${describeIssue(i)}`)

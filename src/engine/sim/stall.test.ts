@@ -60,7 +60,11 @@ describe('zero-progress guard', () => {
     const sim = run({
       duration: 2,
       nodes: three,
-      consensus: { algorithm: 'multi-paxos', heartbeatInterval: 0.001, electionTimeout: [0.001, 0.001] },
+      consensus: {
+        algorithm: 'multi-paxos',
+        heartbeatInterval: 0.001,
+        electionTimeout: [0.001, 0.001],
+      },
     })
     expect(sim.now).toBe(2)
   })
