@@ -4,6 +4,13 @@ import type { Scenario } from '../engine'
 /** Clusters up to this size show every direction when the protocols' pairs are not known. */
 export const ALL_PAIRS_LIMIT = 12
 
+/**
+ * At most this many directed pairs are drawn ahead of traffic: 5 000 consensus members have
+ * 25 M, past what a Set may hold and far past what a map can show; links still appear as they
+ * carry their first message.
+ */
+export const MAX_PREDRAWN_PAIRS = 200_000
+
 const POLLING = new Set(['ntp', 'chrony', 'sntp', 'cristian', 'naive'])
 
 /**
@@ -19,7 +26,7 @@ export function protocolLinks(scenario: Scenario): [number, number][] {
   const seen = new Set<number>()
   const out: [number, number][] = []
   const add = (a: number | undefined, b: number | undefined) => {
-    if (a === undefined || b === undefined || a === b) return
+    if (a === undefined || b === undefined || a === b || out.length >= MAX_PREDRAWN_PAIRS) return
     for (const [x, y] of [
       [a, b],
       [b, a],
@@ -33,7 +40,7 @@ export function protocolLinks(scenario: Scenario): [number, number][] {
   let unknown = false
   const cs = scenario.clockSync
   if (cs && POLLING.has(cs.algorithm)) {
-    for (const [client, servers] of Object.entries(defaultServers(scenario)))
+    for (const [client, servers] of defaultServers(scenario))
       for (const server of servers) add(index.get(client), index.get(server))
   } else if (cs && cs.algorithm === 'berkeley') {
     const master = index.get(cs.master ?? scenario.nodes[0].id)
@@ -42,7 +49,7 @@ export function protocolLinks(scenario: Scenario): [number, number][] {
   const consensus = scenario.consensus
   if (consensus) {
     const members = consensus.members.map((id) => index.get(id))
-    for (let i = 0; i < members.length; i++)
+    for (let i = 0; i < members.length && out.length < MAX_PREDRAWN_PAIRS; i++)
       for (let j = i + 1; j < members.length; j++) add(members[i], members[j])
   }
   if (unknown && n <= ALL_PAIRS_LIMIT)
