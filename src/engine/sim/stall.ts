@@ -1,5 +1,4 @@
-import type { Runtime } from './runtime'
-import { DELIVER, type QueueItem } from './world'
+import { DELIVER, type QueueItem, type World } from './world'
 
 /**
  * Zero-progress guard. A schema-valid scenario can still ask for something a float clock cannot
@@ -48,7 +47,10 @@ export function createGuard(nodes: number): ProgressGuard {
 }
 
 /** Count one processed queue item in the current window; throws when the window overflows. */
-export function checkProgress(rt: Runtime, item: QueueItem): void {
+export function checkProgress(
+  rt: { readonly guard: ProgressGuard; readonly world: World; readonly nodeIds: readonly string[] },
+  item: QueueItem,
+): void {
   const g = rt.guard
   const now = rt.world.now
   if (now - g.from >= STALL_MIN_ADVANCE) {
