@@ -1,47 +1,137 @@
-import { useEffect } from 'react'
+import { useEffect, type RefObject } from 'react'
 import type { Frame } from '../worker/protocol'
 import { useLang } from './i18n'
 import { frameStore } from './store/frameStore'
+import { PRESENTER_READOUT_MS, usePresenter } from './workspace/presenterStore'
 
 /**
  * The "fast speed" of the UI (style.md, two speeds): one requestAnimationFrame callback paints
- * every per-frame attribute — message positions, clock readings, offsets, the simulated-time
- * readout — straight into DOM nodes that React created and never re-renders for these values.
- * A paint is scheduled when a frame arrives (zustand `subscribe`), so a paused run costs nothing;
- * several frames between two display refreshes collapse into one paint of the newest.
+ * every per-frame attribute straight into DOM nodes that React created and never re-renders for
+ * these values. A paint is scheduled when a frame arrives (zustand `subscribe`), so a paused run
+ * costs nothing; several frames between two display refreshes collapse into one paint of the
+ * newest.
+ *
+ * Painters run at the rate what they draw changes (docs/ui-layers.md):
+ * - `frame`: things that move (messages in flight, the timeline thumb) — every display refresh;
+ * - `readout`: text and figures — at most every READOUT_INTERVAL_MS while the run plays (digits
+ *   rewritten 60 times a second are unreadable and cost a relayout each time), always at once
+ *   for a paused frame, and the newest frame is painted when the interval is over even if no
+ *   frame comes then.
+ * A painter given an element paints nothing while that element is outside the viewport, and
+ * catches up as soon as it scrolls in (IntersectionObserver: `content-visibility` starved the
+ * charts' ResizeObserver instead).
  */
 export type Painter = (frame: Frame) => void
 
-const painters = new Set<Painter>()
+export type PaintRate = 'frame' | 'readout'
+
+/** Readouts repaint at 5 Hz while running: readable, and a twelfth of the work of 60 Hz. */
+export const READOUT_INTERVAL_MS = 200
+
+interface Entry {
+  paint: Painter
+  rate: PaintRate
+  visible: boolean
+  /** owes a paint whatever the rate (new, back in view, language changed) */
+  stale: boolean
+}
+
+const entries = new Set<Entry>()
 let scheduled = false
+let lastReadout = -Infinity
+let trailing: ReturnType<typeof setTimeout> | null = null
 
 function paint(): void {
   scheduled = false
   const frame = frameStore.getState().frame
   if (!frame) return
-  for (const p of painters) p(frame)
+  const now = performance.now()
+  // presenter mode: slower still, digits a room can read
+  const interval = usePresenter.getState().on ? PRESENTER_READOUT_MS : READOUT_INTERVAL_MS
+  const readoutDue = !frame.running || now - lastReadout >= interval
+  if (readoutDue) lastReadout = now
+  else
+    trailing ??= setTimeout(
+      () => {
+        trailing = null
+        schedulePaint()
+      },
+      interval - (now - lastReadout),
+    )
+  for (const e of entries) {
+    if (!e.visible || !(e.stale || e.rate === 'frame' || readoutDue)) continue
+    e.stale = false
+    e.paint(frame)
+  }
 }
 
-/** Ask for a paint at the next display refresh (new frame, new DOM, new language). */
+/** Ask for a paint at the next display refresh (new frame, new DOM). */
 export function schedulePaint(): void {
   if (scheduled || typeof requestAnimationFrame === 'undefined') return
   scheduled = true
   requestAnimationFrame(paint)
 }
 
+/** Everything owes a full paint (the language changed, a view was zoomed…). */
+export function repaintAll(): void {
+  for (const e of entries) e.stale = true
+  schedulePaint()
+}
+
+/** This painter owes a paint now, whatever the rate (its view was zoomed, its data changed…). */
+export function repaint(painter: Painter): void {
+  for (const e of entries) if (e.paint === painter) e.stale = true
+  schedulePaint()
+}
+
 frameStore.subscribe(schedulePaint)
-useLang.subscribe(schedulePaint)
+useLang.subscribe(repaintAll)
+
+const watched = new Map<Element, Set<Entry>>()
+const observer =
+  typeof IntersectionObserver === 'undefined'
+    ? null
+    : new IntersectionObserver((changes) => {
+        let back = false
+        for (const change of changes)
+          for (const e of watched.get(change.target) ?? []) {
+            if (change.isIntersecting && !e.visible) back = e.stale = true
+            e.visible = change.isIntersecting
+          }
+        if (back) schedulePaint()
+      })
 
 /**
  * Register `painter` while the component is mounted. Keep it stable (`useCallback`): a new
- * painter replaces the old one and the current frame is repainted at once.
+ * painter replaces the old one and the current frame is repainted at once. With `visible`,
+ * painting pauses while that element is off screen.
  */
-export function usePainter(painter: Painter): void {
+export function usePainter(
+  painter: Painter,
+  opts: { rate?: PaintRate; visible?: RefObject<Element | null> } = {},
+): void {
+  const { rate = 'readout', visible } = opts
   useEffect(() => {
-    painters.add(painter)
+    const entry: Entry = { paint: painter, rate, visible: true, stale: true }
+    entries.add(entry)
+    const el = visible?.current ?? null
+    if (el && observer) {
+      if (!watched.has(el)) {
+        watched.set(el, new Set())
+        observer.observe(el)
+      }
+      watched.get(el)!.add(entry)
+    }
     schedulePaint()
     return () => {
-      painters.delete(painter)
+      entries.delete(entry)
+      const set = el ? watched.get(el) : undefined
+      if (!set) return
+      set.delete(entry)
+      if (set.size === 0) {
+        watched.delete(el!)
+        observer?.unobserve(el!)
+      }
     }
-  }, [painter])
+  }, [painter, rate, visible])
 }

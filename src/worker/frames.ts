@@ -1,7 +1,9 @@
 import type { Simulation, TraceRecord } from '../engine'
 import {
   MAX_FRAME_MESSAGES,
+  MSG,
   MSG_STRIDE,
+  NODE,
   NODE_STRIDE,
   STATUS_CODES,
   type Frame,
@@ -66,9 +68,10 @@ export function createFrameBuilder(nodeIds: readonly string[]): FrameBuilder {
     build(sim, state) {
       const nodes = new Float64Array(n * NODE_STRIDE)
       for (let i = 0; i < n; i++) {
-        nodes[i * NODE_STRIDE] = STATUS_CODES.indexOf(sim.statusOf(i))
-        nodes[i * NODE_STRIDE + 1] = sim.localReading(i)
-        nodes[i * NODE_STRIDE + 2] = sim.offsetOf(i)
+        const o = i * NODE_STRIDE
+        nodes[o + NODE.status] = STATUS_CODES.indexOf(sim.statusOf(i))
+        nodes[o + NODE.local] = sim.localReading(i)
+        nodes[o + NODE.offset] = sim.offsetOf(i)
       }
       // Loopback messages (from === to) arrive instantly and have no link to travel along.
       const flying = sim.messagesInFlight().filter((m) => m.from !== m.to)
@@ -78,12 +81,12 @@ export function createFrameBuilder(nodeIds: readonly string[]): FrameBuilder {
       for (let j = 0; j < shown; j++) {
         const m = flying[j]
         const o = j * MSG_STRIDE
-        messages[o] = m.id
-        messages[o + 1] = m.from
-        messages[o + 2] = m.to
-        messages[o + 3] = kindOf(m.kind)
-        messages[o + 4] = m.sentAt
-        messages[o + 5] = m.arriveAt
+        messages[o + MSG.id] = m.id
+        messages[o + MSG.from] = m.from
+        messages[o + MSG.to] = m.to
+        messages[o + MSG.kind] = kindOf(m.kind)
+        messages[o + MSG.sentAt] = m.sentAt
+        messages[o + MSG.arriveAt] = m.arriveAt
       }
       const frame: Frame = {
         type: 'frame',

@@ -103,9 +103,18 @@ export interface NetworkView {
 /** How the last tick advanced simulated time. */
 export type PaceMode = 'normal' | 'skipping' | 'behind'
 
-/** Per node, NODE_STRIDE numbers: status code, local clock reading, offset (local − true). */
+/**
+ * Per node, NODE_STRIDE numbers in `Frame.nodes`, at these offsets: status code (an index into
+ * STATUS_CODES), local clock reading, offset (local − true). Node i's offset is at
+ * `i * NODE_STRIDE + NODE.offset`.
+ */
+export const NODE = { status: 0, local: 1, offset: 2 } as const
 export const NODE_STRIDE = 3
-/** Per message in flight, MSG_STRIDE numbers: id, from, to, kind index, sentAt, arriveAt. */
+/**
+ * Per message in flight, MSG_STRIDE numbers in `Frame.messages`, at these offsets: id, sender and
+ * receiver (node indexes), kind (an index into `kinds`), true send and arrival times.
+ */
+export const MSG = { id: 0, from: 1, to: 2, kind: 3, sentAt: 4, arriveAt: 5 } as const
 export const MSG_STRIDE = 6
 export const STATUS_CODES: readonly NodeStatus[] = ['up', 'crashed', 'paused']
 

@@ -1,4 +1,4 @@
-import { NODE_STRIDE, STATUS_CODES, type Frame } from '../../worker/protocol'
+import { NODE, NODE_STRIDE, STATUS_CODES, type Frame } from '../../worker/protocol'
 
 export const CRASHED = STATUS_CODES.indexOf('crashed')
 
@@ -11,8 +11,8 @@ export function clockQuality(frame: Frame): { accuracy: number; precision: numbe
   let lo = Infinity
   let hi = -Infinity
   for (let o = 0; o < frame.nodes.length; o += NODE_STRIDE) {
-    if (frame.nodes[o] === CRASHED) continue
-    const off = frame.nodes[o + 2]
+    if (frame.nodes[o + NODE.status] === CRASHED) continue
+    const off = frame.nodes[o + NODE.offset]
     acc = Math.max(acc, Math.abs(off))
     lo = Math.min(lo, off)
     hi = Math.max(hi, off)

@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useRef } from 'react'
 import { arc } from 'd3-shape'
 import { useShallow } from 'zustand/react/shallow'
-import { NODE_STRIDE, type Frame } from '../../worker/protocol'
+import { NODE, NODE_STRIDE, type Frame } from '../../worker/protocol'
 import { usePainter } from '../frameLoop'
 import { useT } from '../i18n'
 import { useRunStore, type RunState } from '../store/runStore'
@@ -45,12 +45,12 @@ export function ConsensusOverlay({ layout }: { layout: TopologyLayout }) {
         const ring = rings.current.get(id)
         if (!ring) return
         const e = timing[id]?.election
-        const up = frame.nodes[i * NODE_STRIDE] === 0
+        const up = frame.nodes[i * NODE_STRIDE + NODE.status] === 0
         if (!e || !up) {
           ring.setAttribute('d', '')
           return
         }
-        const left = e.deadline - frame.nodes[i * NODE_STRIDE + 1]
+        const left = e.deadline - frame.nodes[i * NODE_STRIDE + NODE.local]
         const frac = Math.min(1, Math.max(0, left / hi))
         ring.setAttribute('d', ringShape({ r: r + 11, frac }) ?? '')
         ring.classList.toggle('soon', frac < 0.25)

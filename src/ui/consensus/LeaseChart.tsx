@@ -1,6 +1,6 @@
 import { useCallback, useRef } from 'react'
 import { useShallow } from 'zustand/react/shallow'
-import { NODE_STRIDE, type Frame } from '../../worker/protocol'
+import { NODE, NODE_STRIDE, type Frame } from '../../worker/protocol'
 import { usePainter } from '../frameLoop'
 import { t as tNow, useT } from '../i18n'
 import { useRunStore } from '../store/runStore'
@@ -48,7 +48,7 @@ export function LeaseChart() {
       const run = useRunStore.getState().run
       if (!m?.lease || !run) return
       const index = new Map(run.nodes.map((n, i) => [n.id, i]))
-      const localNow = (id: string) => frame.nodes[(index.get(id) ?? 0) * NODE_STRIDE + 1]
+      const localNow = (id: string) => frame.nodes[(index.get(id) ?? 0) * NODE_STRIDE + NODE.local]
       const chart = leaseChart(m.members, timing, localNow, frame.now, m.quorum)
       const horizon = horizonOf(m.lease.follower)
       for (const [key, p] of parts.current) {

@@ -1,13 +1,11 @@
-import { useMemo, useRef } from 'react'
+import { useCallback, useRef } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import type { Frame } from '../../worker/protocol'
 import { formatClock, formatSpeed } from '../format/quantities'
 import { usePainter } from '../frameLoop'
 import { t as tNow, useT } from '../i18n'
 import { reset, setSkipQuiet, setSpeed, step, togglePlay } from '../sim/actions'
-import { throttled } from '../clock/throttle'
 import { useRunStore, type RunState } from '../store/runStore'
-import { PRESENTER_READOUT_MS, usePresenter } from '../workspace/presenterStore'
 import { SLIDER_STEPS, sliderToSpeed, speedToSlider } from './speedScale'
 import { ToolButton } from './ToolButton'
 
@@ -25,29 +23,25 @@ const ICONS = {
   reset: 'M8 3a5 5 0 1 1-4.6 3h1.7A3.4 3.4 0 1 0 8 4.6V7L4.5 3.8 8 .6z',
 }
 
-/** Play/pause, step, reset, speed and the simulated-time readout (painted per frame). */
+/** Play/pause, step, reset, speed and the simulated-time readout (painted at the readout rate). */
 export function ControlBar() {
   const t = useT()
   const { playing, speed, skipQuiet, ready } = useRunStore(useShallow(selectControls))
   const simTime = useRef<HTMLOutputElement>(null)
   const pace = useRef<HTMLSpanElement>(null)
 
-  const paint = useMemo(() => {
-    const draw = (frame: Frame) => {
-      if (simTime.current) simTime.current.textContent = formatClock(frame.now)
-      if (pace.current) {
-        pace.current.textContent =
-          frame.pace === 'skipping'
-            ? tNow('controls.paceSkipping')
-            : frame.pace === 'behind'
-              ? tNow('controls.paceBehind', { rate: formatSpeed(frame.rate) })
-              : ''
-        pace.current.dataset.pace = frame.pace
-      }
+  // a readout (frameLoop.ts): readable digits, a few changes a second
+  const paint = useCallback((frame: Frame) => {
+    if (simTime.current) simTime.current.textContent = formatClock(frame.now)
+    if (pace.current) {
+      pace.current.textContent =
+        frame.pace === 'skipping'
+          ? tNow('controls.paceSkipping')
+          : frame.pace === 'behind'
+            ? tNow('controls.paceBehind', { rate: formatSpeed(frame.rate) })
+            : ''
+      pace.current.dataset.pace = frame.pace
     }
-    // presenter mode: readable digits, a few changes a second
-    const slow = throttled(PRESENTER_READOUT_MS, draw)
-    return (frame: Frame) => (usePresenter.getState().on ? slow(frame) : draw(frame))
   }, [])
   usePainter(paint)
 

@@ -1,6 +1,7 @@
 import { useShallow } from 'zustand/react/shallow'
 import type { NodePlacement } from '../topology/layout'
-import { GROUP_COLOURS, groupName } from './partition'
+import { GROUP_COLOURS } from '../palette'
+import { groupName } from './partition'
 import { usePerturbStore, type PerturbState } from './store'
 
 const selectGroups = (s: PerturbState) => ({

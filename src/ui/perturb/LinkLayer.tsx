@@ -32,8 +32,6 @@ interface Props {
   links: readonly [number, number][]
   ids: readonly string[]
   curve(from: number, to: number): LinkCurve | null
-  /** the visible path of each link, for the per-frame "busy" highlight */
-  register(key: number, el: SVGPathElement | null): void
 }
 
 /**
@@ -41,7 +39,7 @@ interface Props {
  * invisible stroke to hit, the visible curve with its arrowhead, and for a cut link a red dashed
  * curve with a cross at its middle. Links a partition blocks are drawn faint and dashed.
  */
-export const LinkLayer = memo(function LinkLayer({ links, ids, curve, register }: Props) {
+export const LinkLayer = memo(function LinkLayer({ links, ids, curve }: Props) {
   const t = useT()
   const { cut, groups } = usePerturbStore(useShallow(selectNet))
   const n = ids.length
@@ -87,12 +85,7 @@ export const LinkLayer = memo(function LinkLayer({ links, ids, curve, register }
           >
             <title>{hint}</title>
             <path className="link-hit" d={d} />
-            <path
-              ref={(el) => register(key, el)}
-              className="link"
-              d={d}
-              markerEnd={isCut ? 'url(#arrow-cut)' : 'url(#arrow)'}
-            />
+            <path className="link" d={d} markerEnd={isCut ? 'url(#arrow-cut)' : 'url(#arrow)'} />
             {isCut && (
               <g
                 className="link-cut-mark"

@@ -7,9 +7,6 @@
 /** Groups a teacher can form; four cover every classroom split (majority/minority, three-way). */
 export const GROUP_COUNT = 4
 
-/** Group colours, chosen apart from the message-kind palette and the offset arcs. */
-export const GROUP_COLOURS = ['#2563eb', '#dc2626', '#16a34a', '#9333ea']
-
 export const groupName = (i: number): string => String.fromCharCode(65 + i)
 
 export interface PartitionDraft {

@@ -1,4 +1,4 @@
-import { NODE_STRIDE, STATUS_CODES } from '../../worker/protocol'
+import { NODE, NODE_STRIDE, STATUS_CODES } from '../../worker/protocol'
 
 /**
  * CSV as RFC 4180 has it: comma-separated, CRLF line ends, a field with a comma, quote or line
@@ -35,7 +35,13 @@ export function offsetCsv(samples: readonly NodeSample[], ids: readonly string[]
   for (const s of samples)
     ids.forEach((id, i) => {
       const o = i * NODE_STRIDE
-      rows.push([s.now, id, STATUS_CODES[s.nodes[o]] ?? '', s.nodes[o + 1], s.nodes[o + 2]])
+      rows.push([
+        s.now,
+        id,
+        STATUS_CODES[s.nodes[o + NODE.status]] ?? '',
+        s.nodes[o + NODE.local],
+        s.nodes[o + NODE.offset],
+      ])
     })
   return toCsv(OFFSET_HEADER, rows)
 }

@@ -1,6 +1,6 @@
 import { DEFAULT_PRESET, presets } from '../../engine/scenario/presets'
 import type { Command, Frame, LiveInput, WorkerMessage } from '../../worker/protocol'
-import { STATUS_CODES, NODE_STRIDE, clampSpeed } from '../../worker/protocol'
+import { STATUS_CODES, NODE, NODE_STRIDE, clampSpeed } from '../../worker/protocol'
 import { receiveConsensus, receiveViolations } from '../consensus/store'
 import { frameStore } from '../store/frameStore'
 import { useRunStore, type RunState } from '../store/runStore'
@@ -205,7 +205,7 @@ export function lowRateChanges(state: RunState, frame: Frame): Partial<RunState>
   let changed = state.statuses.length !== n
   const statuses = state.statuses.slice(0, n)
   for (let i = 0; i < n; i++) {
-    const s = STATUS_CODES[frame.nodes[i * NODE_STRIDE]]
+    const s = STATUS_CODES[frame.nodes[i * NODE_STRIDE + NODE.status]]
     if (statuses[i] !== s) {
       statuses[i] = s
       changed = true

@@ -1,16 +1,17 @@
 import { axisBottom } from 'd3-axis'
 import { scaleLinear, type ScaleLinear } from 'd3-scale'
 import { select } from 'd3-selection'
-import { zoom, zoomIdentity, type D3ZoomEvent } from 'd3-zoom'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useStore } from 'zustand'
 import type { Frame } from '../../worker/protocol'
 import { MAX_ARROWS, WINDOW_SECONDS } from '../../worker/spacetime'
-import { schedulePaint, usePainter } from '../frameLoop'
+import { repaint, schedulePaint, usePainter } from '../frameLoop'
 import { t as tNow, useT } from '../i18n'
 import { frameStore } from '../store/frameStore'
 import { useRunStore } from '../store/runStore'
-import { kindColour } from '../topology/messageLayer'
+import { categoricalColour } from '../palette'
+import { useElementSize } from '../useElementSize'
+import { attachTimeZoom } from '../zoomController'
 import { HoverCard } from './HoverCard'
 import { hitTest, type HoverTarget } from './hover'
 import { paintSpacetime } from './painter'
@@ -42,22 +43,10 @@ const currentNow = () => frameStore.getState().frame?.now ?? spacetimeWindow().n
 const selectFollowing = (s: DiagramView) => s.following
 const selectTicks = (s: DiagramView) => s.localTicks
 
-function useWidth(ref: React.RefObject<HTMLElement | null>): number {
-  const [width, setWidth] = useState(0)
-  useEffect(() => {
-    const el = ref.current
-    if (!el) return
-    const ro = new ResizeObserver(([e]) => setWidth(Math.round(e.contentRect.width)))
-    ro.observe(el)
-    return () => ro.disconnect()
-  }, [ref])
-  return width
-}
-
 /**
  * The space-time (Lamport) diagram: a line per node over true time, every message an arrow from
  * its send to its receipt. Painted on a canvas from the worker's window of recent records
- * (windowStore.ts) and the frame's messages in flight; d3-zoom turns wheel and drag into the
+ * (windowStore.ts) and the frame's messages in flight; wheel and drag (zoomController.ts) set the
  * shown stretch (viewStore.ts), which follows the live moment until the user pans back.
  */
 export function SpacetimeView() {
@@ -74,7 +63,7 @@ export function SpacetimeView() {
   const scale = useRef<ScaleLinear<number, number> | null>(null)
   const [hover, setHover] = useState<{ target: HoverTarget; x: number; y: number } | null>(null)
   const hoverRef = useRef<HoverTarget | null>(null)
-  const width = useWidth(box)
+  const { width } = useElementSize(box)
   const n = run?.nodes.length ?? 0
   const rowH = laneHeight(n)
   const height = PAD_TOP + n * rowH + AXIS
@@ -126,9 +115,9 @@ export function SpacetimeView() {
       const runKinds = useRunStore.getState().kinds
       const windowColours = data.kinds.map((k, i) => {
         const j = runKinds.indexOf(k)
-        return kindColour(j >= 0 ? j : i)
+        return categoricalColour(j >= 0 ? j : i)
       })
-      const frameColours = runKinds.map((_, i) => kindColour(i))
+      const frameColours = runKinds.map((_, i) => categoricalColour(i))
       const hl = hoverRef.current
       const counts = paintSpacetime({
         ctx,
@@ -182,62 +171,35 @@ export function SpacetimeView() {
     [run, width, height, laneY],
   )
   const paintFrame = useCallback((frame: Frame) => paint(frame), [paint])
-  usePainter(paintFrame)
+  usePainter(paintFrame, { rate: 'frame', visible: box })
   useEffect(() => {
     // paused runs get no frames: repaint for the view's own changes
-    const stop = diagramView.subscribe(() => schedulePaint())
-    const stopLogical = logicalView.subscribe(() => schedulePaint())
+    const stop = diagramView.subscribe(() => repaint(paintFrame))
+    const stopLogical = logicalView.subscribe(() => repaint(paintFrame))
     return () => {
       stop()
       stopLogical()
     }
-  }, [])
+  }, [paintFrame])
 
-  // d3-zoom reads wheel and drag. Each zoom event is applied as the change since the previous
-  // one, to the view as it is now: a wheel gesture's delayed end may fall inside a drag (two d3
-  // gestures at once), and the live edge moves under both. The transform is reset when no
-  // gesture is left, so it never drifts towards the scale extent.
   useEffect(() => {
     const el = layer.current
     if (!el || width === 0) return
-    let last = zoomIdentity
-    let active = 0
-    const behaviour = zoom<HTMLDivElement, unknown>()
-      .scaleExtent([1e-9, 1e9])
-      .filter(
-        (e: Event) => (e.type === 'wheel' || !(e as MouseEvent).button) && e.type !== 'dblclick',
-      )
-      .on('start', (e: D3ZoomEvent<HTMLDivElement, unknown>) => {
-        if (e.sourceEvent) active++
-      })
-      .on('zoom', (e: D3ZoomEvent<HTMLDivElement, unknown>) => {
-        const T = e.transform
-        const k = T.k / last.k
-        const change = zoomIdentity.translate(T.x - k * last.x, 0).scale(k)
-        last = T
-        if (!e.sourceEvent) return
+    return attachTimeZoom(el, {
+      domain: () => viewDomain(diagramView.getState(), currentNow()),
+      range: () => [GUTTER, width - PAD_RIGHT],
+      move(a, b, source) {
         const v = diagramView.getState()
         const now = currentNow()
-        const base = scaleLinear()
-          .domain(viewDomain(v, now))
-          .range([GUTTER, width - PAD_RIGHT])
-        const [a, b] = change.rescaleX(base).domain()
         const span = Math.min(MAX_SPAN, Math.max(MIN_SPAN, b - a))
-        if (e.sourceEvent.type === 'wheel' && v.following) diagramView.setState({ span })
+        // a wheel while following zooms about the live edge
+        if (source === 'wheel' && v.following) diagramView.setState({ span })
         else {
           const end = Math.min(b, now)
           diagramView.setState({ span, end, following: end >= now && v.following })
         }
-      })
-      .on('end', (e: D3ZoomEvent<HTMLDivElement, unknown>) => {
-        if (!e.sourceEvent) return
-        active = Math.max(0, active - 1)
-        if (active === 0) select(el).call(behaviour.transform, zoomIdentity)
-      })
-    select(el).call(behaviour).on('dblclick.zoom', null)
-    return () => {
-      select(el).on('.zoom', null)
-    }
+      },
+    })
   }, [width])
 
   const onMove = useCallback(

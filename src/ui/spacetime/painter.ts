@@ -1,5 +1,5 @@
 import type { ScaleLinear } from 'd3-scale'
-import { MSG_STRIDE, type Frame } from '../../worker/protocol'
+import { MSG, MSG_STRIDE, type Frame } from '../../worker/protocol'
 import {
   ARROW_STRIDE,
   A_END,
@@ -230,15 +230,15 @@ export function paintSpacetime(p: PaintInput): PaintCounts {
     ctx.setLineDash([4, 3])
     ctx.lineWidth = 1.4
     for (let o = 0; o < m.length; o += MSG_STRIDE) {
-      const sentAt = m[o + 4]
-      const arriveAt = m[o + 5]
+      const sentAt = m[o + MSG.sentAt]
+      const arriveAt = m[o + MSG.arriveAt]
       if (now < from || sentAt > to) continue
       const f = arriveAt > sentAt ? Math.min(1, (now - sentAt) / (arriveAt - sentAt)) : 1
       const x0 = x(sentAt)
-      const y0 = laneY[m[o + 1]]
+      const y0 = laneY[m[o + MSG.from]]
       const x1 = x(arriveAt)
-      const y1 = laneY[m[o + 2]]
-      const colour = p.frameColours[m[o + 3]] ?? COLOURS.lane
+      const y1 = laneY[m[o + MSG.to]]
+      const colour = p.frameColours[m[o + MSG.kind]] ?? COLOURS.lane
       ctx.strokeStyle = colour
       ctx.beginPath()
       ctx.moveTo(x0, y0)

@@ -4,6 +4,7 @@ import { usePainter } from '../frameLoop'
 import { t as tNow, useT } from '../i18n'
 import { shownRange } from '../spacetime/viewStore'
 import { frameStore } from '../store/frameStore'
+import { useElementSize } from '../useElementSize'
 import { seekTo, useTimeline } from './timelineStore'
 import './timeline.css'
 
@@ -43,48 +44,61 @@ export function Timeline() {
   const readout = useRef<HTMLOutputElement>(null)
   const dragging = useRef(false)
 
-  const paint = useCallback((frame: Frame) => {
-    const el = track.current
-    if (!el) return
-    const width = el.clientWidth
-    const { now, head, end } = extent(frame)
-    const x = (v: number) => PAD + (Math.max(0, Math.min(end, v)) / end) * (width - 2 * PAD)
-    const tl = useTimeline.getState()
-    rail.current!.setAttribute('width', String(Math.max(0, width - 2 * PAD)))
-    recorded.current!.setAttribute('width', String(Math.max(0, x(head) - PAD)))
-    const r = tl.runId === frame.runId ? tl.replaced : null
-    const rep = replaced.current!
-    if (r && r.to > head) {
-      rep.setAttribute('x', String(x(head)))
-      rep.setAttribute('width', String(x(r.to) - x(head)))
-      rep.style.display = ''
-    } else rep.style.display = 'none'
-    const b = band.current!
-    b.setAttribute('x', String(x(shownRange.from)))
-    b.setAttribute('width', String(Math.max(2, x(shownRange.to) - x(shownRange.from))))
-    ticks.current!.setAttribute(
-      'd',
-      tl.runId === frame.runId
-        ? tl.checkpoints.map((c) => `M${x(c).toFixed(1)},${HEIGHT - 7}v5`).join('')
-        : '',
-    )
-    thumb.current!.setAttribute('transform', `translate(${x(now)},0)`)
-    el.setAttribute('aria-valuenow', String(now))
-    el.setAttribute('aria-valuemax', String(head))
-    el.setAttribute(
-      'aria-valuetext',
-      tNow('timeline.valueText', { now: fmt(now), head: fmt(head) }),
-    )
-    el.dataset.head = String(head)
-    el.dataset.branches = String(tl.runId === frame.runId ? tl.branches : 0)
-    el.title =
-      tl.seekMs !== null
-        ? `${tNow('timeline.hint')}\n${tNow('timeline.checkpoints', { n: tl.checkpoints.length, ms: tl.seekMs.toFixed(1) })}`
-        : tNow('timeline.hint')
-    if (r && r.to > head)
-      el.title += `\n${tNow('timeline.replaced', { from: fmt(r.from), to: fmt(r.to) })}`
-    readout.current!.textContent = tNow('timeline.readout', { now: fmt(now), head: fmt(head) })
-  }, [])
+  const { width } = useElementSize(track)
+  // the thumb moves every display refresh; everything else is a readout
+  const paintThumb = useCallback(
+    (frame: Frame) => {
+      const { now, end } = extent(frame)
+      const x = PAD + (Math.max(0, Math.min(end, now)) / end) * (width - 2 * PAD)
+      thumb.current?.setAttribute('transform', `translate(${x},0)`)
+    },
+    [width],
+  )
+  usePainter(paintThumb, { rate: 'frame' })
+
+  const paint = useCallback(
+    (frame: Frame) => {
+      const el = track.current
+      if (!el) return
+      const { now, head, end } = extent(frame)
+      const x = (v: number) => PAD + (Math.max(0, Math.min(end, v)) / end) * (width - 2 * PAD)
+      const tl = useTimeline.getState()
+      rail.current!.setAttribute('width', String(Math.max(0, width - 2 * PAD)))
+      recorded.current!.setAttribute('width', String(Math.max(0, x(head) - PAD)))
+      const r = tl.runId === frame.runId ? tl.replaced : null
+      const rep = replaced.current!
+      if (r && r.to > head) {
+        rep.setAttribute('x', String(x(head)))
+        rep.setAttribute('width', String(x(r.to) - x(head)))
+        rep.style.display = ''
+      } else rep.style.display = 'none'
+      const b = band.current!
+      b.setAttribute('x', String(x(shownRange.from)))
+      b.setAttribute('width', String(Math.max(2, x(shownRange.to) - x(shownRange.from))))
+      ticks.current!.setAttribute(
+        'd',
+        tl.runId === frame.runId
+          ? tl.checkpoints.map((c) => `M${x(c).toFixed(1)},${HEIGHT - 7}v5`).join('')
+          : '',
+      )
+      el.setAttribute('aria-valuenow', String(now))
+      el.setAttribute('aria-valuemax', String(head))
+      el.setAttribute(
+        'aria-valuetext',
+        tNow('timeline.valueText', { now: fmt(now), head: fmt(head) }),
+      )
+      el.dataset.head = String(head)
+      el.dataset.branches = String(tl.runId === frame.runId ? tl.branches : 0)
+      el.title =
+        tl.seekMs !== null
+          ? `${tNow('timeline.hint')}\n${tNow('timeline.checkpoints', { n: tl.checkpoints.length, ms: tl.seekMs.toFixed(1) })}`
+          : tNow('timeline.hint')
+      if (r && r.to > head)
+        el.title += `\n${tNow('timeline.replaced', { from: fmt(r.from), to: fmt(r.to) })}`
+      readout.current!.textContent = tNow('timeline.readout', { now: fmt(now), head: fmt(head) })
+    },
+    [width],
+  )
   usePainter(paint)
 
   const timeAt = (clientX: number): number => {

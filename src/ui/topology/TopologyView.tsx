@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react'
+import { useCallback, useEffect, useMemo, useRef } from 'react'
 import { useShallow } from 'zustand/react/shallow'
-import { MSG_STRIDE, type Frame } from '../../worker/protocol'
+import type { Frame } from '../../worker/protocol'
 import { usePainter } from '../frameLoop'
 import { ConsensusOverlay } from '../consensus/ConsensusOverlay'
 import { useT } from '../i18n'
@@ -12,7 +12,7 @@ import { LinkLayer, mergeLinks } from '../perturb/LinkLayer'
 import { groupName } from '../perturb/partition'
 import { usePerturbStore, type PerturbState } from '../perturb/store'
 import { useRunStore, type RunState } from '../store/runStore'
-import { usePresenter } from '../workspace/presenterStore'
+import { useElementSize } from '../useElementSize'
 import { curvePath, linkCurve, type LinkCurve } from './geometry'
 import { layoutTopology } from './layout'
 import { createMessageLayer } from './messageLayer'
@@ -22,29 +22,19 @@ import { createNodePainter } from './nodePainter'
 const selectView = (s: RunState) => ({ run: s.run, statuses: s.statuses, links: s.links })
 const selectDraft = (s: PerturbState) => s.draft
 
-function useElementSize(ref: RefObject<HTMLElement | null>) {
-  const [size, setSize] = useState({ width: 0, height: 0 })
-  useEffect(() => {
-    const el = ref.current
-    if (!el) return
-    const ro = new ResizeObserver(([entry]) => {
-      const { width, height } = entry.contentRect
-      setSize((s) =>
-        s.width === Math.round(width) && s.height === Math.round(height)
-          ? s
-          : { width: Math.round(width), height: Math.round(height) },
-      )
-    })
-    ro.observe(el)
-    return () => ro.disconnect()
-  }, [ref])
-  return size
-}
-
 /**
- * The network: nodes (React, low rate), links (React: the pairs the protocols use from the
- * start, more as traffic reveals them; each direction can be cut, see perturb/LinkLayer.tsx),
- * and messages in flight plus every clock readout (painted per frame, see frameLoop.ts).
+ * The map, in layers by how often they change (docs/ui-layers.md):
+ * 1. static SVG (React): links — the pairs the protocols use from the start, more as traffic
+ *    reveals them; each direction can be cut, see perturb/LinkLayer.tsx — and node glyphs,
+ *    re-rendered only when the topology, a status or the selection changes;
+ * 2. annotations (SVG group above links and nodes, below messages: the consensus overlay, and
+ *    what a lesson step or a fault wants seen);
+ * 3. messages in flight on a canvas (messageLayer.ts), drawn every display refresh;
+ * 4. clock readouts and offset arcs, written at the readout rate (nodePainter.ts).
+ * Level of detail by node count (layout.ts): up to a few dozen nodes every link is its own
+ * control with an arrowhead and every node has readouts; beyond, the links are one faint path,
+ * messages are points and a node's name and clock are in its tooltip.
+ * Nothing is painted while the map is scrolled out of view.
  */
 export function TopologyView() {
   const t = useT()
@@ -52,9 +42,8 @@ export function TopologyView() {
   const draft = usePerturbStore(selectDraft)
   const box = useRef<HTMLDivElement>(null)
   const { width, height } = useElementSize(box)
-  const messagesRef = useRef<SVGGElement>(null)
+  const canvas = useRef<HTMLCanvasElement>(null)
   const parts = useRef<(NodeParts | null)[]>([])
-  const linkEls = useRef(new Map<number, SVGPathElement>())
 
   const layout = useMemo(
     () => (run && width > 0 ? layoutTopology(run.nodes, width, height) : null),
@@ -63,10 +52,6 @@ export function TopologyView() {
   const n = run?.nodes.length ?? 0
   const links = useMemo(() => mergeLinks(run?.links ?? [], learned, n), [run, learned, n])
   const ids = useMemo(() => run?.nodes.map((node) => node.id) ?? [], [run])
-  const registerLink = useCallback((key: number, el: SVGPathElement | null) => {
-    if (el) linkEls.current.set(key, el)
-    else linkEls.current.delete(key)
-  }, [])
 
   const curves = useMemo(() => {
     const cache = new Map<number, LinkCurve>()
@@ -92,27 +77,29 @@ export function TopologyView() {
   // Message ids restart with every run: drop the old dots rather than reuse them.
   useEffect(() => () => messageLayer.current?.clear(), [runId])
 
-  const paint = useCallback(
+  const paintReadouts = useCallback(
     (frame: Frame) => {
-      if (!layout) return
-      // presenter mode repaints readouts a few times a second, like a large graph
-      paintNodes(
-        frame,
-        parts.current,
-        layout.radius,
-        !layout.detailed || usePresenter.getState().on,
-      )
-      const busy = new Set<number>()
-      for (let o = 0; o < frame.messages.length; o += MSG_STRIDE)
-        busy.add(frame.messages[o + 1] * n + frame.messages[o + 2])
-      for (const [key, el] of linkEls.current) el.classList.toggle('busy', busy.has(key))
-      if (!messageLayer.current && messagesRef.current)
-        messageLayer.current = createMessageLayer(messagesRef.current)
-      messageLayer.current?.paint(frame, curves, useRunStore.getState().kinds)
+      if (layout) paintNodes(frame, parts.current, layout.radius)
     },
-    [layout, curves, n, paintNodes],
+    [layout, paintNodes],
   )
-  usePainter(paint)
+  usePainter(paintReadouts, { visible: box })
+
+  const paintMessages = useCallback(
+    (frame: Frame) => {
+      if (!layout || !canvas.current) return
+      messageLayer.current ??= createMessageLayer(canvas.current)
+      messageLayer.current.paint(
+        frame,
+        { width, height },
+        curves,
+        useRunStore.getState().kinds,
+        layout.detailed,
+      )
+    },
+    [layout, curves, width, height],
+  )
+  usePainter(paintMessages, { rate: 'frame', visible: box })
 
   return (
     <div className="topology" ref={box}>
@@ -129,9 +116,7 @@ export function TopologyView() {
           <Arrowhead id="arrow" className="link-arrow" />
           <Arrowhead id="arrow-cut" className="link-arrow-cut" />
         </defs>
-        {layout && layout.detailed && (
-          <LinkLayer links={links} ids={ids} curve={curves} register={registerLink} />
-        )}
+        {layout && layout.detailed && <LinkLayer links={links} ids={ids} curve={curves} />}
         {layout && !layout.detailed && (
           // Hundreds of links: one path, no arrowheads, no per-link highlighting.
           <path
@@ -167,12 +152,19 @@ export function TopologyView() {
               />
             ))}
         </g>
+        {/* annotation layer: above links and nodes, below the message canvas */}
         {layout && <ConsensusOverlay layout={layout} />}
         {layout && layout.detailed && (
           <AnnotationLayer layout={layout} curve={curves} width={width} height={height} />
         )}
-        <g className="messages" ref={messagesRef} aria-hidden="true" />
       </svg>
+      <canvas
+        className="topology-messages"
+        ref={canvas}
+        style={{ width, height }}
+        data-testid="messages"
+        aria-hidden="true"
+      />
       <MapCaption />
       {run && links.length === 0 && <p className="topology-note">{t('topology.noMessages')}</p>}
     </div>

@@ -72,10 +72,13 @@ export function flightFraction(now: number, sentAt: number, arriveAt: number): n
  */
 const offsetAngle = scaleLog().domain([1e-6, 1]).range([0, Math.PI]).clamp(true)
 
+/** Gauge angles move in steps of a degree: finer is invisible, and an unchanged path is not rewritten. */
+const ANGLE_STEP = Math.PI / 180
+
 export function offsetArcAngle(offset: number): number {
   const a = Math.abs(offset)
   if (a < 1e-6) return 0
-  return Math.sign(offset) * offsetAngle(a)
+  return Math.sign(offset) * Math.round(offsetAngle(a) / ANGLE_STEP) * ANGLE_STEP
 }
 
 const arcShape = arc<{ inner: number; outer: number; angle: number }>()

@@ -1,103 +1,124 @@
-import { MSG_STRIDE, type Frame } from '../../worker/protocol'
+import { MSG, MSG_STRIDE, type Frame } from '../../worker/protocol'
 import { phaseOf } from '../consensus/phases'
 import { t } from '../i18n'
-import { flightFraction, pointOnCurve, type LinkCurve } from './geometry'
-
-const SVG_NS = 'http://www.w3.org/2000/svg'
-
-/** Colours for message kinds by order of first appearance; distinct from the offset arcs' orange/blue. */
-export const KIND_COLOURS = [
-  '#0f766e',
-  '#c026d3',
-  '#ca8a04',
-  '#4f46e5',
-  '#65a30d',
-  '#be185d',
-  '#0891b2',
-  '#78350f',
-]
-
-export const kindColour = (kind: number): string => KIND_COLOURS[kind % KIND_COLOURS.length]
+import { categoricalColour } from '../palette'
+import { flightFraction, type LinkCurve } from './geometry'
 
 /** A message's colour: a Paxos phase keeps its own colour (consensus/phases.ts), others go by order. */
 export const messageColour = (kinds: readonly string[], kind: number): string =>
-  phaseOf(kinds[kind] ?? '')?.colour ?? kindColour(kind)
+  phaseOf(kinds[kind] ?? '')?.colour ?? categoricalColour(kind)
 
 /** Phase names ride beside the dots only while few messages fly; beyond that they are noise. */
 export const LABEL_LIMIT = 12
 
+const BUSY_LINK = '#64748b'
+const LABEL_FONT = '600 11px system-ui, sans-serif'
+
 /**
- * Messages in flight are the one part of the topology that changes set every frame, so they are
- * not React elements: a keyed pool of <circle>s inside a React-owned <g>, reused across frames.
- * Each dot sits where true time puts it between its send and arrival — frames drive it.
+ * Messages in flight, on a canvas above the map's SVG (docs/ui-layers.md, message layer): the
+ * one part of the map whose set changes every frame, so it has no DOM per message and the
+ * static links and nodes under it are never repainted because a dot moved. Each frame draws one
+ * path per colour (all dots of a kind at once), the links that carry a message in a darker
+ * stroke (small graphs), and the phase names while few messages fly. Each dot sits where true
+ * time puts it between its send and arrival.
+ *
+ * The canvas carries what tests and tools can read instead of per-message elements:
+ * `data-count` (messages drawn) and `data-first` ("id x,y" of the first one).
  */
-export function createMessageLayer(layer: SVGGElement) {
-  const dots = new Map<number, SVGCircleElement>()
-  const labels = new Map<number, SVGTextElement>()
-  let seen = new Set<number>()
+export function createMessageLayer(canvas: HTMLCanvasElement) {
+  const ctx = canvas.getContext('2d')
+  let drawn = 0
 
   return {
     paint(
       frame: Frame,
+      size: { width: number; height: number },
       curveOf: (from: number, to: number) => LinkCurve | null,
       kinds: readonly string[],
+      detailed: boolean,
     ) {
-      const next = new Set<number>()
+      if (!ctx) return
+      const dpr = window.devicePixelRatio || 1
+      const w = Math.round(size.width * dpr)
+      const h = Math.round(size.height * dpr)
+      if (canvas.width !== w || canvas.height !== h) {
+        canvas.width = w
+        canvas.height = h
+      }
+      ctx.setTransform(dpr, 0, 0, dpr, 0, 0)
+      ctx.clearRect(0, 0, size.width, size.height)
       const m = frame.messages
-      const labelled = m.length / MSG_STRIDE <= LABEL_LIMIT
-      for (let o = 0; o < m.length; o += MSG_STRIDE) {
-        const curve = curveOf(m[o + 1], m[o + 2])
-        if (!curve) continue
-        const id = m[o]
-        let dot = dots.get(id)
-        if (!dot) {
-          dot = document.createElementNS(SVG_NS, 'circle')
-          dot.setAttribute('class', 'message')
-          dot.setAttribute('r', '6')
-          dot.setAttribute('data-testid', 'message')
-          dot.setAttribute('data-id', String(id))
-          dot.setAttribute('data-kind', kinds[m[o + 3]] ?? '')
-          dot.setAttribute('fill', messageColour(kinds, m[o + 3]))
-          layer.appendChild(dot)
-          dots.set(id, dot)
-          const phase = phaseOf(kinds[m[o + 3]] ?? '')
-          if (phase) {
-            const label = document.createElementNS(SVG_NS, 'text')
-            label.setAttribute('class', 'message-label')
-            label.setAttribute('fill', phase.colour)
-            label.dataset.name = phase.name
-            layer.appendChild(label)
-            labels.set(id, label)
+      const count = m.length / MSG_STRIDE
+      // level of detail: big dots with a white rim while few fly, points when thousands do
+      const r = detailed ? 6 : count > 500 ? 2 : 3
+      // positions once, grouped by kind (one fill per colour)
+      const xs = new Float32Array(count)
+      const ys = new Float32Array(count)
+      const byKind = new Map<number, number[]>()
+      let first = ''
+      if (detailed) ctx.beginPath()
+      for (let j = 0; j < count; j++) {
+        const o = j * MSG_STRIDE
+        const curve = curveOf(m[o + MSG.from], m[o + MSG.to])
+        if (!curve) {
+          xs[j] = NaN
+          continue
+        }
+        const f = flightFraction(frame.now, m[o + MSG.sentAt], m[o + MSG.arriveAt])
+        const u = 1 - f
+        xs[j] = u * u * curve.x0 + 2 * u * f * curve.cx + f * f * curve.x1
+        ys[j] = u * u * curve.y0 + 2 * u * f * curve.cy + f * f * curve.y1
+        if (!first) first = `${m[o + MSG.id]} ${xs[j].toFixed(1)},${ys[j].toFixed(1)}`
+        const kind = m[o + MSG.kind]
+        let list = byKind.get(kind)
+        if (!list) byKind.set(kind, (list = []))
+        list.push(j)
+        if (detailed) {
+          ctx.moveTo(curve.x0, curve.y0)
+          ctx.quadraticCurveTo(curve.cx, curve.cy, curve.x1, curve.y1)
+        }
+      }
+      if (detailed) {
+        // the links carrying something, drawn over the SVG's pale ones
+        ctx.strokeStyle = BUSY_LINK
+        ctx.lineWidth = 1.5
+        ctx.stroke()
+      }
+      ctx.lineWidth = 1.5
+      ctx.strokeStyle = '#fff'
+      for (const [kind, list] of byKind) {
+        ctx.beginPath()
+        for (const j of list) {
+          ctx.moveTo(xs[j] + r, ys[j])
+          ctx.arc(xs[j], ys[j], r, 0, 2 * Math.PI)
+        }
+        ctx.fillStyle = messageColour(kinds, kind)
+        ctx.fill()
+        if (detailed) ctx.stroke()
+      }
+      if (detailed && count <= LABEL_LIMIT) {
+        ctx.font = LABEL_FONT
+        ctx.lineJoin = 'round'
+        ctx.lineWidth = 3
+        for (const [kind, list] of byKind) {
+          const phase = phaseOf(kinds[kind] ?? '')
+          if (!phase) continue
+          const text = t(phase.name)
+          ctx.fillStyle = phase.colour
+          for (const j of list) {
+            ctx.strokeText(text, xs[j] + 8, ys[j] - 7)
+            ctx.fillText(text, xs[j] + 8, ys[j] - 7)
           }
         }
-        const p = pointOnCurve(curve, flightFraction(frame.now, m[o + 4], m[o + 5]))
-        dot.setAttribute('cx', p.x.toFixed(1))
-        dot.setAttribute('cy', p.y.toFixed(1))
-        const label = labels.get(id)
-        if (label) {
-          // the language may have changed since the message left
-          const text = labelled ? t(label.dataset.name as Parameters<typeof t>[0]) : ''
-          if (label.textContent !== text) label.textContent = text
-          label.setAttribute('x', (p.x + 8).toFixed(1))
-          label.setAttribute('y', (p.y - 7).toFixed(1))
-        }
-        next.add(id)
       }
-      for (const id of seen) {
-        if (next.has(id)) continue
-        dots.get(id)?.remove()
-        dots.delete(id)
-        labels.get(id)?.remove()
-        labels.delete(id)
-      }
-      seen = next
+      if (drawn !== count) canvas.dataset.count = String((drawn = count))
+      canvas.dataset.first = first
     },
     clear() {
-      for (const dot of dots.values()) dot.remove()
-      for (const label of labels.values()) label.remove()
-      dots.clear()
-      labels.clear()
-      seen = new Set()
+      ctx?.clearRect(0, 0, canvas.width, canvas.height)
+      drawn = 0
+      canvas.dataset.count = '0'
+      canvas.dataset.first = ''
     },
   }
 }

@@ -1,21 +1,16 @@
-import { NODE_STRIDE, type Frame } from '../../worker/protocol'
+import { NODE, NODE_STRIDE, type Frame } from '../../worker/protocol'
 import { formatClock, formatOffset } from '../format/quantities'
 import { t } from '../i18n'
 import { offsetArcPath } from './geometry'
 import type { NodeParts } from './NodeGlyph'
 
-/** Large graphs repaint node readouts at most this often while running (messages still every frame). */
-const LARGE_GRAPH_INTERVAL_MS = 150
-
 /**
- * Writes each node's clock reading, offset and offset arc. Writes are skipped when the text is
- * unchanged (a paused or free-running clock often shows the same µs digits), and on large
- * graphs, where hundreds of arcs would be re-rasterised every frame, node readouts refresh a
- * few times a second while running; a paused frame is always painted in full.
+ * Writes each node's clock reading, offset and offset arc: the map's readout layer, called at
+ * the readout rate (frameLoop.ts). Writes are skipped when the value is unchanged (a paused or
+ * free-running clock often shows the same µs digits), so a quiet map costs no relayout.
  */
 export function createNodePainter() {
   const written = new WeakMap<Element, string>()
-  let lastFull = -Infinity
 
   const put = (el: Element, name: string, value: string) => {
     const key = `${name}=${value}`
@@ -28,20 +23,15 @@ export function createNodePainter() {
     el.textContent = value
   }
 
-  return (frame: Frame, parts: readonly (NodeParts | null)[], radius: number, large: boolean) => {
-    if (large && frame.running) {
-      const now = performance.now()
-      if (now - lastFull < LARGE_GRAPH_INTERVAL_MS) return
-      lastFull = now
-    }
+  return (frame: Frame, parts: readonly (NodeParts | null)[], radius: number) => {
     const nodes = frame.nodes
     const seconds = t('unit.s')
     const offsetLabel = t('node.offset')
     for (let i = 0; i < parts.length; i++) {
       const p = parts[i]
       if (!p) continue
-      const local = nodes[i * NODE_STRIDE + 1]
-      const offset = nodes[i * NODE_STRIDE + 2]
+      const local = nodes[i * NODE_STRIDE + NODE.local]
+      const offset = nodes[i * NODE_STRIDE + NODE.offset]
       // contract attributes: full precision, on the `node-<id>` element
       p.control.setAttribute('data-offset', String(offset))
       p.control.setAttribute('data-local', String(local))

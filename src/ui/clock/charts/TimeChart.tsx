@@ -1,13 +1,11 @@
 import { useCallback, useEffect, useRef } from 'react'
-import { scaleLinear } from 'd3-scale'
-import { select } from 'd3-selection'
-import { zoom, zoomIdentity, type D3ZoomEvent } from 'd3-zoom'
 import type { Frame } from '../../../worker/protocol'
-import { schedulePaint, usePainter } from '../../frameLoop'
+import { repaint, schedulePaint, usePainter } from '../../frameLoop'
 import { t as tNow, useT } from '../../i18n'
 import { frameStore } from '../../store/frameStore'
 import { clockFeedStore, history } from '../history/historyStore'
-import { useElementWidth } from '../useElementWidth'
+import { useElementSize } from '../../useElementSize'
+import { attachTimeZoom } from '../../zoomController'
 import {
   currentDomain,
   historySpan,
@@ -17,11 +15,6 @@ import {
 } from './chartPainter'
 import { timeViewStore, viewFor } from './viewport'
 
-/**
- * While running, a chart redraws at most this often (ms): thinning a full history (16 k samples
- * per line) and building the paths costs a few milliseconds per chart.
- */
-const PAINT_INTERVAL_MS = 150
 const MARGIN = { top: 8, right: 14, bottom: 22, left: 58 }
 /** Room under the x axis for its label, on the chart that shows it. */
 const TIME_LABEL = 16
@@ -40,13 +33,15 @@ interface Props {
 /**
  * A clock chart over simulated time. React renders the SVG skeleton (one path per node, axis
  * groups, zero line, band); the painter fills them in from the history ring, at most every
- * PAINT_INTERVAL_MS while running. Wheel zooms and dragging pans (d3-zoom), for both charts at
- * once: the window lives in `timeViewStore`.
+ * the readout rate while running (thinning a full history — 16 k samples per line — and building
+ * the paths costs a few milliseconds per chart) and not at all while scrolled out of view. Wheel
+ * zooms and dragging pans (zoomController.ts), for both charts at once: the window lives in
+ * `timeViewStore`.
  */
 export function TimeChart({ kind, testId, title, nodes, selected, height, timeLabel }: Props) {
   const t = useT()
   const figure = useRef<HTMLElement>(null)
-  const width = useElementWidth(figure)
+  const { width } = useElementSize(figure)
   const plotW = Math.max(0, width - MARGIN.left - MARGIN.right)
   const plotH = height - MARGIN.top - MARGIN.bottom - (timeLabel ? TIME_LABEL : 0)
   const xAxis = useRef<SVGGElement>(null)
@@ -56,23 +51,11 @@ export function TimeChart({ kind, testId, title, nodes, selected, height, timeLa
   const yLabel = useRef<SVGTextElement>(null)
   const overlay = useRef<SVGRectElement>(null)
   const lines = useRef<(SVGPathElement | null)[]>([])
-  const lastPaint = useRef(-Infinity)
-  const trailing = useRef<number | null>(null)
   const count = nodes.length
 
   const paint = useCallback(
     (frame: Frame) => {
       if (plotW <= 0 || !figure.current || !xAxis.current || !yAxis.current) return
-      const wall = performance.now()
-      if (frame.running && wall - lastPaint.current < PAINT_INTERVAL_MS) {
-        // draw the newest state once the interval is over, even if no frame comes then
-        trailing.current ??= window.setTimeout(() => {
-          trailing.current = null
-          schedulePaint()
-        }, PAINT_INTERVAL_MS)
-        return
-      }
-      lastPaint.current = wall
       const parts: ChartParts = {
         figure: figure.current,
         xAxis: xAxis.current,
@@ -94,53 +77,29 @@ export function TimeChart({ kind, testId, title, nodes, selected, height, timeLa
     },
     [kind, plotW, plotH, count],
   )
-  usePainter(paint)
+  usePainter(paint, { visible: figure })
 
   useEffect(() => {
-    // a zoom or pan shows at once, not at the next throttle slot
-    const repaintNow = () => {
-      lastPaint.current = -Infinity
-      schedulePaint()
-    }
+    // a zoom or pan shows at once, not at the next readout slot
     const unsubscribe = [
       clockFeedStore.subscribe(schedulePaint),
-      timeViewStore.subscribe(repaintNow),
+      timeViewStore.subscribe(() => repaint(paint)),
     ]
-    return () => {
-      unsubscribe.forEach((u) => u())
-      if (trailing.current !== null) window.clearTimeout(trailing.current)
-    }
-  }, [])
+    return () => unsubscribe.forEach((u) => u())
+  }, [paint])
 
-  // d3-zoom reports a transform relative to where the gesture started; the window at the start
-  // is the base, and the behaviour's own transform is reset after each gesture.
   useEffect(() => {
     const el = overlay.current
     if (!el || plotW <= 0) return
-    let base: [number, number] = [0, 1]
-    const behaviour = zoom<SVGRectElement, unknown>()
-      .scaleExtent([1e-4, 1e4])
-      .on('start', () => {
-        base = currentDomain(
-          history.ring,
-          frameStore.getState().frame,
-          timeViewStore.getState().view,
-        )
-      })
-      .on('zoom', (e: D3ZoomEvent<SVGRectElement, unknown>) => {
-        const x = e.transform.rescaleX(scaleLinear().domain(base).range([0, plotW]))
-        const [x0, x1] = x.domain()
+    return attachTimeZoom(el, {
+      domain: () =>
+        currentDomain(history.ring, frameStore.getState().frame, timeViewStore.getState().view),
+      range: () => [0, plotW],
+      move(x0, x1) {
         const { first, now } = historySpan(history.ring, frameStore.getState().frame)
         timeViewStore.setState({ view: viewFor(x0, x1, first, now) })
-      })
-      .on('end', function () {
-        ;(this as SVGRectElement & { __zoom: unknown }).__zoom = zoomIdentity
-      })
-    const sel = select(el)
-    sel.call(behaviour).on('dblclick.zoom', null)
-    return () => {
-      sel.on('.zoom', null)
-    }
+      },
+    })
   }, [plotW])
 
   return (

@@ -2,7 +2,7 @@ import { axisBottom, axisLeft } from 'd3-axis'
 import { scaleLinear } from 'd3-scale'
 import { select } from 'd3-selection'
 import { line } from 'd3-shape'
-import { NODE_STRIDE, type Frame } from '../../../worker/protocol'
+import { NODE, NODE_STRIDE, type Frame } from '../../../worker/protocol'
 import type { NodeClockSummary } from '../../../worker/clockSummary'
 import type { Translate } from '../../i18n'
 import { timeUnitFor } from '../format/units'
@@ -43,8 +43,8 @@ export interface ChartInput {
 function liveValue(kind: ChartKind, input: ChartInput, i: number): number {
   const { frame, summary } = input
   if (!frame) return NaN
-  if (frame.nodes[i * NODE_STRIDE] === CRASHED) return NaN
-  if (kind === 'offset') return frame.nodes[i * NODE_STRIDE + 2]
+  if (frame.nodes[i * NODE_STRIDE + NODE.status] === CRASHED) return NaN
+  if (kind === 'offset') return frame.nodes[i * NODE_STRIDE + NODE.offset]
   return summary?.[i]?.correctionPpm ?? NaN
 }
 

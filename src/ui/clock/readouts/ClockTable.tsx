@@ -1,5 +1,5 @@
-import { useMemo, useRef } from 'react'
-import { NODE_STRIDE, type Frame } from '../../../worker/protocol'
+import { useCallback, useRef } from 'react'
+import { NODE, NODE_STRIDE, type Frame } from '../../../worker/protocol'
 import { formatClock } from '../../format/quantities'
 import { usePainter } from '../../frameLoop'
 import { t as tNow, useT } from '../../i18n'
@@ -7,7 +7,6 @@ import { CRASHED } from '../quality'
 import { formatDuration, formatPpm, type TimeUnit } from '../format/units'
 import { clockFeedStore } from '../history/historyStore'
 import { selectNode } from '../selection'
-import { READOUT_INTERVAL_MS, throttled } from '../throttle'
 import { syncText } from './syncText'
 
 interface Props {
@@ -40,33 +39,32 @@ export function ClockTable({ nodes, total, selected }: Props) {
   const cells = useRef<(Cells | null)[]>([])
   const count = nodes.length
 
-  const paint = useMemo(
-    () =>
-      throttled(READOUT_INTERVAL_MS, (frame: Frame) => {
-        const summary = clockFeedStore.getState().summary
-        const unit = (u: TimeUnit) => tNow(u.key)
-        for (let i = 0; i < count; i++) {
-          const c = cells.current[i]
-          if (!c) continue
-          const crashed = frame.nodes[i * NODE_STRIDE] === CRASHED
-          const local = frame.nodes[i * NODE_STRIDE + 1]
-          const offset = frame.nodes[i * NODE_STRIDE + 2]
-          c.row.dataset.offset = String(offset)
-          c.row.classList.toggle('crashed', crashed)
-          setText(c.local, `${formatClock(local)} ${tNow('unit.s')}`)
-          setText(c.offset, formatDuration(offset, unit, true))
-          const s = summary?.[i]
-          if (!s) continue
-          const skew = s.skewPpm + s.wanderPpm
-          c.row.dataset.skew = String(skew)
-          c.row.dataset.correction = String(s.correctionPpm)
-          setText(c.skew, formatPpm(skew))
-          setText(c.correction, formatPpm(s.correctionPpm))
-          const sync = crashed ? tNow('status.crashed') : syncText(s.sync, nodes[i].reference, tNow)
-          c.row.dataset.sync = s.sync && 'state' in s.sync ? String(s.sync.state) : ''
-          setText(c.sync, s.lie !== 0 ? `${sync} · ${tNow('clock.sync.lying')}` : sync)
-        }
-      }),
+  const paint = useCallback(
+    (frame: Frame) => {
+      const summary = clockFeedStore.getState().summary
+      const unit = (u: TimeUnit) => tNow(u.key)
+      for (let i = 0; i < count; i++) {
+        const c = cells.current[i]
+        if (!c) continue
+        const crashed = frame.nodes[i * NODE_STRIDE + NODE.status] === CRASHED
+        const local = frame.nodes[i * NODE_STRIDE + NODE.local]
+        const offset = frame.nodes[i * NODE_STRIDE + NODE.offset]
+        c.row.dataset.offset = String(offset)
+        c.row.classList.toggle('crashed', crashed)
+        setText(c.local, `${formatClock(local)} ${tNow('unit.s')}`)
+        setText(c.offset, formatDuration(offset, unit, true))
+        const s = summary?.[i]
+        if (!s) continue
+        const skew = s.skewPpm + s.wanderPpm
+        c.row.dataset.skew = String(skew)
+        c.row.dataset.correction = String(s.correctionPpm)
+        setText(c.skew, formatPpm(skew))
+        setText(c.correction, formatPpm(s.correctionPpm))
+        const sync = crashed ? tNow('status.crashed') : syncText(s.sync, nodes[i].reference, tNow)
+        c.row.dataset.sync = s.sync && 'state' in s.sync ? String(s.sync.state) : ''
+        setText(c.sync, s.lie !== 0 ? `${sync} · ${tNow('clock.sync.lying')}` : sync)
+      }
+    },
     [count, nodes],
   )
   usePainter(paint)

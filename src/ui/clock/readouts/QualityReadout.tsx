@@ -1,9 +1,8 @@
-import { useMemo, useRef } from 'react'
+import { useCallback, useRef } from 'react'
 import type { Frame } from '../../../worker/protocol'
 import { usePainter } from '../../frameLoop'
 import { t as tNow, useT, type MessageKey } from '../../i18n'
 import { clockQuality } from '../quality'
-import { READOUT_INTERVAL_MS, throttled } from '../throttle'
 import { formatDuration, type TimeUnit } from '../format/units'
 
 /**
@@ -23,23 +22,19 @@ export function QualityReadout({ algorithm }: { algorithm: string | null }) {
   const precision = useRef<HTMLElement>(null)
   const accuracy = useRef<HTMLElement>(null)
 
-  const paint = useMemo(
-    () =>
-      throttled(READOUT_INTERVAL_MS, (frame: Frame) => {
-        const q = clockQuality(frame)
-        const unit = (u: TimeUnit) => tNow(u.key)
-        for (const [el, v] of [
-          [precision.current, q.precision],
-          [accuracy.current, q.accuracy],
-        ] as const) {
-          if (!el) continue
-          el.dataset.value = String(v)
-          const text = formatDuration(v, unit)
-          if (el.textContent !== text) el.textContent = text
-        }
-      }),
-    [],
-  )
+  const paint = useCallback((frame: Frame) => {
+    const q = clockQuality(frame)
+    const unit = (u: TimeUnit) => tNow(u.key)
+    for (const [el, v] of [
+      [precision.current, q.precision],
+      [accuracy.current, q.accuracy],
+    ] as const) {
+      if (!el) continue
+      el.dataset.value = String(v)
+      const text = formatDuration(v, unit)
+      if (el.textContent !== text) el.textContent = text
+    }
+  }, [])
   usePainter(paint)
 
   return (

@@ -1,0 +1,504 @@
+/**
+ * `npm run bench:ui`: what the page costs the browser while it plays. Builds the app, serves
+ * `dist/` on loopback and measures each case in headless Chromium at 1280×800 for a fixed wall
+ * time, several times, interleaved (so a noisy neighbour on this shared machine hits every case
+ * alike), and reports medians:
+ *
+ * - fps, p50/p95 interval between animation frames, long tasks (PerformanceObserver)
+ * - main-thread busy seconds per second: CDP `Performance.getMetrics` TaskDuration
+ * - renderer CPU seconds per second: CDP `SystemInfo.getProcessInfo` (the page's renderer
+ *   process, which also runs its worker)
+ * - JS heap and DOM node counts at the end
+ *
+ * Options: `--reference URL|DIR` measures another page in the same run and prints DriftLab's
+ * default page as a ratio of it; `--compare DIR|URL` measures every DriftLab case on another
+ * build too (e.g. main before a change) and prints both side by side; `--seconds S`, `--reps N`,
+ * `--only a,b`, `--no-build`; `--soak MIN` instead runs Multi-Paxos at 1 000× for MIN minutes
+ * and prints heap and DOM nodes over time. Writes bench/ui-results.json. Figures, never pass/fail.
+ */
+import { execFileSync } from 'node:child_process'
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { createServer, type Server } from 'node:http'
+import { extname, join, resolve } from 'node:path'
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type CDPSession,
+  type Page,
+} from '@playwright/test'
+import { encodeShare } from '../src/engine/scenario/shareCodec'
+import { cristianFleet, paxosCluster } from './uiScenarios'
+
+const args = process.argv.slice(2)
+const opt = (name: string): string | undefined => {
+  const i = args.indexOf(`--${name}`)
+  return i >= 0 ? args[i + 1] : undefined
+}
+const SECONDS = Number(opt('seconds') ?? 10)
+const REPS = Number(opt('reps') ?? 3)
+const ONLY = opt('only')?.split(',')
+const REFERENCE = opt('reference')
+const COMPARE = opt('compare')
+const SOAK_MIN = opt('soak') === undefined ? undefined : Number(opt('soak'))
+const VIEWPORT = { width: 1280, height: 800 }
+
+// ---- serving a build -------------------------------------------------------------------------
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
+}
+
+/** A static file server on loopback for a directory (the built app, or a reference page). */
+function serve(dir: string): Promise<{ url: string; server: Server }> {
+  const root = resolve(dir)
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)
+    let file = join(root, path)
+    if (!file.startsWith(root)) return void res.writeHead(403).end()
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html')
+    if (!existsSync(file)) return void res.writeHead(404).end()
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' })
+    res.end(readFileSync(file))
+  })
+  return new Promise((done) =>
+    server.listen(0, '127.0.0.1', () => {
+      const a = server.address()
+      done({ url: `http://127.0.0.1:${typeof a === 'object' && a ? a.port : 0}/`, server })
+    }),
+  )
+}
+
+// ---- cases -----------------------------------------------------------------------------------
+
+interface Case {
+  id: string
+  label: string
+  /** DriftLab cases run against every build; `blank` and `reference` once */
+  app: boolean
+  open(page: Page, base: string): Promise<void>
+}
+
+const play = async (page: Page) => {
+  const button = page.getByTestId('play-pause')
+  if ((await button.getAttribute('aria-pressed')) !== 'true') await button.click()
+}
+const pause = async (page: Page) => {
+  const button = page.getByTestId('play-pause')
+  if ((await button.getAttribute('aria-pressed')) === 'true') await button.click()
+}
+const ready = (page: Page) =>
+  page.getByTestId('run-info').waitFor({ state: 'attached', timeout: 60_000 })
+
+/** A share link that opens a generated scenario (paused at 0), then play at 1×. */
+const generated = (
+  id: string,
+  label: string,
+  scenario: Parameters<typeof encodeShare>[0],
+): Case => ({
+  id,
+  label,
+  app: true,
+  async open(page, base) {
+    await page.goto(`${base}?lang=en#s=${encodeShare(scenario)}`)
+    await ready(page)
+    await page.getByTestId('node-' + scenario.nodes[0].id).waitFor({ timeout: 60_000 })
+    await play(page)
+  },
+})
+
+const CASES: Case[] = [
+  {
+    id: 'blank',
+    label: 'blank page (floor)',
+    app: false,
+    open: (page) => page.goto('about:blank').then(() => undefined),
+  },
+  {
+    id: 'reference',
+    label: 'reference page',
+    app: false,
+    open: (page, base) => page.goto(base).then(() => undefined),
+  },
+  {
+    id: 'default',
+    label: 'default (Cristian, 5 nodes)',
+    app: true,
+    async open(page, base) {
+      await page.goto(`${base}?lang=en`)
+      await ready(page)
+    },
+  },
+  {
+    id: 'embed',
+    label: 'topology only (?embed=1)',
+    app: true,
+    async open(page, base) {
+      await page.goto(`${base}?lang=en&embed=1`)
+      await page.getByTestId('node-s1').waitFor({ timeout: 60_000 })
+    },
+  },
+  {
+    id: 'paxos5',
+    label: 'Multi-Paxos 5 nodes, 1×',
+    app: true,
+    async open(page, base) {
+      await page.goto(`${base}?lang=en`)
+      await ready(page)
+      await page.getByTestId('scenario-picker').selectOption('multi-paxos-5')
+      await page.waitForTimeout(500)
+      await play(page)
+    },
+  },
+  {
+    id: 'paused',
+    label: 'default, paused',
+    app: true,
+    async open(page, base) {
+      await page.goto(`${base}?lang=en`)
+      await ready(page)
+      await pause(page)
+    },
+  },
+  generated('cristian200', 'Cristian 200 nodes (~200 in flight), 1×', cristianFleet(200)),
+  generated('paxos200', 'Multi-Paxos 200 nodes (~2 000 in flight), 1×', paxosCluster(200)),
+  generated('cristian1000', 'Cristian 1 000 nodes (~1 200 in flight), 1×', cristianFleet(1000)),
+]
+
+// ---- measuring -------------------------------------------------------------------------------
+
+interface Figures {
+  fps: number
+  p50: number
+  p95: number
+  longTasks: number
+  mainBusy: number
+  rendererCpu: number
+  heapMB: number
+  domNodes: number
+  /** the app's own in-flight count when it shows one (RunPanel) */
+  inFlight?: number
+  /** ms from a click on play/pause until the button answers (controls still respond) */
+  clickMs?: number
+  /** why the case could not be measured (a frozen or crashed tab) */
+  error?: string
+}
+
+const FAILED = (error: string): Figures => ({
+  fps: 0,
+  p50: NaN,
+  p95: NaN,
+  longTasks: NaN,
+  mainBusy: NaN,
+  rendererCpu: NaN,
+  heapMB: NaN,
+  domNodes: NaN,
+  error,
+})
+
+/** A frozen tab never answers: give up on it after `ms`. */
+const within = <T>(ms: number, p: Promise<T>): Promise<T> =>
+  Promise.race([
+    p,
+    new Promise<T>((_, fail) =>
+      setTimeout(() => fail(new Error(`no answer in ${ms / 1000} s`)), ms),
+    ),
+  ])
+
+/** CPU seconds of every renderer process: one page is open at a time, so that is this page's. */
+async function rendererCpu(browserCdp: CDPSession): Promise<number> {
+  const { processInfo } = (await browserCdp.send('SystemInfo.getProcessInfo')) as {
+    processInfo: { type: string; cpuTime: number }[]
+  }
+  return processInfo.filter((p) => p.type === 'renderer').reduce((s, p) => s + p.cpuTime, 0)
+}
+
+async function metrics(cdp: CDPSession): Promise<Record<string, number>> {
+  const { metrics } = (await cdp.send('Performance.getMetrics')) as {
+    metrics: { name: string; value: number }[]
+  }
+  return Object.fromEntries(metrics.map((m) => [m.name, m.value]))
+}
+
+/**
+ * Frame intervals and long tasks, recorded in the page from now on. A string, not a function:
+ * tsx compiles functions with helpers (`__name`) that do not exist in the page.
+ */
+const RECORDER = `(() => {
+  const b = (window.__bench = { frames: [], long: 0 })
+  new PerformanceObserver((list) => (b.long += list.getEntries().length)).observe({ type: 'longtask' })
+  const tick = (t) => { b.frames.push(t); requestAnimationFrame(tick) }
+  requestAnimationFrame(tick)
+})()`
+
+async function measure(browser: Browser, c: Case, base: string): Promise<Figures> {
+  const context = await browser.newContext({ viewport: VIEWPORT })
+  try {
+    return await within((SECONDS + 90) * 1000, measureIn(context, browser, c, base))
+  } catch (e) {
+    return FAILED(String(e instanceof Error ? e.message : e).split('\n')[0])
+  } finally {
+    await within(10_000, context.close()).catch(() => undefined)
+  }
+}
+
+async function measureIn(
+  context: BrowserContext,
+  browser: Browser,
+  c: Case,
+  base: string,
+): Promise<Figures> {
+  const page = await context.newPage()
+  {
+    await c.open(page, base)
+    await page.waitForTimeout(2000) // let the load settle and the JIT warm up
+    const cdp = await context.newCDPSession(page)
+    await cdp.send('Performance.enable', { timeDomain: 'timeTicks' })
+    const browserCdp = await browser.newBrowserCDPSession()
+    await page.evaluate(RECORDER)
+    const m0 = await metrics(cdp)
+    const cpu0 = await rendererCpu(browserCdp)
+    const wall0 = performance.now()
+    await page.waitForTimeout(SECONDS * 1000)
+    const wall = (performance.now() - wall0) / 1000
+    const m1 = await metrics(cdp)
+    const cpu1 = await rendererCpu(browserCdp)
+    const rec = (await within(
+      15_000,
+      page.evaluate(() => {
+        const b = (window as unknown as { __bench: { frames: number[]; long: number } }).__bench
+        return { frames: b.frames, long: b.long }
+      }),
+    )) as { frames: number[]; long: number }
+    const gaps = rec.frames.slice(1).map((t, i) => t - rec.frames[i])
+    gaps.sort((a, b) => a - b)
+    const q = (p: number) =>
+      gaps.length ? gaps[Math.min(gaps.length - 1, Math.floor(p * gaps.length))] : NaN
+    const span = rec.frames.length > 1 ? (rec.frames.at(-1)! - rec.frames[0]) / 1000 : wall
+    const figures: Figures = {
+      fps: gaps.length / span,
+      p50: q(0.5),
+      p95: q(0.95),
+      longTasks: rec.long,
+      mainBusy: (m1.TaskDuration - m0.TaskDuration) / wall,
+      rendererCpu: (cpu1 - cpu0) / wall,
+      heapMB: m1.JSHeapUsedSize / 2 ** 20,
+      domNodes: m1.Nodes,
+    }
+    if (c.app) {
+      // the run panel's "in flight" readout (English, ?lang=en)
+      const inFlight = await page.evaluate(() => {
+        const dt = [...document.querySelectorAll('dt')].find((d) =>
+          /in flight/i.test(d.textContent ?? ''),
+        )
+        return dt?.nextElementSibling?.textContent ?? null
+      })
+      if (inFlight) figures.inFlight = Number(inFlight)
+      figures.clickMs = await clickLatency(page)
+    }
+    await browserCdp.detach()
+    return figures
+  }
+}
+
+/** Wall time from a click on play/pause until the button shows it and a frame is painted. */
+async function clickLatency(page: Page): Promise<number | undefined> {
+  const button = page.getByTestId('play-pause')
+  if (!(await button.isVisible().catch(() => false))) return undefined
+  const before = await button.getAttribute('aria-pressed')
+  const box = await button.boundingBox()
+  if (!box) return undefined
+  const t0 = Date.now()
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2)
+  await page
+    .waitForFunction(
+      (b) =>
+        document.querySelector('[data-testid="play-pause"]')?.getAttribute('aria-pressed') !== b,
+      before,
+      { timeout: 10_000, polling: 'raf' },
+    )
+    .catch(() => undefined)
+  return Date.now() - t0
+}
+
+const median = (xs: number[]) => {
+  const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b)
+  return s.length ? s[(s.length - 1) >> 1] : NaN
+}
+
+function medianFigures(runs: Figures[]): Figures {
+  const keys = [
+    'fps',
+    'p50',
+    'p95',
+    'longTasks',
+    'mainBusy',
+    'rendererCpu',
+    'heapMB',
+    'domNodes',
+    'inFlight',
+    'clickMs',
+  ] as const
+  const out: Figures = FAILED('')
+  for (const k of keys) out[k] = median(runs.map((r) => r[k] ?? NaN))
+  // a case that failed in most runs is reported as failed
+  const failed = runs.filter((r) => r.error)
+  if (failed.length * 2 > runs.length) out.error = failed[0].error
+  else delete out.error
+  return out
+}
+
+// ---- soak ------------------------------------------------------------------------------------
+
+async function soak(browser: Browser, base: string, minutes: number) {
+  const context = await browser.newContext({ viewport: VIEWPORT })
+  const page = await context.newPage()
+  await page.goto(`${base}?lang=en`)
+  await ready(page)
+  await page.getByTestId('scenario-picker').selectOption('multi-paxos-5')
+  await page.waitForTimeout(500)
+  const speed = page.getByTestId('speed')
+  await speed.fill('1000').catch(async () => {
+    // a range slider: set the value the way a user's drag would end
+    await speed.evaluate((el) => {
+      const input = el as HTMLInputElement
+      input.value = input.max
+      input.dispatchEvent(new Event('input', { bubbles: true }))
+      input.dispatchEvent(new Event('change', { bubbles: true }))
+    })
+  })
+  await play(page)
+  const cdp = await context.newCDPSession(page)
+  await cdp.send('Performance.enable', { timeDomain: 'timeTicks' })
+  const samples: {
+    minute: number
+    simTime: number
+    heapMB: number
+    domNodes: number
+    listeners: number
+  }[] = []
+  console.log('minute  sim time (s)  JS heap (MB)  DOM nodes  listeners')
+  const t0 = Date.now()
+  for (let i = 0; ; i++) {
+    const minute = (Date.now() - t0) / 60_000
+    await cdp.send('HeapProfiler.collectGarbage')
+    const m = await metrics(cdp)
+    const simTime = Number(await page.getByTestId('run-info').getAttribute('data-sim-time'))
+    const s = {
+      minute,
+      simTime,
+      heapMB: m.JSHeapUsedSize / 2 ** 20,
+      domNodes: m.Nodes,
+      listeners: m.JSEventListeners,
+    }
+    samples.push(s)
+    console.log(
+      `${minute.toFixed(1).padStart(6)}  ${simTime.toFixed(1).padStart(12)}  ${s.heapMB.toFixed(1).padStart(12)}  ${String(s.domNodes).padStart(9)}  ${String(s.listeners).padStart(9)}`,
+    )
+    if (minute >= minutes) break
+    await page.waitForTimeout(Math.min(30_000, Math.max(1000, (minutes - minute) * 60_000)))
+  }
+  await context.close()
+  return samples
+}
+
+// ---- main ------------------------------------------------------------------------------------
+
+const fmt = (f: Figures) =>
+  `${f.fps.toFixed(1).padStart(5)} ${f.p50.toFixed(1).padStart(6)} ${f.p95.toFixed(1).padStart(6)} ${String(f.longTasks).padStart(5)} ${f.mainBusy.toFixed(3).padStart(6)} ${f.rendererCpu.toFixed(3).padStart(6)} ${f.heapMB.toFixed(1).padStart(6)} ${String(f.domNodes).padStart(6)}`
+const HEAD = '  fps    p50    p95  long   main    cpu   heap    DOM'
+
+async function main() {
+  if (!args.includes('--no-build')) execFileSync('npx', ['vite', 'build'], { stdio: 'inherit' })
+  const own = await serve('dist')
+  const servers = [own.server]
+  const targets: { name: string; base: string }[] = [{ name: 'this build', base: own.url }]
+  /** a URL as it is, a directory served on loopback */
+  const locate = async (where: string) => {
+    if (/^https?:/.test(where)) return where
+    const other = await serve(where)
+    servers.push(other.server)
+    return other.url
+  }
+  if (COMPARE) targets.push({ name: 'compare', base: await locate(COMPARE) })
+  const referenceBase = REFERENCE ? await locate(REFERENCE) : ''
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+  })
+  const load = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')
+  const results: Record<string, unknown> = {
+    date: new Date().toISOString(),
+    seconds: SECONDS,
+    reps: REPS,
+    viewport: VIEWPORT,
+    loadBefore: load(),
+  }
+  try {
+    if (SOAK_MIN !== undefined) {
+      results.soak = await soak(browser, own.url, SOAK_MIN)
+    } else {
+      const cases = CASES.filter(
+        (c) => (c.id !== 'reference' || REFERENCE) && (!ONLY || ONLY.includes(c.id)),
+      )
+      const runs = new Map<string, Figures[]>()
+      for (let rep = 0; rep < REPS; rep++)
+        for (const c of cases)
+          for (const target of c.app ? targets : targets.slice(0, 1)) {
+            const key = c.app ? `${c.id}@${target.name}` : c.id
+            const f = await measure(browser, c, c.id === 'reference' ? referenceBase : target.base)
+            runs.set(key, [...(runs.get(key) ?? []), f])
+            console.log(
+              `  [${rep + 1}/${REPS}] ${key.padEnd(28)} ${f.error ? `failed: ${f.error}` : fmt(f)}`,
+            )
+          }
+      const med = Object.fromEntries([...runs].map(([k, v]) => [k, medianFigures(v)]))
+      console.log(
+        `\nMedians of ${REPS} × ${SECONDS} s, ${VIEWPORT.width}×${VIEWPORT.height}, load average ${load()} (2 shared cores)`,
+      )
+      console.log(`${'case'.padEnd(46)}${HEAD}  in flight  click ms`)
+      for (const c of cases)
+        for (const target of c.app ? targets : targets.slice(0, 1)) {
+          const key = c.app ? `${c.id}@${target.name}` : c.id
+          const f = med[key]
+          const label = c.app && targets.length > 1 ? `${c.label} [${target.name}]` : c.label
+          console.log(
+            f.error
+              ? `${label.padEnd(46)}failed: ${f.error}`
+              : `${label.padEnd(46)}${fmt(f)}  ${(Number.isNaN(f.inFlight ?? NaN) ? '' : String(f.inFlight)).padStart(9)}  ${Number.isNaN(f.clickMs ?? NaN) ? '' : f.clickMs!.toFixed(0).padStart(8)}`,
+          )
+        }
+      if (REFERENCE && med.reference) {
+        for (const target of targets) {
+          const d = med[`default@${target.name}`]
+          if (!d) continue
+          console.log(
+            `default page / reference [${target.name}]: main thread ${(d.mainBusy / med.reference.mainBusy).toFixed(2)}×, renderer CPU ${(d.rendererCpu / med.reference.rendererCpu).toFixed(2)}×`,
+          )
+        }
+      }
+      results.cases = Object.fromEntries(cases.map((c) => [c.id, c.label]))
+      results.targets = targets
+      results.reference = REFERENCE ?? null
+      results.median = med
+      results.runs = Object.fromEntries(runs)
+    }
+  } finally {
+    results.loadAfter = load()
+    await browser.close()
+    for (const s of servers) s.close()
+  }
+  writeFileSync(
+    new URL('./ui-results.json', import.meta.url),
+    JSON.stringify(results, null, 2) + '\n',
+  )
+  console.log('written bench/ui-results.json')
+}
+
+await main()
