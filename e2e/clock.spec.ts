@@ -169,6 +169,7 @@ test('the exchange diagram works θ and δ out from the T1–T4 it shows', async
 test('the charts zoom and pan with the wheel, the keyboard and the buttons', async ({ page }) => {
   await openPreset(page, 'ntp-lan')
   const chart = page.getByTestId('offset-chart')
+  await chart.scrollIntoViewIfNeeded() // views off screen paint nothing
   await expect
     .poll(async () => Number(await chart.getAttribute('data-samples')))
     .toBeGreaterThan(200)
@@ -176,9 +177,12 @@ test('the charts zoom and pan with the wheel, the keyboard and the buttons', asy
   await expect(page.getByTestId('run-info')).toHaveAttribute('data-running', 'false')
   const span = async () =>
     Number(await chart.getAttribute('data-x1')) - Number(await chart.getAttribute('data-x0'))
+  // wait for the chart to paint the paused moment
+  await chart.scrollIntoViewIfNeeded()
+  const pausedAt = Number(await page.getByTestId('run-info').getAttribute('data-sim-time'))
+  await expect.poll(async () => Number(await chart.getAttribute('data-x1'))).toBe(pausedAt)
   const whole = await span()
 
-  await chart.scrollIntoViewIfNeeded()
   const box = (await chart.locator('.chart-zoom').boundingBox())!
   await page.mouse.move(box.x + box.width * 0.8, box.y + box.height / 2)
   await page.mouse.wheel(0, -400)

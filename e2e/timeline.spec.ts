@@ -178,12 +178,16 @@ test('messages on a cut link end in crosses in the space-time diagram (screensho
   await openView(page, 'spacetime')
   await expect.poll(() => simTime(page), { timeout: 20_000 }).toBeGreaterThan(9)
   const diagram = page.getByTestId('spacetime')
-  expect(Number(await diagram.getAttribute('data-arrows'))).toBeGreaterThan(0)
+  await diagram.scrollIntoViewIfNeeded() // views off screen paint nothing
+  await expect
+    .poll(async () => Number(await diagram.getAttribute('data-arrows')))
+    .toBeGreaterThan(0)
   await expect(diagram).toHaveAttribute('data-drops', '0')
   await page.getByTestId('link-s1-c1').click()
   const cutAt = await simTime(page)
   await expect.poll(() => simTime(page), { timeout: 30_000 }).toBeGreaterThan(cutAt + 20)
   await pause(page)
+  await diagram.scrollIntoViewIfNeeded() // clicking the link scrolled the map into view
   await expect.poll(async () => Number(await diagram.getAttribute('data-drops'))).toBeGreaterThan(0)
   await expect(diagram).toHaveAttribute('data-following', 'true')
 

@@ -17,7 +17,7 @@ import { curvePath, linkCurve, type LinkCurve } from './geometry'
 import { layoutTopology } from './layout'
 import { createMessageLayer } from './messageLayer'
 import { NodeGlyph, type NodeParts } from './NodeGlyph'
-import { createNodePainter } from './nodePainter'
+import { createNodePainter, paintNodeData } from './nodePainter'
 
 const selectView = (s: RunState) => ({ run: s.run, statuses: s.statuses, links: s.links })
 const selectDraft = (s: PerturbState) => s.draft
@@ -84,6 +84,8 @@ export function TopologyView() {
     [layout, paintNodes],
   )
   usePainter(paintReadouts, { visible: box })
+  const paintData = useCallback((frame: Frame) => paintNodeData(frame, parts.current), [])
+  usePainter(paintData)
 
   const paintMessages = useCallback(
     (frame: Frame) => {

@@ -9,6 +9,20 @@ import type { NodeParts } from './NodeGlyph'
  * the readout rate (frameLoop.ts). Writes are skipped when the value is unchanged (a paused or
  * free-running clock often shows the same µs digits), so a quiet map costs no relayout.
  */
+/**
+ * The `node-<id>` element's data-offset and data-local, at full precision, for tests and tools:
+ * written at the readout rate even while the map is off screen (attributes no style depends on
+ * cost no layout or paint).
+ */
+export function paintNodeData(frame: Frame, parts: readonly (NodeParts | null)[]): void {
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i]
+    if (!p) continue
+    p.control.setAttribute('data-offset', String(frame.nodes[i * NODE_STRIDE + NODE.offset]))
+    p.control.setAttribute('data-local', String(frame.nodes[i * NODE_STRIDE + NODE.local]))
+  }
+}
+
 export function createNodePainter() {
   const written = new WeakMap<Element, string>()
 
@@ -32,9 +46,6 @@ export function createNodePainter() {
       if (!p) continue
       const local = nodes[i * NODE_STRIDE + NODE.local]
       const offset = nodes[i * NODE_STRIDE + NODE.offset]
-      // contract attributes: full precision, on the `node-<id>` element
-      p.control.setAttribute('data-offset', String(offset))
-      p.control.setAttribute('data-local', String(local))
       put(p.arc, 'd', offsetArcPath(offset, radius))
       put(p.arc, 'class', offset >= 0 ? 'node-arc ahead' : 'node-arc behind')
       text(p.local, `${formatClock(local)} ${seconds}`)
