@@ -28,6 +28,7 @@ import {
   type Page,
 } from '@playwright/test'
 import { encodeShare } from '../src/engine/scenario/shareCodec'
+import { speedToSlider } from '../src/ui/controls/speedScale'
 import { cristianFleet, paxosCluster } from './uiScenarios'
 
 const args = process.argv.slice(2)
@@ -363,16 +364,8 @@ async function soak(browser: Browser, base: string, minutes: number) {
   await ready(page)
   await page.getByTestId('scenario-picker').selectOption('multi-paxos-5')
   await page.waitForTimeout(500)
-  const speed = page.getByTestId('speed')
-  await speed.fill('1000').catch(async () => {
-    // a range slider: set the value the way a user's drag would end
-    await speed.evaluate((el) => {
-      const input = el as HTMLInputElement
-      input.value = input.max
-      input.dispatchEvent(new Event('input', { bubbles: true }))
-      input.dispatchEvent(new Event('change', { bubbles: true }))
-    })
-  })
+  // the speed control is a log-scale slider: its position for 1 000×
+  await page.getByTestId('speed').fill(String(speedToSlider(1000)))
   await play(page)
   const cdp = await context.newCDPSession(page)
   await cdp.send('Performance.enable', { timeDomain: 'timeTicks' })

@@ -1,4 +1,4 @@
-import { useEffect, useState, type RefObject } from 'react'
+import { useEffect, useRef, useState, type RefObject } from 'react'
 
 export interface Size {
   width: number
@@ -23,5 +23,31 @@ export function useElementSize(ref: RefObject<Element | null>): Size {
     ro.observe(el)
     return () => ro.disconnect()
   }, [ref])
+  return size
+}
+
+/**
+ * The same size kept in a ref, for painters only: a resize re-renders nothing (an element that
+ * changes width with the text beside it — the timeline's track — would otherwise cost a React
+ * commit per readout) and asks for a repaint instead.
+ */
+export function useElementSizeRef(
+  ref: RefObject<Element | null>,
+  onResize: () => void,
+): RefObject<Size> {
+  const size = useRef<Size>({ width: 0, height: 0 })
+  useEffect(() => {
+    const el = ref.current
+    if (!el) return
+    const ro = new ResizeObserver(([entry]) => {
+      size.current = {
+        width: Math.round(entry.contentRect.width),
+        height: Math.round(entry.contentRect.height),
+      }
+      onResize()
+    })
+    ro.observe(el)
+    return () => ro.disconnect()
+  }, [ref, onResize])
   return size
 }

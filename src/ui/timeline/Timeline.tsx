@@ -1,10 +1,10 @@
 import { useCallback, useRef } from 'react'
 import type { Frame } from '../../worker/protocol'
-import { usePainter } from '../frameLoop'
+import { repaintAll, usePainter } from '../frameLoop'
 import { t as tNow, useT } from '../i18n'
 import { shownRange } from '../spacetime/viewStore'
 import { frameStore } from '../store/frameStore'
-import { useElementSize } from '../useElementSize'
+import { useElementSizeRef } from '../useElementSize'
 import { seekTo, useTimeline } from './timelineStore'
 import './timeline.css'
 
@@ -44,15 +44,16 @@ export function Timeline() {
   const readout = useRef<HTMLOutputElement>(null)
   const dragging = useRef(false)
 
-  const { width } = useElementSize(track)
+  const size = useElementSizeRef(track, repaintAll)
   // the thumb moves every display refresh; everything else is a readout
   const paintThumb = useCallback(
     (frame: Frame) => {
+      const { width } = size.current
       const { now, end } = extent(frame)
       const x = PAD + (Math.max(0, Math.min(end, now)) / end) * (width - 2 * PAD)
       thumb.current?.setAttribute('transform', `translate(${x},0)`)
     },
-    [width],
+    [size],
   )
   usePainter(paintThumb, { rate: 'frame' })
 
@@ -60,6 +61,7 @@ export function Timeline() {
     (frame: Frame) => {
       const el = track.current
       if (!el) return
+      const { width } = size.current
       const { now, head, end } = extent(frame)
       const x = (v: number) => PAD + (Math.max(0, Math.min(end, v)) / end) * (width - 2 * PAD)
       const tl = useTimeline.getState()
@@ -97,7 +99,7 @@ export function Timeline() {
         el.title += `\n${tNow('timeline.replaced', { from: fmt(r.from), to: fmt(r.to) })}`
       readout.current!.textContent = tNow('timeline.readout', { now: fmt(now), head: fmt(head) })
     },
-    [width],
+    [size],
   )
   usePainter(paint)
 
