@@ -27,7 +27,7 @@ import {
   type CDPSession,
   type Page,
 } from '@playwright/test'
-import { encodeShare } from '../src/engine/scenario/shareCodec'
+import { encodeShare } from '../src/engine'
 import { speedToSlider } from '../src/ui/controls/speedScale'
 import { cristianFleet, paxosCluster } from './uiScenarios'
 

@@ -1,5 +1,5 @@
 import type { ScenarioInput } from '../src/engine'
-import { presets } from '../src/engine/scenario/presets'
+import { presets } from '../src/engine'
 
 /**
  * Large scenarios for `npm run bench:ui` (bench/ui.ts), generated rather than stored: a few

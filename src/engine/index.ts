@@ -66,3 +66,4 @@ export type { PaxosConfig } from './protocols/paxos/config'
 export type { PaxosState } from './protocols/paxos/state'
 /** Probes for tests and benchmarks: a ping protocol and scenario shorthands. */
 export { pingProtocol, scenarioOf, simOf } from './testing/probes'
+export { encodeShare } from './scenario/shareCodec'
