@@ -1,5 +1,4 @@
-import { interventionSchema, nodesNamed, type Simulation } from '../engine'
-import type { LiveInput } from './protocol'
+import { interventionSchema, nodesNamed, type LiveInput, type Simulation } from '../engine'
 
 /** Why the running simulation cannot take this live input, or null. */
 export function refuseInput(sim: Simulation, input: LiveInput): string | null {

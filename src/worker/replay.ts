@@ -1,6 +1,5 @@
-import type { Simulation } from '../engine'
+import type { LiveInput, Simulation } from '../engine'
 import type { LoggedInput } from './inputLog'
-import type { LiveInput } from './protocol'
 
 /**
  * Re-make live inputs on a fresh simulation at the simulated times they were first made, then
