@@ -280,10 +280,10 @@ test('the naive formula is labelled a misconception, and its error doubles', asy
   await expect(page.getByTestId('node-s1')).toBeVisible()
   await page.getByTestId('scenario-picker').selectOption('naive-misconception')
   const banner = page.getByTestId('naive-banner')
-  await expect(banner).toContainText('错误概念')
+  await expect(banner).toContainText('常见误解')
   await expect(banner).toContainText('t ← t + Δt')
   await page.getByTestId('lang-switch').click()
-  await expect(banner).toContainText('Misconception')
+  await expect(banner).toContainText('A common misconception')
   await expect(banner).toContainText('100.100')
   await expect(page.getByTestId('scenario-picker').locator('option:checked')).toContainText(
     'misconception',

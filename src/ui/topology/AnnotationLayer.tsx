@@ -74,14 +74,17 @@ export function AnnotationLayer({
   // stable per language: the labels (and their placement) are recomputed only when needed
   const t = useMemo<Translate>(() => (key, params) => translate(lang, key, params), [lang])
   const run = useRunStore((s) => s.run)
-  const summary = useStore(clockFeedStore, (s) => s.summary)
-  const notes = useStore(clockFeedStore, (s) => s.notes)
   const violations = useConsensus((s) => (s.violationsRunId === run?.runId ? s.violations : null))
   const highlights = useHighlights(useShallow((h) => h))
   const ids = useMemo(() => run?.nodes.map((n) => n.id) ?? [], [run])
 
-  // only a change in what is marked re-renders the labels: summaries arrive several times a second
-  const marksKey = JSON.stringify(nodeMarks({ ids, summary, notes, violations: violations ?? [] }))
+  // Summaries arrive several times a second: the selector returns what is marked as a string,
+  // so only a change in the marks re-renders the layer (React compares snapshots with Object.is).
+  const marksKey = useStore(clockFeedStore, (s) =>
+    JSON.stringify(
+      nodeMarks({ ids, summary: s.summary, notes: s.notes, violations: violations ?? [] }),
+    ),
+  )
   const marks = useMemo(() => JSON.parse(marksKey) as NodeMark[], [marksKey])
   const links = useMemo(() => {
     const source = run?.source
