@@ -21,6 +21,8 @@ export interface TopologyLayout {
 }
 
 const DETAIL_LIMIT = 24
+/** the reference servers' ring, as a fraction of the clients' ring */
+const INNER = 0.45
 
 /** Node radius by count: big enough to click, small enough that rings of many nodes do not overlap. */
 export function nodeRadius(n: number, ring: number): number {
@@ -66,9 +68,15 @@ export function layoutTopology(
       )
   } else {
     if (refs.length === 1) placed[refs[0]] = { x: cx, y: cy, out: { x: 0, y: 1 } }
-    else put(refs, outer * 0.32, Math.PI / refs.length)
+    else put(refs, outer * INNER, Math.PI / refs.length)
     // a quarter step of phase keeps clients off the vertical line through the centre readouts
     put(others, outer, others.length % 2 === 0 ? Math.PI / others.length : 0)
   }
-  return { nodes: placed, radius: nodeRadius(n, outer), detailed }
+  // On a short map (a lesson bar above it) the inner ring of servers is the tight one: size the
+  // nodes so that neighbours there do not overlap either.
+  const innerRing = refs.length > 1 && others.length > 0 ? refs.length : 0
+  const radius = innerRing
+    ? Math.min(nodeRadius(n, outer), nodeRadius(innerRing, outer * INNER))
+    : nodeRadius(n, outer)
+  return { nodes: placed, radius, detailed }
 }
