@@ -1,4 +1,13 @@
 import { z } from 'zod'
+import {
+  MAX_CLOCK_ERROR_S,
+  MAX_CONSENSUS_INTERVAL_S,
+  MAX_DURATION_S,
+  MAX_LATENCY_S,
+  MAX_SKEW_PPM,
+  MAX_WANDER_PPM,
+  MIN_INTERVAL_S,
+} from './bounds'
 import { deepPath, MAX_NESTING } from './depth'
 import { interventionSchema, nodesNamed } from './interventions'
 
@@ -36,7 +45,13 @@ function idRecord<T extends z.ZodType>(value: T) {
   })
 }
 
-const latencySchema = z.object({ base: nonNeg, jitter: nonNeg })
+const latencySchema = z.object({
+  base: nonNeg.max(MAX_LATENCY_S),
+  jitter: nonNeg.max(MAX_LATENCY_S),
+})
+/** Simulated true time of a workload entry or fault. */
+const atTime = nonNeg.max(MAX_DURATION_S)
+const consensusInterval = finite.min(MIN_INTERVAL_S).max(MAX_CONSENSUS_INTERVAL_S)
 
 export const DEFAULT_LATENCY = { base: 0.005, jitter: 0.0005 }
 export const DEFAULT_POLL_INTERVAL = 16
@@ -46,9 +61,9 @@ export const DEFAULT_POLL_INTERVAL = 16
 // object, so the inner defaults fill in.
 
 const clockSchema = z.object({
-  offset: finite.default(0),
-  skewPpm: finite.min(-500_000).max(500_000).default(0),
-  wanderPpm: nonNeg.max(1000).default(0),
+  offset: finite.min(-MAX_CLOCK_ERROR_S).max(MAX_CLOCK_ERROR_S).default(0),
+  skewPpm: finite.min(-MAX_SKEW_PPM).max(MAX_SKEW_PPM).default(0),
+  wanderPpm: nonNeg.max(MAX_WANDER_PPM).default(0),
   resolution: finite.min(0).max(1).default(1e-6),
 })
 
@@ -76,7 +91,7 @@ const networkSchema = z.object({
 
 /** Who polls whom, and how often (absent: DEFAULT_POLL_INTERVAL, and NTP adapts). */
 const pollingFields = {
-  pollInterval: finite.min(0.001).max(1e6).optional(),
+  pollInterval: finite.min(MIN_INTERVAL_S).max(1e6).optional(),
   servers: idRecord(z.array(nodeId)).optional(),
 }
 
@@ -146,24 +161,24 @@ export type ConsensusVariant = (typeof consensusVariants)[number]
 const consensusSchema = z.object({
   algorithm: z.enum(consensusAlgorithms),
   members: z.array(nodeId).min(1).optional(),
-  heartbeatInterval: finite.min(0.001).optional(),
-  electionTimeout: z.tuple([finite.min(0.001), finite.min(0.001)]).optional(),
-  lease: z.object({ duration: finite.min(0.001), driftBoundPpm: nonNeg.max(1e6) }).optional(),
+  heartbeatInterval: consensusInterval.optional(),
+  electionTimeout: z.tuple([consensusInterval, consensusInterval]).optional(),
+  lease: z.object({ duration: consensusInterval, driftBoundPpm: nonNeg.max(1e6) }).optional(),
   variant: z.enum(consensusVariants).optional(),
 })
 
 const workloadSchema = z.discriminatedUnion('op', [
-  z.object({ at: nonNeg, node: nodeId, op: z.literal('propose'), value: z.string().max(256) }),
-  z.object({ at: nonNeg, node: nodeId, op: z.literal('read') }),
+  z.object({ at: atTime, node: nodeId, op: z.literal('propose'), value: z.string().max(256) }),
+  z.object({ at: atTime, node: nodeId, op: z.literal('read') }),
 ])
 
-const faultSchema = z.intersection(z.object({ at: nonNeg }), interventionSchema)
+const faultSchema = z.intersection(z.object({ at: atTime }), interventionSchema)
 
 const scenarioBase = z.object({
   version: z.literal(1),
   name: z.string().max(200).default(''),
   seed: z.number().int().min(0).max(0xffffffff),
-  duration: finite.min(0).max(1e7),
+  duration: finite.min(0).max(MAX_DURATION_S),
   nodes: z.array(nodeSchema).min(1).max(5000),
   network: networkSchema.prefault({}),
   clockSync: clockSyncSchema.optional(),
