@@ -67,3 +67,7 @@ export type { PaxosState } from './protocols/paxos/state'
 /** Probes for tests and benchmarks: a ping protocol and scenario shorthands. */
 export { pingProtocol, scenarioOf, simOf } from './testing/probes'
 export { encodeShare } from './scenario/shareCodec'
+export { asStoreEvent, type StoreEvent, type StoreEvents } from './protocols/store/events'
+export { TRANSACTION_INVARIANTS, type TransactionInvariant } from './checkers/transactions/state'
+export { keyShard } from './protocols/store/config'
+export type { StoreState } from './protocols/store/state'

@@ -14,7 +14,9 @@ import {
 import { scenarioOf, simOf, timerProbe } from '../testing/probes'
 import type { ProtocolDef } from '../protocols/protocol'
 
-const params = (o: Partial<{ offset: number; skewPpm: number; wanderPpm: number; resolution: number }> = {}) => ({
+const params = (
+  o: Partial<{ offset: number; skewPpm: number; wanderPpm: number; resolution: number }> = {},
+) => ({
   offset: 0,
   skewPpm: 0,
   wanderPpm: 0,
@@ -52,7 +54,10 @@ describe('hardware clock', () => {
     expect(peekLocal(c, 20) - 20).toBeCloseTo(0.01, 12)
     expect(peekLocal(c, 100) - 100).toBeCloseTo(0.01, 12)
     // rate never exceeds 1 + 500 ppm
-    for (let t = 0; t < 25; t += 0.5) expect(peekLocal(c, t + 0.5) - peekLocal(c, t)).toBeLessThanOrEqual(0.5 * (1 + 500e-6) + 1e-12)
+    for (let t = 0; t < 25; t += 0.5)
+      expect(peekLocal(c, t + 0.5) - peekLocal(c, t)).toBeLessThanOrEqual(
+        0.5 * (1 + 500e-6) + 1e-12,
+      )
     slewClock(c, 30, -0.002, 500e-6)
     expect(slewRemaining(c, 30)).toBeCloseTo(-0.002, 12)
   })
@@ -140,7 +145,10 @@ describe('timers far ahead on a wandering clock', () => {
     expect(firedAt).toBe(-1) // the step pushed local time 20 000 s back
     sim.runUntil(30000)
     expect(firedAt).toBeGreaterThan(20001)
-    expect(sim.protocolState<{ localAtFire: number }>(0, 'timerProbe')!.localAtFire).toBeCloseTo(2, 6)
+    expect(sim.protocolState<{ localAtFire: number }>(0, 'timerProbe')!.localAtFire).toBeCloseTo(
+      2,
+      6,
+    )
     // the clock's wander memory stays bounded
     expect(sim.world.nodes[0].clock.w.length).toBeLessThan(10000)
     expect(sim.world.events).toBe(2) // the step and the one firing: waypoints are not events

@@ -25,7 +25,13 @@ describe('event queue', () => {
   it('property: any interleaving of pushes and pops yields (time, seq) order', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.oneof(fc.integer({ min: 0, max: 20 }).map((t) => ({ t })), fc.constant(null)), { maxLength: 300 }),
+        fc.array(
+          fc.oneof(
+            fc.integer({ min: 0, max: 20 }).map((t) => ({ t })),
+            fc.constant(null),
+          ),
+          { maxLength: 300 },
+        ),
         (ops) => {
           const q = createQueue<{ t: number; seq: number }>(1)
           const model: { t: number; seq: number }[] = []

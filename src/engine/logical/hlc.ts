@@ -35,3 +35,13 @@ export function hlcReceive(h: Hlc, ml: number, mc: number, pt: number): void {
 export function compareHlc(al: number, ac: number, bl: number, bc: number): number {
   return al !== bl ? al - bl : ac - bc
 }
+
+/**
+ * An HLC timestamp as one number, for stores that order versions by a number: l + c·HLC_TICK.
+ * Exact ordering while c < (clock resolution)/HLC_TICK — a million events at one l at 1 µs.
+ */
+export const HLC_TICK = 1e-12
+
+export function hlcValue(h: Hlc): number {
+  return h.l + h.c * HLC_TICK
+}

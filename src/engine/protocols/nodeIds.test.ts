@@ -53,7 +53,10 @@ describe('node ids named like Object.prototype members', () => {
       ),
     )
     expect(ok.ok).toBe(true)
-    if (ok.ok) expect(Object.keys((ok.scenario.clockSync as { servers: object }).servers)).toEqual(['__proto__'])
+    if (ok.ok)
+      expect(Object.keys((ok.scenario.clockSync as { servers: object }).servers)).toEqual([
+        '__proto__',
+      ])
     const ghost = parseScenario(
       JSON.parse(
         '{"version":1,"seed":1,"duration":1,"nodes":[{"id":"s","reference":true},{"id":"a"}],' +

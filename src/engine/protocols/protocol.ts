@@ -40,6 +40,12 @@ export interface LogicalClockAccess {
   tick(): LogicalStamp
   /** The current values, without an event. */
   read(): LogicalStamp
+  /**
+   * Merge a hybrid timestamp carried in a message body (a transaction's commit timestamp, as
+   * l + c·HLC_TICK) as if it had been a message's stamp: afterwards every event of this node is
+   * later than it (Kulkarni et al. §3; CockroachDB's clock.Update).
+   */
+  observe(ts: number): void
 }
 
 export interface ClockControl {
@@ -98,4 +104,9 @@ export interface ProtocolSetup<C> {
   members: string[]
 }
 
-export type ClientOp = { op: 'propose'; value: string } | { op: 'read' }
+/** A workload operation (contract.md §1): Paxos's propose/read, the store's txn/snapshotRead. */
+export type ClientOp =
+  | { op: 'propose'; value: string }
+  | { op: 'read' }
+  | { op: 'txn'; id: string; reads: string[]; writes: Record<string, string> }
+  | { op: 'snapshotRead'; id: string; keys: string[] }

@@ -22,6 +22,15 @@ const nodeId = z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, 'must match /^[A-Za-z0-
  * and lose it. Keys must be node ids; values are checked with `value`, issues keep their path.
  */
 function idRecord<T extends z.ZodType>(value: T) {
+  return nullProtoRecord(nodeId, 'key must match /^[A-Za-z0-9_-]{1,32}$/', value)
+}
+
+/** The same for store keys (`transactions.keys`, a transaction's `writes`). */
+function keyRecord<T extends z.ZodType>(value: T) {
+  return nullProtoRecord(storeKey, 'key must match /^[A-Za-z0-9_.:-]{1,64}$/', value)
+}
+
+function nullProtoRecord<T extends z.ZodType>(key_: z.ZodType, keyMessage: string, value: T) {
   return z.unknown().transform((input, ctx) => {
     if (typeof input !== 'object' || input === null || Array.isArray(input)) {
       ctx.addIssue({ code: 'invalid_type', expected: 'object', input })
@@ -29,13 +38,8 @@ function idRecord<T extends z.ZodType>(value: T) {
     }
     const out: Record<string, z.output<T>> = Object.create(null)
     for (const [key, v] of Object.entries(input)) {
-      if (!nodeId.safeParse(key).success)
-        ctx.addIssue({
-          code: 'custom',
-          path: [key],
-          message: 'key must match /^[A-Za-z0-9_-]{1,32}$/',
-          input: key,
-        })
+      if (!key_.safeParse(key).success)
+        ctx.addIssue({ code: 'custom', path: [key], message: keyMessage, input: key })
       const r = value.safeParse(v)
       if (r.success) out[key] = r.data
       else
@@ -167,9 +171,56 @@ const consensusSchema = z.object({
   variant: z.enum(consensusVariants).optional(),
 })
 
+/** A key of the transactional store (docs/scenario-format.md). */
+export const storeKey = z
+  .string()
+  .regex(/^[A-Za-z0-9_.:-]{1,64}$/, 'must match /^[A-Za-z0-9_.:-]{1,64}$/')
+const txnId = z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/, 'must match /^[A-Za-z0-9_.:-]{1,64}$/')
+
+export const timestampRules = ['physical', 'hlc', 'truetime'] as const
+export const commitProtocols = ['2pc', 'paxos-commit'] as const
+
+/** At most this many shards and keys per transaction: a store for teaching, not a database. */
+export const MAX_SHARDS = 16
+const MAX_TXN_KEYS = 64
+
+const transactionsSchema = z.object({
+  shards: z.array(z.array(nodeId).min(1).max(15)).min(1).max(MAX_SHARDS),
+  keys: keyRecord(
+    z
+      .number()
+      .int()
+      .min(0)
+      .max(MAX_SHARDS - 1),
+  ).optional(),
+  timestamps: z.enum(timestampRules).default('truetime'),
+  /** truetime's assumed bound on |local − true| (s), or "auto": the clock-sync algorithm's own bound */
+  epsilon: z.union([nonNeg.max(10), z.literal('auto')]).optional(),
+  commitWait: z.boolean().default(false),
+  commitProtocol: z.enum(commitProtocols).default('2pc'),
+})
+
 const workloadSchema = z.discriminatedUnion('op', [
   z.object({ at: atTime, node: nodeId, op: z.literal('propose'), value: z.string().max(256) }),
   z.object({ at: atTime, node: nodeId, op: z.literal('read') }),
+  z.object({
+    at: atTime,
+    node: nodeId,
+    op: z.literal('txn'),
+    id: txnId,
+    reads: z
+      .array(storeKey)
+      .max(MAX_TXN_KEYS)
+      .default(() => []),
+    writes: keyRecord(z.string().max(256)).default(() => Object.create(null)),
+  }),
+  z.object({
+    at: atTime,
+    node: nodeId,
+    op: z.literal('snapshotRead'),
+    id: txnId,
+    keys: z.array(storeKey).min(1).max(MAX_TXN_KEYS),
+  }),
 ])
 
 const faultSchema = z.intersection(z.object({ at: atTime }), interventionSchema)
@@ -183,6 +234,7 @@ const scenarioBase = z.object({
   network: networkSchema.prefault({}),
   clockSync: clockSyncSchema.optional(),
   consensus: consensusSchema.optional(),
+  transactions: transactionsSchema.optional(),
   workload: z.array(workloadSchema).default(() => []),
   faults: z.array(faultSchema).default(() => []),
 })
@@ -214,7 +266,8 @@ export const scenarioSchema = scenarioBase
       }
     if (cs && 'master' in cs && cs.master) known(cs.master, ['clockSync', 'master'])
     if (cs && 'algorithmOf' in cs)
-      for (const id of Object.keys(cs.algorithmOf ?? {})) known(id, ['clockSync', 'algorithmOf', id])
+      for (const id of Object.keys(cs.algorithmOf ?? {}))
+        known(id, ['clockSync', 'algorithmOf', id])
     if (
       cs &&
       'minPoll' in cs &&
@@ -236,9 +289,52 @@ export const scenarioSchema = scenarioBase
         message: 'upper bound is below the lower bound',
       })
     s.workload.forEach((w, i) => known(w.node, ['workload', i, 'node']))
+    checkTransactions(s, ctx, known)
     s.faults.forEach((f, i) => nodesNamed(f).forEach((id) => known(id, ['faults', i])))
   })
   .transform(finish)
+
+type Known = (id: string, path: (string | number)[]) => void
+
+/** What `transactions` and the store's workload operations need of the rest (scenario-format.md). */
+function checkTransactions(s: z.output<typeof scenarioBase>, ctx: z.RefinementCtx, known: Known) {
+  const tx = s.transactions
+  const issue = (path: (string | number)[], message: string) =>
+    ctx.addIssue({ code: 'custom', path, message })
+  const ids = new Set<string>()
+  s.workload.forEach((w, i) => {
+    if (w.op !== 'txn' && w.op !== 'snapshotRead') return
+    if (!tx) issue(['workload', i, 'op'], `"${w.op}" needs a "transactions" section`)
+    if (ids.has(w.id)) issue(['workload', i, 'id'], `duplicate transaction id "${w.id}"`)
+    ids.add(w.id)
+    if (w.op === 'txn' && w.reads.length === 0 && Object.keys(w.writes).length === 0)
+      issue(['workload', i], 'a transaction needs at least one key in "reads" or "writes"')
+  })
+  if (!tx) return
+  tx.shards.forEach((members, g) => {
+    const seen = new Set<string>()
+    members.forEach((id, j) => {
+      known(id, ['transactions', 'shards', g, j])
+      if (seen.has(id)) issue(['transactions', 'shards', g, j], `"${id}" is listed twice`)
+      seen.add(id)
+    })
+  })
+  for (const [key, shard] of Object.entries(tx.keys ?? {}))
+    if (shard >= tx.shards.length)
+      issue(['transactions', 'keys', key], `must be a shard index below ${tx.shards.length}`)
+  if (tx.timestamps === 'truetime' && !s.clockSync && tx.epsilon === 'auto')
+    issue(
+      ['transactions', 'epsilon'],
+      '"auto" reads the clock-sync algorithm\'s error bound: it needs a clockSync section',
+    )
+  if (tx.timestamps === 'truetime' && tx.epsilon === undefined && !s.clockSync)
+    issue(
+      ['transactions', 'epsilon'],
+      'is required with timestamps "truetime" when there is no clockSync section',
+    )
+  if (tx.commitWait && tx.timestamps !== 'truetime')
+    issue(['transactions', 'commitWait'], 'needs timestamps "truetime" (commit-wait waits out ε)')
+}
 
 /** A scenario as written: optional fields may be absent. */
 export type ScenarioInput = z.input<typeof scenarioSchema>
@@ -250,6 +346,9 @@ export type ClockSyncAlgorithm = ClockSyncConfig['algorithm']
 /** The clockSync of one algorithm, e.g. `ClockSyncOf<'ntp'>`. */
 export type ClockSyncOf<A extends ClockSyncAlgorithm> = Extract<ClockSyncConfig, { algorithm: A }>
 export type ConsensusConfig = NonNullable<Scenario['consensus']>
+export type TransactionsConfig = NonNullable<Scenario['transactions']>
+export type TimestampRule = (typeof timestampRules)[number]
+export type CommitProtocol = (typeof commitProtocols)[number]
 
 /**
  * The defaults that depend on other fields: `none` means absent, the poll interval (and whether
@@ -272,6 +371,10 @@ function finish(s: z.output<typeof scenarioBase>) {
       c && c.algorithm !== 'none'
         ? { ...c, algorithm: c.algorithm, members: c.members ?? s.nodes.map((n) => n.id) }
         : null,
+    // epsilon absent: "auto" (checkTransactions made sure there is a clockSync to ask)
+    transactions: s.transactions
+      ? { ...s.transactions, epsilon: s.transactions.epsilon ?? ('auto' as const) }
+      : null,
   }
 }
 

@@ -38,8 +38,10 @@ export function decodeShare(link: string): DecodeResult {
     const at = payload.indexOf('s=')
     if (payload.startsWith('#') || at === 0) payload = payload.slice(at + 2)
     if (payload.length === 0) return { ok: false, error: 'share link: empty' }
-    if (payload.length > MAX_LINK_CHARS) return { ok: false, error: `share link: too long (${payload.length} characters)` }
-    if (!/^[A-Za-z0-9_-]+$/.test(payload)) return { ok: false, error: 'share link: contains characters outside base64url' }
+    if (payload.length > MAX_LINK_CHARS)
+      return { ok: false, error: `share link: too long (${payload.length} characters)` }
+    if (!/^[A-Za-z0-9_-]+$/.test(payload))
+      return { ok: false, error: 'share link: contains characters outside base64url' }
     const bytes = fromBase64Url(payload)
     if (!bytes) return { ok: false, error: 'share link: not valid base64url' }
     const inflated = inflateCapped(bytes, MAX_JSON_BYTES)

@@ -24,7 +24,7 @@ function applyClient(rt: Runtime, nodeId: string, op: ClientOp): void {
   const w = rt.world
   const n = rt.indexOf(nodeId)
   w.events++
-  fold(w, REC_CLIENT, n, stringCode(op.op), op.op === 'propose' ? stringCode(op.value) : 0, 0)
+  fold(w, REC_CLIENT, n, stringCode(op.op), clientCode(op), 0)
   if (rt.trace)
     rt.trace({
       t: w.now,
@@ -38,6 +38,12 @@ function applyClient(rt: Runtime, nodeId: string, op: ClientOp): void {
   if (node.status === 'paused') node.clientQueue.push(op)
   if (node.status !== 'up') return
   clientOp(rt, n, op)
+}
+
+/** What the trace hash folds of an operation besides its kind: the value or the transaction id. */
+function clientCode(op: ClientOp): number {
+  if (op.op === 'propose') return stringCode(op.value)
+  return op.op === 'read' ? 0 : stringCode(op.id)
 }
 
 function clientOp(rt: Runtime, n: number, op: ClientOp): void {

@@ -1,4 +1,5 @@
 import { exactLocal, quantise, slewRemaining } from '../clock/hardwareClock'
+import { hlcReceive } from '../logical/hlc'
 import { readClocks, stampLocal } from '../logical/nodeClocks'
 import type { LogicalClockAccess } from '../protocols/protocol'
 import type { Runtime } from './runtime'
@@ -40,5 +41,6 @@ export function logicalAccess(rt: Runtime, n: number): LogicalClockAccess {
       return readClocks(k)
     },
     read: () => readClocks(rt.world.nodes[n].logical),
+    observe: (ts) => hlcReceive(rt.world.nodes[n].logical.hlc, ts, 0, physicalTime(rt, n)),
   }
 }

@@ -7,7 +7,13 @@ import type { Scenario } from '../scenario/schema'
 export interface ObserverDef<S = unknown> {
   readonly name: string
   configure(scenario: Scenario): S | null
-  onEmit?(api: ObserverApi, state: S, node: string, event: string, data: Record<string, unknown> | undefined): void
+  onEmit?(
+    api: ObserverApi,
+    state: S,
+    node: string,
+    event: string,
+    data: Record<string, unknown> | undefined,
+  ): void
   /** Fields merged into the CLI summary. */
   summarize?(state: S, api: ObserverApi): Record<string, unknown>
 }

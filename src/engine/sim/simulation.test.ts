@@ -8,7 +8,12 @@ const ping = pingProtocol as ProtocolDef
 type Net = ScenarioInput['network']
 
 function pingSim(network: Net = {}, faults: ScenarioInput['faults'] = [], n = 3, seed = 1) {
-  const s = scenarioOf({ seed, nodes: Array.from({ length: n }, (_, i) => ({ id: `n${i}` })), network, faults })
+  const s = scenarioOf({
+    seed,
+    nodes: Array.from({ length: n }, (_, i) => ({ id: `n${i}` })),
+    network,
+    faults,
+  })
   const records: TraceRecord[] = []
   const sim = simOf(s, [ping], [], { trace: (r) => records.push(r) })
   return { sim, records }
@@ -28,10 +33,14 @@ describe('network', () => {
   })
 
   it('per-direction link overrides give asymmetric delays', () => {
-    const { sim, records } = pingSim({
-      latency: { base: 0.005, jitter: 0 },
-      links: [{ from: 'n0', to: 'n1', latency: { base: 0.01, jitter: 0 } }],
-    }, [], 2)
+    const { sim, records } = pingSim(
+      {
+        latency: { base: 0.005, jitter: 0 },
+        links: [{ from: 'n0', to: 'n1', latency: { base: 0.01, jitter: 0 } }],
+      },
+      [],
+      2,
+    )
     sim.runUntil(20)
     const sends = new Map(records.filter((r) => r.type === 'send').map((r) => [r.id, r]))
     const delivered = records.filter((r) => r.type === 'deliver')
@@ -60,18 +69,25 @@ describe('network', () => {
     sim.runUntil(50)
     const during = records.filter((r) => r.type === 'deliver' && r.t > 10.1 && r.t < 30)
     expect(during.length).toBeGreaterThan(0)
-    for (const r of during) if (r.type === 'deliver') expect(r.from === 'n2' || r.to === 'n2').toBe(false)
+    for (const r of during)
+      if (r.type === 'deliver') expect(r.from === 'n2' || r.to === 'n2').toBe(false)
     const drops = records.filter((r) => r.type === 'drop' && r.t > 10 && r.t < 30)
     expect(drops.length).toBeGreaterThan(0)
     for (const r of drops) if (r.type === 'drop') expect(r.reason).toBe('partition')
-    expect(records.some((r) => r.type === 'deliver' && r.t > 30.1 && (r.from === 'n2' || r.to === 'n2'))).toBe(true)
+    expect(
+      records.some((r) => r.type === 'deliver' && r.t > 30.1 && (r.from === 'n2' || r.to === 'n2')),
+    ).toBe(true)
   })
 
   it('a cut link blocks one direction only, including messages already in flight', () => {
-    const { sim, records } = pingSim({ latency: { base: 0.5, jitter: 0 } }, [
-      { at: 5, type: 'cutLink', from: 'n0', to: 'n1' },
-      { at: 40, type: 'healLink', from: 'n0', to: 'n1' },
-    ], 2)
+    const { sim, records } = pingSim(
+      { latency: { base: 0.5, jitter: 0 } },
+      [
+        { at: 5, type: 'cutLink', from: 'n0', to: 'n1' },
+        { at: 40, type: 'healLink', from: 'n0', to: 'n1' },
+      ],
+      2,
+    )
     sim.runUntil(60)
     const delivered = (from: string, a: number, b: number) =>
       records.filter((r) => r.type === 'deliver' && r.from === from && r.t > a && r.t < b).length
@@ -79,7 +95,9 @@ describe('network', () => {
     expect(delivered('n1', 5, 40)).toBeGreaterThan(10)
     expect(delivered('n0', 40, 60)).toBeGreaterThan(5)
     const sentAt = new Map(records.filter((r) => r.type === 'send').map((r) => [r.id, r.t]))
-    const inFlightCut = records.filter((r) => r.type === 'drop' && r.reason === 'cut' && sentAt.get(r.id)! < 5)
+    const inFlightCut = records.filter(
+      (r) => r.type === 'drop' && r.reason === 'cut' && sentAt.get(r.id)! < 5,
+    )
     expect(inFlightCut.length).toBeGreaterThan(0)
   })
 })
@@ -110,10 +128,14 @@ describe('node runtime', () => {
     sim.runUntil(8.99)
     expect(sim.world.nodes[1].status).toBe('paused')
     expect(sim.world.nodes[1].inbox.length).toBeGreaterThan(0)
-    expect(records.filter((r) => r.type === 'deliver' && r.to === 'n1' && r.t > 5.01 && r.t < 9)).toHaveLength(0)
+    expect(
+      records.filter((r) => r.type === 'deliver' && r.to === 'n1' && r.t > 5.01 && r.t < 9),
+    ).toHaveLength(0)
     const waiting = sim.world.nodes[1].inbox.length
     sim.runUntil(9)
-    expect(records.filter((r) => r.type === 'deliver' && r.to === 'n1' && r.t === 9).length).toBe(waiting)
+    expect(records.filter((r) => r.type === 'deliver' && r.to === 'n1' && r.t === 9).length).toBe(
+      waiting,
+    )
     expect(sim.localReading(1)).toBeCloseTo(9, 5)
   })
 
@@ -167,7 +189,12 @@ describe('node runtime', () => {
 describe('determinism', () => {
   it('same scenario and seed give the same trace hash; another seed a different one', () => {
     const run = (seed: number) => {
-      const { sim } = pingSim({ latency: { base: 0.001, jitter: 0.003 }, loss: 0.1 }, [{ at: 3, type: 'crash', node: 'n2' }], 5, seed)
+      const { sim } = pingSim(
+        { latency: { base: 0.001, jitter: 0.003 }, loss: 0.1 },
+        [{ at: 3, type: 'crash', node: 'n2' }],
+        5,
+        seed,
+      )
       sim.runUntil(100)
       return sim.traceHash
     }
@@ -223,10 +250,14 @@ describe('rewind and branches', () => {
     sim.runUntil(40)
     expect(sim.traceHash).toBe(h40)
 
-    const fresh = pingSim({ latency: { base: 0.002, jitter: 0.004 }, loss: 0.05 }, [
-      { at: 17.5, type: 'crash', node: 'n2' },
-      { at: 25, type: 'cutLink', from: 'n0', to: 'n1' },
-    ], 4).sim
+    const fresh = pingSim(
+      { latency: { base: 0.002, jitter: 0.004 }, loss: 0.05 },
+      [
+        { at: 17.5, type: 'crash', node: 'n2' },
+        { at: 25, type: 'cutLink', from: 'n0', to: 'n1' },
+      ],
+      4,
+    ).sim
     fresh.runUntil(22)
     expect(fresh.traceHash).toBe(h22)
   })

@@ -74,7 +74,14 @@ export class Simulation {
       nodeIds: this.nodeIds,
       protocols,
       observerDefs: observers,
-      world: buildWorld(scenario, indexOf, protocols.length, observerStates, !!opts.trace),
+      // vectors: the transactions checker's causality test needs them whether traced or not
+      world: buildWorld(
+        scenario,
+        indexOf,
+        protocols.length,
+        observerStates,
+        !!opts.trace || scenario.transactions !== null,
+      ),
       trace: opts.trace,
       ctxs: [],
       aimLimit: { pieces: AIM_PIECES, hop: false },
@@ -185,7 +192,6 @@ export class Simulation {
   get inputs(): readonly Input[] {
     return this.rt.world.inputs
   }
-
 
   observerApi(): ObserverApi {
     return observerApi(this.rt)

@@ -50,7 +50,10 @@ export function summarize(sim: Simulation, maxAbsLastQuarter?: number[]): Summar
   sim.nodeIds.forEach((id, i) => {
     if (w.nodes[i].status === 'crashed') return
     const offset = sim.offsetOf(i)
-    clocks[id] = { offset, maxAbsOffsetLastQuarter: maxAbsLastQuarter ? maxAbsLastQuarter[i] : Math.abs(offset) }
+    clocks[id] = {
+      offset,
+      maxAbsOffsetLastQuarter: maxAbsLastQuarter ? maxAbsLastQuarter[i] : Math.abs(offset),
+    }
     accuracy = Math.max(accuracy, Math.abs(offset))
     lo = Math.min(lo, offset)
     hi = Math.max(hi, offset)

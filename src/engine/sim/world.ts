@@ -102,12 +102,9 @@ export function buildWorld(
   }
   const inputs: Input[] = [
     ...s.faults.map(({ at, ...fault }) => ({ at, fault: fault as Intervention })),
-    ...s.workload.map((w) => ({
-      at: w.at,
-      client: {
-        node: w.node,
-        op: (w.op === 'propose' ? { op: 'propose', value: w.value } : { op: 'read' }) as ClientOp,
-      },
+    ...s.workload.map(({ at, node, ...op }) => ({
+      at,
+      client: { node, op: op satisfies ClientOp },
     })),
   ]
   // Stable: equal times keep faults before workload, each in list order.

@@ -6,16 +6,24 @@ import { parseScenario, type Scenario, type ScenarioInput } from '../scenario/sc
 import { Simulation, type SimulationOptions } from '../sim/simulation'
 import type { ObserverDef } from '../sim/observer'
 
-export function scenarioOf(input: Omit<ScenarioInput, 'version' | 'seed' | 'duration'> & Partial<ScenarioInput>): Scenario {
+export function scenarioOf(
+  input: Omit<ScenarioInput, 'version' | 'seed' | 'duration'> & Partial<ScenarioInput>,
+): Scenario {
   const r = parseScenario({ version: 1, seed: 1, duration: 10, ...input })
   if (!r.ok) throw new Error(r.error)
   return r.scenario
 }
 
 /** Sets one local-time timer per node at start and records the true time it fired. */
-export const timerProbe: ProtocolDef<{ firedAt: number | null; localAtFire: number | null }, { delay: number }> = {
+export const timerProbe: ProtocolDef<
+  { firedAt: number | null; localAtFire: number | null },
+  { delay: number }
+> = {
   name: 'timerProbe',
-  configure: (s) => ({ members: s.nodes.map((n) => n.id), config: { delay: Number((s as { probeDelay?: number }).probeDelay ?? 2) } }),
+  configure: (s) => ({
+    members: s.nodes.map((n) => n.id),
+    config: { delay: Number((s as { probeDelay?: number }).probeDelay ?? 2) },
+  }),
   init(ctx, cfg) {
     ctx.setTimer(cfg.delay, 'probe')
     return { firedAt: null, localAtFire: null }

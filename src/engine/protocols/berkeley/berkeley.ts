@@ -153,7 +153,12 @@ function startRound(ctx: ProtocolContext, s: BerkeleyState, cfg: BerkeleyConfig)
     sent.set(node, ctx.now())
     ctx.send(node, QUERY, { round: s.round })
   }
-  s.pending = { round: s.round, sent, replies: new Map(), timer: ctx.setTimer(cfg.maxRtt, 'collect') }
+  s.pending = {
+    round: s.round,
+    sent,
+    replies: new Map(),
+    timer: ctx.setTimer(cfg.maxRtt, 'collect'),
+  }
   if (cfg.members.length === 1) finishRound(ctx, s, cfg)
 }
 

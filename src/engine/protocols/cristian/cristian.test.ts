@@ -65,10 +65,7 @@ describe('Cristian', () => {
   it('the burst keeps its lowest-RTT sample', () => {
     const { sim, steps } = run(
       {
-        nodes: [
-          { id: 's', reference: true },
-          { id: 'c' },
-        ],
+        nodes: [{ id: 's', reference: true }, { id: 'c' }],
         network: { latency: { base: 0.001, jitter: 0.01 } },
         clockSync: { algorithm: 'cristian', pollInterval: 5, burst: 8 },
       },
@@ -85,7 +82,11 @@ describe('Cristian', () => {
       version: 1,
       seed: 5,
       duration: 300,
-      nodes: [{ id: 's', reference: true }, { id: 'a', clock: { skewPpm: 100 } }, { id: 'b', clock: { skewPpm: -80 } }],
+      nodes: [
+        { id: 's', reference: true },
+        { id: 'a', clock: { skewPpm: 100 } },
+        { id: 'b', clock: { skewPpm: -80 } },
+      ],
       clockSync: { algorithm: 'cristian', pollInterval: 16 },
     })
     if (!r.ok) throw new Error(r.error)
@@ -94,6 +95,7 @@ describe('Cristian', () => {
     expect(sum.accuracy).toBe(Math.max(...offs.map(Math.abs)))
     expect(sum.precision).toBeCloseTo(Math.max(...offs) - Math.min(...offs), 15)
     expect(sum.accuracy).toBeLessThan(100e-6 * 16 + 0.001)
-    for (const c of Object.values(sum.clocks)) expect(c.maxAbsOffsetLastQuarter).toBeGreaterThanOrEqual(Math.abs(c.offset))
+    for (const c of Object.values(sum.clocks))
+      expect(c.maxAbsOffsetLastQuarter).toBeGreaterThanOrEqual(Math.abs(c.offset))
   })
 })

@@ -47,7 +47,9 @@ describe('intersection (Marzullo; docs/algorithms.md §2 check vectors)', () => 
             const ends = [...new Set(ivs.flatMap((i) => [i.lo, i.hi]))].sort((x, y) => x - y)
             for (let k = 1; k < ends.length; k++) {
               const x = (ends[k - 1] + ends[k]) / 2
-              expect(2 * ivs.filter((i) => i.lo <= x && x <= i.hi).length).toBeLessThanOrEqual(ivs.length)
+              expect(2 * ivs.filter((i) => i.lo <= x && x <= i.hi).length).toBeLessThanOrEqual(
+                ivs.length,
+              )
             }
             return
           }

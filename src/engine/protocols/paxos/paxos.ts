@@ -58,6 +58,7 @@ export const paxos: ProtocolDef<PaxosState, PaxosConfig> = {
   onMessage: paxosMessage,
   onTimer: paxosTimer,
   onClient(ctx, s, op, cfg) {
+    if (op.op !== 'propose' && op.op !== 'read') return // the store's operations
     s.expectsDecision = true
     modes[cfg.mode].onClient(ctx, s, op, cfg)
   },

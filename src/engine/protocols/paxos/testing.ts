@@ -1,4 +1,5 @@
 import type { ProtocolContext } from '../protocol'
+import { hlcReceive } from '../../logical/hlc'
 import { createNodeClocks, readClocks, stampLocal } from '../../logical/nodeClocks'
 import { paxos } from './paxos'
 import { paxosConfig, type PaxosConfig } from './config'
@@ -95,6 +96,7 @@ export function fakeNode(
         return readClocks(logical)
       },
       read: () => readClocks(logical),
+      observe: (ts) => hlcReceive(logical.hlc, ts, 0, node.clock.now),
     },
     clockErrorBound: () => null,
   }
