@@ -7,6 +7,7 @@ import { benchKernel } from './kernel'
 import { printSeekBench } from './seek'
 import { benchNtp } from './ntp'
 import { benchPaxos } from './paxos'
+import { printTransactionsBench } from './transactions'
 
 const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version }
 
@@ -49,6 +50,11 @@ console.log(
   `  ${Math.round(paxos.decisionsPerWallSecond)} decisions per wall-clock second; ` +
     `${paxosMsgs.messagesPerDecisionTotal.toFixed(2)} messages per decision (2(n − 1) = 8 for phase 2, + 1 client hop)`,
 )
+
+console.log(
+  'Transactions: 3 shards × 3 replicas, 3 coordinators, 3 000 transactions (HLC); commit-wait with TrueTime',
+)
+results.transactions = printTransactionsBench()
 
 console.log('Seeking in a recorded 10-minute run of 5 nodes (target: under 100 ms)')
 results.seek = printSeekBench()

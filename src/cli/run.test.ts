@@ -154,6 +154,48 @@ describe('CLI input', () => {
   })
 })
 
+describe('CLI transactions', () => {
+  const store = {
+    version: 1,
+    seed: 1,
+    duration: 4,
+    nodes: ['n1', 'n2', 'n3', 'c1'].map((id) => ({ id })),
+    transactions: {
+      shards: [['n1', 'n2', 'n3']],
+      timestamps: 'truetime',
+      epsilon: 0.05,
+      commitWait: true,
+    },
+    workload: [
+      { at: 1, node: 'c1', op: 'txn', id: 't1', writes: { x: 'a' } },
+      { at: 2, node: 'c1', op: 'txn', id: 't2', reads: ['x'], writes: { y: 'b' } },
+    ],
+  }
+
+  it('prints the transactions summary of the contract', () => {
+    const r = cli(['a.json'], { 'a.json': JSON.stringify(store) })
+    expect(r.code).toBe(0)
+    const { transactions } = JSON.parse(r.stdout)
+    expect(transactions).toMatchObject({ committed: 2, aborted: 0, blocked: 0, violations: [] })
+    expect(transactions.commitWait.mean).toBeGreaterThan(0)
+    expect(transactions.commitWait.max).toBeGreaterThanOrEqual(transactions.commitWait.mean)
+    expect(transactions.results).toEqual([
+      { id: 't1', outcome: 'committed', ts: expect.any(Number), reads: {} },
+      { id: 't2', outcome: 'committed', ts: expect.any(Number), reads: { x: 'a' } },
+    ])
+  })
+
+  it('refuses bad transactions input with the field named, exit 2', () => {
+    const bad = { ...store, transactions: { ...store.transactions, timestamps: 'sundial' } }
+    const r = cli(['a.json'], { 'a.json': JSON.stringify(bad) })
+    expect(r.code).toBe(2)
+    expect(r.stdout).toBe('')
+    expect(r.stderr).toMatch(
+      /^transactions\.timestamps: must be one of "physical", "hlc", "truetime"/,
+    )
+  })
+})
+
 describe('CLI --trace', () => {
   it('writes one JSON record per line, in time order, ending with a newline', () => {
     const r = cli(['a.json', '--trace', 'out.jsonl'])

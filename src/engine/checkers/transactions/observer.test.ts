@@ -49,6 +49,28 @@ describe('transactions checker', () => {
     ).toBeNull()
   })
 
+  it("reports write skew from the live events: each read missed the other one's write", () => {
+    const begin = (txn: string): StoreEvent => ({
+      event: 'txnBegin',
+      data: { txn, reads: [], writes: [], shards: [0], vector: null },
+    })
+    const committed = (txn: string, ts: number, key: string): StoreEvent => ({
+      event: 'txnCommitted',
+      data: { txn, ts, reads: { [key]: null }, readTs: { [key]: null }, vector: null },
+    })
+    const { reported } = judge([
+      [1, 'c1', begin('a')],
+      [1, 'c2', begin('b')],
+      [1.1, 'n1', applied('a', 0, 'prepared', 2, ['y'])],
+      [1.1, 'n1', applied('b', 0, 'prepared', 3, ['x'])],
+      [1.2, 'c1', committed('a', 2, 'x')],
+      [1.2, 'n1', applied('a', 0, 'committed', 2)],
+      [1.3, 'c2', committed('b', 3, 'y')],
+      [1.3, 'n1', applied('b', 0, 'committed', 3)],
+    ])
+    expect(reported).toEqual(['serializability'])
+  })
+
   it('reports atomicity when one shard commits what another aborts', () => {
     const { reported } = judge([
       [1, 'n1', applied('t1', 0, 'prepared', 1, ['x'])],

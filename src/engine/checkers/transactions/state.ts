@@ -1,3 +1,5 @@
+import type { CommittedTxn } from './serializability'
+
 /** The invariants the transactions checker reports (docs/transactions.md §checkers). */
 export const TRANSACTION_INVARIANTS = [
   'external-consistency',
@@ -44,6 +46,12 @@ export interface TxnCheckState {
   shard: Map<string, { outcome: string; ts: number | null; writes: string[] }>
   /** txn → its decision as first applied on any shard */
   decided: Map<string, { commit: boolean; ts: number | null; at: number }>
+  /** the committed history the serializability check reads, kept as commits arrive */
+  committed: Map<string, CommittedTxn>
+  /** key → committed transactions that read it: the version's timestamp they read, and theirs */
+  readers: Map<string, { txn: string; read: number | null; ts: number }[]>
+  /** a commit broke timestamp order: from then on every commit runs the full cycle search */
+  outOfOrder: boolean
   /** key → committed versions (timestamp, writer) */
   versions: Map<string, { ts: number; txn: string }[]>
   violations: { invariant: TransactionInvariant; at: number; detail: string }[]
@@ -58,6 +66,9 @@ export function createTxnCheckState(): TxnCheckState {
     shard: new Map(),
     decided: new Map(),
     versions: new Map(),
+    committed: new Map(),
+    readers: new Map(),
+    outOfOrder: false,
     violations: [],
     reported: new Set(),
   }
