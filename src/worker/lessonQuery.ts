@@ -55,6 +55,10 @@ export const lessonQuerySchema = z.discriminatedUnion('kind', [
   }),
   /** "yes" when the checker found a violation of `invariant`, else "no" */
   z.object({ kind: z.literal('violated'), invariant: z.string().min(1) }),
+  /** a transaction's outcome so far: "committed", "aborted", "blocked" or "pending" */
+  z.object({ kind: z.literal('txnOutcome'), txn: z.string().min(1) }),
+  /** which of two committed transactions has the smaller timestamp: its id ("none" unless both committed) */
+  z.object({ kind: z.literal('smallerTimestamp'), a: z.string().min(1), b: z.string().min(1) }),
 ])
 
 export type LessonQuery = z.infer<typeof lessonQuerySchema>
@@ -238,13 +242,36 @@ function evaluate(sim: Simulation, facts: Facts, q: LessonQuery): AnswerResult {
     }
     case 'violated': {
       const c = consensusSummary(sim)
-      if (!c) return { ok: false, error: 'violated: the scenario runs no consensus' }
-      return {
-        ok: true,
-        value: c.violations.some((v) => v.invariant === q.invariant) ? 'yes' : 'no',
-      }
+      const tx = transactionsSummary(sim)
+      if (!c && !tx)
+        return { ok: false, error: 'violated: the scenario runs no consensus or transactions' }
+      const all = [...(c?.violations ?? []), ...(tx?.violations ?? [])]
+      return { ok: true, value: all.some((v) => v.invariant === q.invariant) ? 'yes' : 'no' }
+    }
+    case 'txnOutcome': {
+      const r = transactionsSummary(sim)?.results.find((x) => x.id === q.txn)
+      return r
+        ? { ok: true, value: r.outcome }
+        : { ok: false, error: `txn: no transaction "${q.txn}" began` }
+    }
+    case 'smallerTimestamp': {
+      const tx = transactionsSummary(sim)
+      if (!tx) return { ok: false, error: 'smallerTimestamp: the scenario runs no transactions' }
+      const [a, b] = [q.a, q.b].map((id) => tx.results.find((x) => x.id === id)?.ts ?? null)
+      if (a === null || b === null) return { ok: true, value: 'none' }
+      return { ok: true, value: a < b ? q.a : q.b }
     }
   }
+}
+
+interface TransactionsSummary {
+  results: { id: string; outcome: string; ts: number | null }[]
+  violations: { invariant: string }[]
+}
+
+/** The transactions part of the CLI summary (contract.md §2) at the run's current time. */
+function transactionsSummary(sim: Simulation): TransactionsSummary | null {
+  return (summarize(sim).transactions as TransactionsSummary | undefined) ?? null
 }
 
 interface ConsensusSummary {

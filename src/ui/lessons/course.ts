@@ -13,6 +13,8 @@ import leaderCrash from './data/11-leader-crash.json' with { type: 'json' }
 import leases from './data/12-leases.json' with { type: 'json' }
 import forgetful from './data/13-forgetful-acceptor.json' with { type: 'json' }
 import transactions from './data/14-transactions-need-clocks.json' with { type: 'json' }
+import commitWait from './data/15-commit-wait.json' with { type: 'json' }
+import atomicCommit from './data/16-atomic-commit.json' with { type: 'json' }
 
 /** The course, in teaching order: the same lesson files a teacher could write and import. */
 export const courseFiles: readonly unknown[] = [
@@ -30,6 +32,8 @@ export const courseFiles: readonly unknown[] = [
   leases,
   forgetful,
   transactions,
+  commitWait,
+  atomicCommit,
 ]
 
 /**
