@@ -71,3 +71,4 @@ export { asStoreEvent, type StoreEvent, type StoreEvents } from './protocols/sto
 export { TRANSACTION_INVARIANTS, type TransactionInvariant } from './checkers/transactions/state'
 export { keyShard } from './protocols/store/config'
 export type { StoreState } from './protocols/store/state'
+export { groupOfEvent } from './protocols/paxos/group'

@@ -25,6 +25,19 @@ function withFeed(input: ScenarioInput): { sim: Simulation; feed: ConsensusFeed 
 const preset = (id: string) => structuredClone(presets.find((p) => p.id === id)!.scenario)
 
 describe('consensus feed', () => {
+  it("leaves a store shard's own Paxos groups out of the consensus group's picture", () => {
+    const { sim, feed } = withFeed({
+      ...preset('multi-paxos-5'),
+      transactions: { shards: [['n1', 'n2', 'n3']], timestamps: 'hlc' },
+      workload: [{ at: 1, node: 'n4', op: 'txn', id: 't1', writes: { x: 'shard value' } }],
+    })
+    sim.runUntil(4)
+    const u = feed.build(sim, 1, 0, true)!
+    // the shard's group elected leaders and chose the transaction's commands, all unseen here
+    expect(u.leaders).toHaveLength(1)
+    expect(JSON.stringify(u)).not.toContain('shard value')
+  })
+
   it('is absent without Paxos', () => {
     const parsed = parseScenario(preset('cristian-lan'))
     if (!parsed.ok) throw new Error(parsed.error)

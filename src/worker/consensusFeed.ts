@@ -8,6 +8,7 @@ import {
   type PaxosConfig,
   type PaxosEvent,
   asPaxosEvent,
+  groupOfEvent,
   type PaxosState,
 } from '../engine'
 import type {
@@ -179,7 +180,8 @@ export function createConsensusFeed(sim: Simulation): ConsensusFeed | null {
     trace(rec) {
       if (rec.t < lastT) forgetAfter(rec.t, true)
       lastT = rec.t
-      if (rec.type !== 'emit') return
+      // a store shard's own Paxos group (its events carry `group`) is not the consensus group
+      if (rec.type !== 'emit' || groupOfEvent(rec.data) !== null) return
       const e = asPaxosEvent(rec.event, rec.data)
       if (e) onEmit(rec.t, rec.node, e)
     },
