@@ -22,6 +22,8 @@ export type RunSource =
   | { kind: 'file'; name: string }
   /** opened from a share link (docs/ui-contract.md `#s=`) */
   | { kind: 'link' }
+  /** a lesson step's own scenario: named by the lesson's title in the UI's language */
+  | { kind: 'lesson'; title: { en: string; zh: string } }
 
 /** A live input, as `Simulation.inject` takes it. */
 export type { LiveInput } from '../engine'

@@ -54,6 +54,11 @@ export function Header() {
                 {t('header.imported', { name: source.name })}
               </option>
             )}
+            {source?.kind === 'lesson' && (
+              <option value={IMPORTED} disabled>
+                {t('header.lessonSource', { title: source.title[lang] })}
+              </option>
+            )}
             {source?.kind === 'link' && (
               <option value={IMPORTED} disabled>
                 {t('share.sourceLink')}

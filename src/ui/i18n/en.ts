@@ -19,6 +19,7 @@ export const en = {
   'header.scenario': 'Scenario',
   'header.scenarioHint': 'Choose a built-in scenario',
   'header.imported': 'File: {name}',
+  'header.lessonSource': 'Lesson: {title}',
   'header.import': 'Import JSON',
   'header.importHint': 'Load a scenario from a JSON file',
   'lang.switch': '中文',

@@ -15,6 +15,7 @@ export const zh: Catalogue = {
   'header.scenario': '场景',
   'header.scenarioHint': '选择内置场景',
   'header.imported': '文件：{name}',
+  'header.lessonSource': '课程：{title}',
   'header.import': '导入 JSON',
   'header.importHint': '从 JSON 文件加载场景',
   'lang.switch': 'English',

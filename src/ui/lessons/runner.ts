@@ -62,7 +62,7 @@ export function stepScenario(
     if (!p) throw new Error(`unknown preset "${src.preset}"`)
     return { scenario: p.scenario, source: { kind: 'preset', id: p.id } }
   }
-  return { scenario: src.scenario, source: { kind: 'file', name: lesson.title.en } }
+  return { scenario: src.scenario, source: { kind: 'lesson', title: lesson.title } }
 }
 
 /** The step's inputs in the worker's log shape. */

@@ -40,10 +40,12 @@ export function RunPanel() {
   const name =
     run.source.kind === 'preset'
       ? presetText(lang, run.source.id, run.name).name
-      : run.name ||
-        (run.source.kind === 'file'
-          ? t('header.imported', { name: run.source.name })
-          : t('share.sourceLink'))
+      : run.source.kind === 'lesson'
+        ? t('header.lessonSource', { title: run.source.title[lang] })
+        : run.name ||
+          (run.source.kind === 'file'
+            ? t('header.imported', { name: run.source.name })
+            : t('share.sourceLink'))
   const count = (s: string) => statuses.filter((x) => x === s).length
   // zero crashed / paused nodes go unsaid
   const nodeCounts = [

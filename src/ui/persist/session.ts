@@ -39,6 +39,8 @@ const isObject = (x: unknown): x is Record<string, unknown> =>
 
 const isTime = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x) && x >= 0
 
+const isText = (x: unknown): x is string => typeof x === 'string' && x.length <= 300
+
 function parseSource(x: unknown): RunSource | null {
   if (!isObject(x)) return null
   if (x.kind === 'preset' && typeof x.id === 'string' && x.id.length <= 100)
@@ -46,6 +48,9 @@ function parseSource(x: unknown): RunSource | null {
   if (x.kind === 'file' && typeof x.name === 'string' && x.name.length <= 300)
     return { kind: 'file', name: x.name }
   if (x.kind === 'link') return { kind: 'link' }
+  const title = isObject(x.title) ? x.title : null
+  if (x.kind === 'lesson' && title && isText(title.en) && isText(title.zh))
+    return { kind: 'lesson', title: { en: title.en, zh: title.zh } }
   return null
 }
 
