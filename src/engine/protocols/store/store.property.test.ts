@@ -72,12 +72,12 @@ const work: fc.Arbitrary<Work> = fc.oneof(
     .map((w) => ({ ...w, op: 'snapshotRead' as const, id: '' })),
 )
 
-/** After GST: every node back, the network whole, the loss gone. */
-const recovery: Fault[] = [
+/** After GST: `back` nodes up again, the network whole, the loss gone. */
+const recovery = (back: string[]): Fault[] => [
   { at: GST + 0.5, type: 'heal' },
   { at: GST + 0.5, type: 'setLoss', p: 0 },
   { at: GST + 0.5, type: 'setDuplicate', p: 0 },
-  ...IDS.flatMap((id): Fault[] => [
+  ...back.flatMap((id): Fault[] => [
     { at: GST + 0.5, type: 'resume', node: id },
     { at: GST + 0.5, type: 'restart', node: id },
   ]),
@@ -93,6 +93,8 @@ const scenarioArb = fc.record({
   commitProtocol: fc.constantFrom('2pc', 'paxos-commit'),
   faults: fc.array(fault, { maxLength: 5 }),
   workload: fc.array(work, { minLength: 1, maxLength: 8 }),
+  /** when the coordinators die for good (Paxos Commit property) */
+  coordinatorsDie: fc.double({ min: 0.2, max: GST, noNaN: true }),
 })
 
 describe('the store under random faults', () => {
@@ -105,7 +107,7 @@ describe('the store under random faults', () => {
           nodes: IDS.map((id, i) => ({ id, clock: { offset: g.offsets[i], skewPpm: g.skews[i] } })),
           transactions: { epsilon: EPS, commitWait: true, commitProtocol: g.commitProtocol },
           workload: g.workload.map((w, i) => ({ ...w, id: `${w.op === 'txn' ? 't' : 'r'}${i}` })),
-          faults: [...g.faults, ...recovery],
+          faults: [...g.faults, ...recovery(IDS)],
         })
         const { tx } = runStore(s)
         expect(tx.violations).toEqual([])
@@ -116,4 +118,29 @@ describe('the store under random faults', () => {
       { numRuns: RUNS, seed: Number(process.env.STORE_PROPERTY_SEED ?? 20261206) },
     )
   }, 600_000) // a safety net for a hung run, not a speed check
+
+  it(`Paxos Commit: coordinators that never come back block nothing (${RUNS / 2} runs)`, () => {
+    fc.assert(
+      fc.property(scenarioArb, (g) => {
+        const s = storeScenario({
+          seed: g.seed,
+          duration: GST + 7,
+          nodes: IDS.map((id, i) => ({ id, clock: { offset: g.offsets[i], skewPpm: g.skews[i] } })),
+          transactions: { epsilon: EPS, commitWait: true, commitProtocol: 'paxos-commit' },
+          workload: g.workload.map((w, i) => ({ ...w, id: `${w.op === 'txn' ? 't' : 'r'}${i}` })),
+          // the client nodes crash for good, mid-transaction or not
+          faults: [
+            ...g.faults,
+            { at: g.coordinatorsDie, type: 'crash', node: 'c1' },
+            { at: g.coordinatorsDie, type: 'crash', node: 'c2' },
+            ...recovery(IDS.filter((id) => id.startsWith('n'))),
+          ],
+        })
+        const { tx } = runStore(s)
+        expect(tx.violations).toEqual([])
+        expect(tx.blocked).toBe(0)
+      }),
+      { numRuns: RUNS / 2, seed: Number(process.env.STORE_PROPERTY_SEED ?? 20261206) + 1 },
+    )
+  }, 600_000)
 })
