@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs'
 import { expect, test, type Page } from '@playwright/test'
+import { packJson } from '../src/engine/scenario/shareCodec'
 import { course } from '../src/ui/lessons/course'
 import { stepInputs, stepScenario } from '../src/ui/lessons/runner'
 import { scenarioWithInputs } from '../src/worker/inputLog'
@@ -145,4 +146,54 @@ test('progress is kept locally and a bad lesson file is refused naming the field
   })
   await expect(page.getByTestId('lesson-title')).toHaveText(course[0].title.en)
   expect(new URL(page.url()).searchParams.get('lesson')).toBe('my-lesson')
+})
+
+test("a teacher's lesson travels as a link: a fresh browser opens it; a broken one is refused by name", async ({
+  page,
+  browser,
+}) => {
+  const mine = {
+    ...structuredClone(course[0]),
+    id: 'class-7b',
+    title: { en: 'Week 3: clocks', zh: '第三周：时钟' },
+  }
+  await page.goto('/')
+  await page.getByTestId('lessons-open').click()
+  await page.getByTestId('lesson-import').setInputFiles({
+    name: 'mine.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(mine)),
+  })
+  await expect(page.getByTestId('lesson-title')).toHaveText('Week 3: clocks')
+  await page.getByTestId('lessons-open').click()
+  await page.getByTestId('lesson-link-class-7b').click()
+  const url = await page.getByTestId('lesson-link-url').inputValue()
+  expect(url).toContain('#l=')
+
+  // a student's browser has never seen the file
+  const student = await browser.newContext()
+  const p2 = await student.newPage()
+  const errors: string[] = []
+  p2.on('pageerror', (e) => errors.push(e.message))
+  await p2.goto(url)
+  await expect(p2.getByTestId('lesson-title')).toHaveText('Week 3: clocks')
+  await expect(p2.getByTestId('lesson-step')).toHaveAttribute('data-step', '1')
+  expect(new URL(p2.url()).searchParams.get('lesson')).toBe('class-7b')
+  expect(new URL(p2.url()).hash).toBe('')
+  // kept there: a reload reopens it from the address alone
+  await p2.reload()
+  await expect(p2.getByTestId('lesson-title')).toHaveText('Week 3: clocks')
+
+  // a damaged link, and one whose lesson is invalid, are refused by name; the page still starts
+  const p3 = await student.newPage()
+  await p3.goto(url.replace(/#l=.*/, '#l=' + 'A'.repeat(10)))
+  await expect(p3.getByTestId('error-banner')).toContainText('lesson link')
+  await expect(p3.getByTestId('lesson-bar')).toHaveCount(0)
+  await p3.goto('about:blank')
+  await p3.goto(
+    url.replace(/#l=.*/, '#l=' + packJson({ v: 1, lesson: { version: 1, id: 'x', steps: [] } })),
+  )
+  await expect(p3.getByTestId('error-banner')).toContainText('title')
+  expect(errors).toEqual([])
+  await student.close()
 })

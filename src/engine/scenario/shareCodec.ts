@@ -27,8 +27,42 @@ export const MAX_LINK_CHARS = 200_000
 export const MAX_JSON_BYTES = 2_000_000
 
 export function encodeShare(scenario: ScenarioInput | Scenario, t?: number): string {
-  const json = JSON.stringify(t === undefined ? { v: 1, scenario } : { v: 1, scenario, t })
-  return toBase64Url(deflateSync(new TextEncoder().encode(json), { level: 9 }))
+  return packJson(t === undefined ? { v: 1, scenario } : { v: 1, scenario, t })
+}
+
+/** Any JSON value as a link payload: base64url(deflate-raw(JSON)) — share links, lesson links. */
+export function packJson(value: unknown): string {
+  return toBase64Url(deflateSync(new TextEncoder().encode(JSON.stringify(value)), { level: 9 }))
+}
+
+/**
+ * A payload back to JSON within the size limits, or why not (`what` names the link in the
+ * message: "share link: not JSON"). Never throws.
+ */
+export function unpackJson(
+  payload: string,
+  what: string,
+): { ok: true; json: unknown } | { ok: false; error: string } {
+  if (payload.length === 0) return { ok: false, error: `${what}: empty` }
+  if (payload.length > MAX_LINK_CHARS)
+    return { ok: false, error: `${what}: too long (${payload.length} characters)` }
+  if (!/^[A-Za-z0-9_-]+$/.test(payload))
+    return { ok: false, error: `${what}: contains characters outside base64url` }
+  const bytes = fromBase64Url(payload)
+  if (!bytes) return { ok: false, error: `${what}: not valid base64url` }
+  const inflated = inflateCapped(bytes, MAX_JSON_BYTES)
+  if (typeof inflated === 'string') return { ok: false, error: `${what}: ${inflated}` }
+  let text: string
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(inflated)
+  } catch {
+    return { ok: false, error: `${what}: not UTF-8 text` }
+  }
+  try {
+    return { ok: true, json: JSON.parse(text) }
+  } catch {
+    return { ok: false, error: `${what}: not JSON` }
+  }
 }
 
 /** Decode a payload (with or without a leading `#s=` / `s=`). Never throws. */
@@ -37,27 +71,9 @@ export function decodeShare(link: string): DecodeResult {
     let payload = link.trim()
     const at = payload.indexOf('s=')
     if (payload.startsWith('#') || at === 0) payload = payload.slice(at + 2)
-    if (payload.length === 0) return { ok: false, error: 'share link: empty' }
-    if (payload.length > MAX_LINK_CHARS)
-      return { ok: false, error: `share link: too long (${payload.length} characters)` }
-    if (!/^[A-Za-z0-9_-]+$/.test(payload))
-      return { ok: false, error: 'share link: contains characters outside base64url' }
-    const bytes = fromBase64Url(payload)
-    if (!bytes) return { ok: false, error: 'share link: not valid base64url' }
-    const inflated = inflateCapped(bytes, MAX_JSON_BYTES)
-    if (typeof inflated === 'string') return { ok: false, error: `share link: ${inflated}` }
-    let text: string
-    try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(inflated)
-    } catch {
-      return { ok: false, error: 'share link: not UTF-8 text' }
-    }
-    let json: unknown
-    try {
-      json = JSON.parse(text)
-    } catch {
-      return { ok: false, error: 'share link: not JSON' }
-    }
+    const unpacked = unpackJson(payload, 'share link')
+    if (!unpacked.ok) return unpacked
+    const json = unpacked.json
     if (!json || typeof json !== 'object' || (json as { v?: unknown }).v !== 1)
       return { ok: false, error: 'share link: unknown format version' }
     const { scenario, t } = json as { scenario?: unknown; t?: unknown }

@@ -15,6 +15,11 @@ export const lessonsEn = {
   'lessons.import': 'Import a lesson file',
   'lessons.importHint': 'Load a lesson written as JSON (see docs/lessons.md)',
   'lessons.imported': 'Your lessons',
+  'lessons.link': 'Link',
+  'lessons.linkHint':
+    'A link that carries this lesson: students open it without importing the file (it is kept in their browser).',
+  'lessons.linkLabel': 'Link to “{title}”',
+  'lessons.linkCopied': 'Link to “{title}” (copied)',
   'lessons.badTitle': 'Lesson not loaded',
   'lessons.unknown': 'There is no lesson "{id}".',
   'lessons.barLabel': 'Lesson',

@@ -1,7 +1,8 @@
-import { useEffect, useRef } from 'react'
+import { useEffect, useRef, useState, type ReactNode } from 'react'
 import { useLang, useT } from '../i18n'
 import { course } from './course'
 import { importLessonFile, useImported } from './imported'
+import { lessonUrl } from './lessonLink'
 import { useLessons } from './lessonStore'
 import { readProgress } from './progress'
 import { openLesson, setListOpen } from './runner'
@@ -31,6 +32,8 @@ export function LessonList() {
   const t = useT()
   const open = useLessons((s) => s.listOpen)
   const imported = useImported((s) => s.lessons)
+  const lang = useLang((s) => s.lang)
+  const [link, setLink] = useState<{ id: string; url: string; copied: boolean } | null>(null)
   const dialog = useRef<HTMLDialogElement>(null)
   const fileInput = useRef<HTMLInputElement>(null)
 
@@ -72,9 +75,42 @@ export function LessonList() {
           <h3>{t('lessons.imported')}</h3>
           <ul className="lesson-items">
             {imported.map((l) => (
-              <Item key={l.id} lesson={l} progress={progress[l.id]} onPick={pick} />
+              <Item key={l.id} lesson={l} progress={progress[l.id]} onPick={pick}>
+                <button
+                  type="button"
+                  className="btn btn-quiet"
+                  data-testid={`lesson-link-${l.id}`}
+                  title={t('lessons.linkHint')}
+                  onClick={() => {
+                    const url = lessonUrl(window.location.href, l)
+                    setLink({ id: l.id, url, copied: false })
+                    // the field below shows it either way: a denied clipboard loses nothing
+                    navigator.clipboard?.writeText(url).then(
+                      () => setLink({ id: l.id, url, copied: true }),
+                      () => {},
+                    )
+                  }}
+                >
+                  {t('lessons.link')}
+                </button>
+              </Item>
             ))}
           </ul>
+          {link && (
+            <label className="lesson-link">
+              <span>
+                {t(link.copied ? 'lessons.linkCopied' : 'lessons.linkLabel', {
+                  title: imported.find((l) => l.id === link.id)?.title[lang] ?? link.id,
+                })}
+              </span>
+              <input
+                readOnly
+                data-testid="lesson-link-url"
+                value={link.url}
+                onFocus={(e) => e.currentTarget.select()}
+              />
+            </label>
+          )}
         </>
       )}
       <label className="btn file-button" title={t('lessons.importHint')}>
@@ -103,10 +139,13 @@ function Item({
   lesson,
   progress,
   onPick,
+  children,
 }: {
   lesson: Lesson
   progress: { reached: number; steps: number; done: boolean } | undefined
   onPick: (l: Lesson) => void
+  /** more controls for this lesson, after its button */
+  children?: ReactNode
 }) {
   const t = useT()
   const lang = useLang((s) => s.lang)
@@ -129,6 +168,7 @@ function Item({
         </span>
         <span className="lesson-item-summary">{lesson.summary[lang]}</span>
       </button>
+      {children}
     </li>
   )
 }

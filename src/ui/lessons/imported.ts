@@ -43,23 +43,38 @@ export function findLesson(id: string): Lesson | undefined {
   return course.find((l) => l.id === id) ?? useImported.getState().lessons.find((l) => l.id === id)
 }
 
-function refuse(detail: string): void {
+export function refuseLesson(detail: string): void {
   useRunStore.setState({ banner: { kind: 'badLesson', detail } })
 }
 
 /** Validate a lesson file; a good one is kept and opened, a bad one named in the banner. */
 export async function importLessonFile(file: File): Promise<void> {
-  if (file.size > MAX_LESSON_BYTES) return refuse(`file: larger than ${MAX_LESSON_BYTES} bytes`)
+  if (file.size > MAX_LESSON_BYTES)
+    return refuseLesson(`file: larger than ${MAX_LESSON_BYTES} bytes`)
   let json: unknown
   try {
     json = JSON.parse(await file.text())
   } catch (e) {
-    return refuse(`file: not JSON (${(e as Error).message})`)
+    return refuseLesson(`file: not JSON (${(e as Error).message})`)
   }
+  acceptLesson(json)
+}
+
+/**
+ * A lesson file from an import or a lesson link: validated, kept and opened, or refused by name.
+ * Returns the lesson when it opened.
+ */
+export function acceptLesson(json: unknown): Lesson | null {
   const r = parseLesson(json)
-  if (!r.ok) return refuse(r.error)
-  if (course.some((l) => l.id === r.lesson.id))
-    return refuse(`id: "${r.lesson.id}" is a built-in lesson`)
+  if (!r.ok) {
+    refuseLesson(r.error)
+    return null
+  }
+  if (course.some((l) => l.id === r.lesson.id)) {
+    refuseLesson(`id: "${r.lesson.id}" is a built-in lesson`)
+    return null
+  }
   store([...useImported.getState().lessons.filter((l) => l.id !== r.lesson.id), r.lesson])
   openLesson(r.lesson)
+  return r.lesson
 }

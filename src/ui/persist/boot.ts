@@ -1,5 +1,6 @@
 import { presets } from '../../engine/scenario/presets'
 import { useLang } from '../i18n'
+import { isLessonHash, openLessonHash } from '../lessons/lessonLink'
 import { openLessonLink } from '../lessons/openLink'
 import { afterNextLoad } from '../share/afterLoad'
 import { showRunNotice } from '../share/notice'
@@ -47,7 +48,11 @@ function restore(session: Session): void {
 export function bootRun(): void {
   startAutosave()
   listenForShareLinks()
-  // a lesson link (contract.md §3) wins over the autosaved session
+  // a teacher's lesson link, then a lesson link (contract.md §3), win over the autosaved session
+  if (isLessonHash(window.location.hash)) {
+    if (openLessonHash(window.location.hash)) return
+    return startDefaultBecause(useRunStore.getState().banner)
+  }
   const lesson = openLessonLink(window.location)
   if (lesson === 'opened') return
   if (lesson !== null) return startDefaultBecause(lesson)
