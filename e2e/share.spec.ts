@@ -87,7 +87,7 @@ test('a bad share link shows the banner naming the problem and changes nothing e
     ['#s=not*base64', /outside base64url/],
     [
       `#s=${good.slice(0, Math.floor(good.length / 2))}`,
-      /corrupt or truncated|not valid base64url|not JSON/,
+      /corrupt or truncated|not valid base64url|not valid JSON/,
     ],
     [`#s=${'A'.repeat(250_000)}`, /too long/],
     [

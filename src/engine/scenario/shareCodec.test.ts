@@ -1,66 +1,18 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import fc from 'fast-check'
 import { deflateSync } from 'fflate'
-import { decodeShare, encodeShare } from './shareCodec'
+import { decodeShare, encodeShare, MAX_JSON_BYTES, MAX_LINK_CHARS } from './shareCodec'
 import { parseScenario } from './schema'
 import { presets } from './presets'
+import { hostileScenarioArb, hostileValueArb, scenarioArb } from '../testing/scenarioArbitraries'
+import { countingReads, jsonSize, WORK_BASE, WORK_PER_VALUE } from '../testing/workCount'
 
-const id = fc.stringMatching(/^[A-Za-z0-9_-]{1,8}$/)
-const finite = (min: number, max: number) =>
-  fc.double({ min, max, noNaN: true, noDefaultInfinity: true })
+const linkOf = (text: string) =>
+  Buffer.from(deflateSync(new TextEncoder().encode(text))).toString('base64url')
 
-/** Valid scenarios: random nodes, clocks, network, algorithms, faults. */
-const scenarioArb = fc.uniqueArray(id, { minLength: 1, maxLength: 6 }).chain((ids) =>
-  fc.record({
-    version: fc.constant(1 as const),
-    name: fc.string({ maxLength: 40 }),
-    seed: fc.integer({ min: 0, max: 0xffffffff }),
-    duration: finite(0, 1e5),
-    nodes: fc.tuple(
-      ...ids.map((nid) =>
-        fc.record({
-          id: fc.constant(nid),
-          reference: fc.boolean(),
-          clock: fc.record({
-            offset: finite(-10, 10),
-            skewPpm: finite(-1000, 1000),
-            wanderPpm: finite(0, 1),
-          }),
-        }),
-      ),
-    ),
-    network: fc.record({
-      latency: fc.record({ base: finite(0, 1), jitter: finite(0, 1) }),
-      loss: finite(0, 1),
-    }),
-    clockSync: fc.record({
-      algorithm: fc.constantFrom('ntp', 'sntp', 'cristian', 'berkeley', 'naive', 'none'),
-      pollInterval: finite(1, 1024),
-    }),
-    faults: fc.array(
-      fc.oneof(
-        fc.record({
-          at: finite(0, 100),
-          type: fc.constant('crash'),
-          node: fc.constantFrom(...ids),
-        }),
-        fc.record({
-          at: finite(0, 100),
-          type: fc.constant('clockStep'),
-          node: fc.constantFrom(...ids),
-          by: finite(-5, 5),
-        }),
-        fc.record({
-          at: finite(0, 100),
-          type: fc.constant('partition'),
-          groups: fc.array(fc.subarray(ids), { minLength: 1, maxLength: 3 }),
-        }),
-        fc.record({ at: finite(0, 100), type: fc.constant('setLoss'), p: finite(0, 1) }),
-      ),
-      { maxLength: 8 },
-    ),
-  }),
-)
+/** What a refusal may say after `share link: `: the link's own problems, or a field by name. */
+const LINK_ERROR =
+  /^share link: (empty|too long|contains characters|not valid base64url|corrupt or truncated|expands beyond|not UTF-8|not valid JSON|unknown format version|t must be|[^\s:][^\n]*?: (must|is|unknown|duplicate|key must|upper bound|nested)\b)/
 
 describe('share codec', () => {
   it('round-trips every preset, with and without a time', () => {
@@ -135,6 +87,116 @@ describe('share codec', () => {
     expect(decodeShare(badScenario)).toMatchObject({
       ok: false,
       error: expect.stringMatching(/^share link: seed: /),
+    })
+  })
+
+  describe('hostile JSON inside a well-formed link', () => {
+    // JSON.parse hands the decoder counting proxies: its reads of the value are its work
+    let reads = () => 0
+    let parsedChars = 0
+    const realParse = JSON.parse
+    const counted = () =>
+      vi.spyOn(JSON, 'parse').mockImplementation((text: string) => {
+        parsedChars = Math.max(parsedChars, text.length)
+        const c = countingReads(realParse(text))
+        reads = c.reads
+        return c.value
+      })
+    afterEach(() => vi.restoreAllMocks())
+
+    it('property: never throws, refuses with a field-named message, reads within the bound', () => {
+      let refused = 0
+      fc.assert(
+        fc.property(
+          hostileScenarioArb,
+          fc.option(fc.oneof(fc.double(), hostileValueArb)),
+          fc.boolean(),
+          (scenario, t, bom) => {
+            const text =
+              (bom ? '\uFEFF' : '') +
+              JSON.stringify(t === null ? { v: 1, scenario } : { v: 1, scenario, t })
+            const link = linkOf(text)
+            counted()
+            const r = decodeShare(link)
+            vi.restoreAllMocks()
+            expect(reads()).toBeLessThanOrEqual(
+              WORK_BASE + WORK_PER_VALUE * jsonSize(realParse(text.replace(/^\uFEFF/, ''))),
+            )
+            if (!r.ok) {
+              refused++
+              expect(r.error).toMatch(LINK_ERROR)
+            }
+          },
+        ),
+        { numRuns: 400 },
+      )
+      expect(refused).toBeGreaterThan(100)
+    }, 60_000)
+
+    it('prototype-named keys around the scenario change nothing', () => {
+      const s = JSON.stringify(presets[0].scenario)
+      const wrapped = [
+        `{"__proto__": {"v": 1, "scenario": ${s}}}`,
+        `{"constructor": {"prototype": {"v": 1}}, "scenario": ${s}}`,
+      ]
+      for (const text of wrapped)
+        expect(decodeShare(linkOf(text))).toEqual({
+          ok: false,
+          error: 'share link: unknown format version',
+        })
+      const r = decodeShare(linkOf(`{"v": 1, "scenario": ${s}, "__proto__": {"t": 5}}`))
+      expect(r.ok && r.t).toBe(undefined)
+    })
+
+    it('huge numbers: 1e400 is refused by name, a BOM is accepted', () => {
+      const s = JSON.stringify(presets[0].scenario)
+      expect(decodeShare(linkOf(`{"v": 1, "scenario": ${s}, "t": 1e400}`))).toEqual({
+        ok: false,
+        error: 'share link: t must be a non-negative number',
+      })
+      const seedless = s.replace(/"seed":\s*\d+/, '"seed": 1e400')
+      expect(decodeShare(linkOf(`{"v": 1, "scenario": ${seedless}}`))).toMatchObject({
+        ok: false,
+        error: expect.stringMatching(/^share link: seed: must be/),
+      })
+      expect(decodeShare(linkOf(`\uFEFF{"v": 1, "scenario": ${s}}`)).ok).toBe(true)
+    })
+
+    it('nesting 100 000 deep is refused by field, without overflowing', () => {
+      const deep = `{"v": 1, "scenario": {"version": 1, "extra": ${'['.repeat(100_000)}${']'.repeat(100_000)}}}`
+      expect(decodeShare(linkOf(deep))).toEqual({
+        ok: false,
+        error: 'share link: scenario.extra[0][0]…: nested more than 64 levels deep',
+      })
+    })
+
+    it('at the size limits: the largest accepted JSON is read linearly, one byte more is refused', () => {
+      const s = JSON.stringify(presets[0].scenario)
+      const frame = `{"v": 1, "scenario": ${s.slice(0, -1)}, "notes": ""}}`
+      const fill = 'ab'.repeat(MAX_JSON_BYTES)
+      const exact = frame.replace(
+        '"notes": ""',
+        `"notes": "${fill.slice(0, MAX_JSON_BYTES - frame.length)}"`,
+      )
+      expect(exact.length).toBe(MAX_JSON_BYTES)
+      counted()
+      expect(decodeShare(linkOf(exact)).ok).toBe(true)
+      expect(parsedChars).toBe(MAX_JSON_BYTES)
+      expect(reads()).toBeLessThanOrEqual(WORK_BASE + WORK_PER_VALUE * jsonSize(realParse(exact)))
+      const over = exact.replace('"notes": "', '"notes": "x')
+      expect(decodeShare(linkOf(over))).toEqual({
+        ok: false,
+        error: `share link: expands beyond ${MAX_JSON_BYTES} bytes`,
+      })
+      const longest = 'A'.repeat(MAX_LINK_CHARS)
+      expect(decodeShare(longest)).toMatchObject({
+        ok: false,
+        error: expect.stringMatching(LINK_ERROR),
+      })
+      expect(decodeShare(longest + 'A')).toEqual({
+        ok: false,
+        error: `share link: too long (${MAX_LINK_CHARS + 1} characters)`,
+      })
     })
   })
 })

@@ -1,5 +1,6 @@
 import { Inflate, deflateSync } from 'fflate'
 import { parseScenario, type Scenario, type ScenarioInput } from './schema'
+import { parseScenarioText } from './text'
 
 /**
  * Share links (docs/ui-contract.md): `#s=<payload>` where payload = base64url(deflate-raw(JSON)).
@@ -37,7 +38,8 @@ export function packJson(value: unknown): string {
 
 /**
  * A payload back to JSON within the size limits, or why not (`what` names the link in the
- * message: "share link: not JSON"). Never throws.
+ * message: "share link: not valid JSON (…)"). Read as scenario files are: a BOM accepted,
+ * nesting past the cap refused by field. Never throws.
  */
 export function unpackJson(
   payload: string,
@@ -58,11 +60,8 @@ export function unpackJson(
   } catch {
     return { ok: false, error: `${what}: not UTF-8 text` }
   }
-  try {
-    return { ok: true, json: JSON.parse(text) }
-  } catch {
-    return { ok: false, error: `${what}: not JSON` }
-  }
+  const read = parseScenarioText(text)
+  return read.ok ? read : { ok: false, error: `${what}: ${read.error}` }
 }
 
 /** Decode a payload (with or without a leading `#s=` / `s=`). Never throws. */
