@@ -128,10 +128,11 @@ const contractExample = {
     commitWait: true,
     commitProtocol: '2pc',
   },
-  // the contract's txn and snapshotRead entries belong to the transactions section's own tests
   workload: [
     { at: 1.0, node: 'n1', op: 'propose', value: 'x' },
     { at: 2.5, node: 'n2', op: 'read' },
+    { at: 3.0, node: 'c1', op: 'txn', id: 't1', reads: ['x'], writes: { y: '1' } },
+    { at: 4.0, node: 'c2', op: 'snapshotRead', id: 'r1', keys: ['x', 'y'] },
   ],
   faults: [{ at: 10, type: 'crash', node: 'n3' }],
 }
