@@ -1,12 +1,12 @@
 import { Banners } from './banners/Banners'
-import { useClockRunReset } from './clock/ClockViews'
+import { useClockRunReset } from './clock/runReset'
 import { ControlBar } from './controls/ControlBar'
 import { Header } from './header/Header'
 import { Legend } from './legend/Legend'
 import { Timeline } from './timeline/Timeline'
 import { NodeMenu } from './perturb/NodeMenu'
 import { LessonBar } from './lessons/LessonBar'
-import { LessonList } from './lessons/LessonList'
+import { LessonListOnDemand } from './lessons/LessonsButton'
 import { isEmbed } from './share/shareUrl'
 import { TopologyView } from './topology/TopologyView'
 import { FocusPane } from './workspace/FocusPane'
@@ -51,7 +51,7 @@ export function App() {
         {!embed && <FocusPane />}
       </main>
       <NodeMenu />
-      {!embed && <LessonList />}
+      {!embed && <LessonListOnDemand />}
     </div>
   )
 }

@@ -1,5 +1,3 @@
-import { schemeTableau10 } from 'd3-scale-chromatic'
-
 /**
  * Every categorical colour the views use, in one place.
  *
@@ -11,11 +9,27 @@ import { schemeTableau10 } from 'd3-scale-chromatic'
  */
 export const REFERENCE_COLOUR = '#0f172a'
 
+/**
+ * Tableau 10, as d3-scale-chromatic's `schemeTableau10` has it. Copied rather than imported:
+ * that package ships one file that builds all its colour ramps when loaded, 7 KB gzipped of
+ * initial JavaScript for these ten strings.
+ */
+const TABLEAU_10 = [
+  '#4e79a7',
+  '#f28e2c',
+  '#e15759',
+  '#76b7b2',
+  '#59a14f',
+  '#edc949',
+  '#af7aa1',
+  '#ff9da7',
+  '#9c755f',
+  '#bab0ab',
+]
+
 export function nodeColours(nodes: readonly { reference: boolean }[]): string[] {
   let k = 0
-  return nodes.map((n) =>
-    n.reference ? REFERENCE_COLOUR : schemeTableau10[k++ % schemeTableau10.length],
-  )
+  return nodes.map((n) => (n.reference ? REFERENCE_COLOUR : TABLEAU_10[k++ % TABLEAU_10.length]))
 }
 
 const KIND_COLOURS = [

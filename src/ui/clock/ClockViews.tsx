@@ -1,37 +1,17 @@
 import { useEffect, useMemo, useRef, useState, type RefObject } from 'react'
 import { MAX_CHART_NODES } from '../../worker/history'
-import type { RunMeta } from '../../worker/protocol'
 import { useT } from '../i18n'
 import { useRunStore } from '../store/runStore'
 import { ChartLegend } from './charts/ChartLegend'
 import { nodeColours } from '../palette'
 import { TimeChart } from './charts/TimeChart'
 import { onChartKey, ViewControls } from './charts/ViewControls'
-import { timeViewStore } from './charts/viewport'
-import { NodeInspector } from './inspector/NodeInspector'
+import { algorithmOf } from './clockSync'
 import { NaiveBanner } from './NaiveBanner'
 import { QualityReadout } from './readouts/QualityReadout'
 import { ClockTable } from './readouts/ClockTable'
-import { defaultSelection, useClockSelection } from './selection'
+import { useClockSelection } from './selection'
 import './clock.css'
-
-/** Protocols that discipline clocks (consensus protocols run on the clocks but leave them alone). */
-const CLOCK_SYNC = ['ntp', 'chrony', 'sntp', 'cristian', 'berkeley', 'naive']
-
-const algorithmOf = (run: RunMeta) => run.protocols.find((p) => CLOCK_SYNC.includes(p)) ?? null
-
-/**
- * A new run selects its inspected node and shows the whole recorded time range. Mounted once
- * by the workspace, whichever clock views are focused, so switching views keeps the selection.
- */
-export function useClockRunReset(): void {
-  const run = useRunStore((s) => s.run)
-  useEffect(() => {
-    if (!run) return
-    useClockSelection.setState((s) => ({ node: defaultSelection(run, s.node), server: null }))
-    timeViewStore.setState({ view: { mode: 'all' } })
-  }, [run])
-}
 
 /** The charted nodes (the first MAX_CHART_NODES) with their line colours. */
 function useCharted() {
@@ -150,11 +130,4 @@ export function ClockTableView() {
   const charted = useCharted()
   if (!run) return null
   return <ClockTable nodes={charted} total={run.nodes.length} selected={selected} />
-}
-
-/** The selected node's algorithm state and live perturbations. */
-export function InspectorView() {
-  const run = useRunStore((s) => s.run)
-  if (!run) return null
-  return <NodeInspector run={run} algorithm={algorithmOf(run)} />
 }

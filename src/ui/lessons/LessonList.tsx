@@ -8,25 +8,6 @@ import { readProgress } from './progress'
 import { openLesson, setListOpen } from './runner'
 import type { Lesson } from './schema'
 
-/** The header button that opens the lesson list (`lessons-open`). */
-export function LessonsButton() {
-  const t = useT()
-  const open = useLessons((s) => s.listOpen)
-  return (
-    <button
-      type="button"
-      className="btn"
-      data-testid="lessons-open"
-      aria-expanded={open}
-      aria-haspopup="dialog"
-      title={t('lessons.openHint')}
-      onClick={() => setListOpen(!open)}
-    >
-      {t('lessons.open')}
-    </button>
-  )
-}
-
 /** The course in order with local progress, the teacher's imported lessons, and import. */
 export function LessonList() {
   const t = useT()

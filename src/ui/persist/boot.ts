@@ -1,73 +1,28 @@
-import { presets } from '../../engine/scenario/presets'
-import { useLang } from '../i18n'
-import { isLessonHash, openLessonHash } from '../lessons/lessonLink'
-import { openLessonLink } from '../lessons/openLink'
-import { afterNextLoad } from '../share/afterLoad'
-import { showRunNotice } from '../share/notice'
-import { listenForShareLinks, MAX_OPEN_TIME, openShareLink } from '../share/openLink'
+import { parseLessonLink } from '../lessons/deepLink'
 import { isShareHash } from '../share/shareUrl'
-import { pause, sendCommand, setSpeed, startDefault } from '../sim/actions'
-import { useRunStore, type Banner } from '../store/runStore'
-import { forgetStoredSession, readStoredSession, startAutosave } from './autosave'
-import { parseSession, type Session } from './session'
-import { showViews } from '../workspace/workspaceStore'
-
-/** The default run, with a banner saying why it is not the one asked for (set once it loaded:
- * a load clears the banners of the previous run). */
-function startDefaultBecause(banner: Banner | null): void {
-  if (banner) afterNextLoad(() => useRunStore.setState({ banner }))
-  startDefault()
-}
-
-function restore(session: Session): void {
-  // `?lang=` in the address wins over the language the session was watched in
-  const lang = new URLSearchParams(window.location.search).get('lang')
-  if (lang !== 'en' && lang !== 'zh') useLang.setState({ lang: session.lang })
-  setSpeed(session.speed)
-  pause()
-  const { source } = session
-  if (source.kind === 'preset') showViews(presets.find((p) => p.id === source.id)?.views ?? [])
-  afterNextLoad((ok, error) => {
-    if (ok) return showRunNotice({ kind: 'restored', t: session.now })
-    forgetStoredSession()
-    startDefaultBecause({ kind: 'badSession', detail: error })
-  })
-  sendCommand({
-    type: 'load',
-    scenario: session.base,
-    source: session.source,
-    replay: { inputs: session.inputs, until: session.now },
-  })
-}
+import { startDefault } from '../sim/actions'
+import { readStoredSession, startAutosave } from './autosave'
 
 /**
- * The page's first run: a share link in the address (docs/ui-contract.md), else the autosaved
- * session, else the default scenario playing. A bad link or a corrupt session shows why and
- * falls through to the default; nothing stored can stop the page from starting.
+ * The page's first run: a lesson or share link in the address (a teacher's lesson, `#l=…`, too), else the autosaved session, else
+ * the default scenario playing. Only the last needs no validation: the others load their
+ * validators and the course on demand (`openStored`), so the default page's initial JavaScript
+ * carries neither zod nor the lessons.
  */
 export function bootRun(): void {
   startAutosave()
-  listenForShareLinks()
-  // a teacher's lesson link, then a lesson link (contract.md §3), win over the autosaved session
-  if (isLessonHash(window.location.hash)) {
-    if (openLessonHash(window.location.hash)) return
-    return startDefaultBecause(useRunStore.getState().banner)
-  }
-  const lesson = openLessonLink(window.location)
-  if (lesson === 'opened') return
-  if (lesson !== null) return startDefaultBecause(lesson)
-  if (isShareHash(window.location.hash)) {
-    if (openShareLink(window.location.hash)) return
-    return startDefaultBecause(useRunStore.getState().banner)
-  }
-  const stored = parseSession(readStoredSession())
-  if (stored.ok && stored.session.now <= MAX_OPEN_TIME) return restore(stored.session)
-  if (stored.ok || stored.error !== null) {
-    forgetStoredSession()
-    return startDefaultBecause({
-      kind: 'badSession',
-      detail: stored.ok ? `now: beyond ${MAX_OPEN_TIME} s` : stored.error,
-    })
-  }
-  startDefault()
+  // a share link pasted into the address bar of an open page changes only the hash
+  window.addEventListener('hashchange', () => {
+    const { hash } = window.location
+    if (isShareHash(hash)) void import('../share/openLink').then((m) => m.openShareLink(hash))
+  })
+  // any hash may be a lesson or share link: openStored tells which
+  const { search, hash } = window.location
+  if (parseLessonLink(search) === null && hash === '' && readStoredSession() === null)
+    return startDefault()
+  import('./openStored').then(
+    (m) => m.openStored(),
+    // a chunk that cannot load (a deploy replaced it): the default run rather than nothing
+    () => startDefault(),
+  )
 }

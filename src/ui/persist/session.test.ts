@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest'
 import { presets } from '../../engine/scenario/presets'
 import {
   MAX_SESSION_CHARS,
-  parseSession,
   serializeSession,
   sessionOf,
   worthKeeping,
   type Session,
 } from './session'
+import { parseSession } from './sessionParse'
 
 const session = (over: Partial<Session> = {}): Session => ({
   v: 1,

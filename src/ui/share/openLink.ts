@@ -3,7 +3,6 @@ import { pause, sendCommand } from '../sim/actions'
 import { useRunStore } from '../store/runStore'
 import { afterNextLoad } from './afterLoad'
 import { showRunNotice } from './notice'
-import { isShareHash } from './shareUrl'
 
 /**
  * Opening a link runs the simulation to its time before showing it; a hostile link must not
@@ -44,11 +43,4 @@ export function openShareLink(hash: string): boolean {
     replay: { inputs: [], until: t },
   })
   return true
-}
-
-/** A share link pasted into the address bar of an open page changes only the hash. */
-export function listenForShareLinks(): void {
-  window.addEventListener('hashchange', () => {
-    if (isShareHash(window.location.hash)) openShareLink(window.location.hash)
-  })
 }

@@ -1,5 +1,5 @@
-import { scaleLog } from 'd3-scale'
 import { arc } from 'd3-shape'
+import { logScale } from '../logScale'
 import type { Point } from './layout'
 
 /**
@@ -70,7 +70,7 @@ export function flightFraction(now: number, sentAt: number, arriveAt: number): n
  * anticlockwise when behind. Offsets span decades, so the angle is logarithmic: 1 µs is no
  * turn, 1 s is half a turn.
  */
-const offsetAngle = scaleLog().domain([1e-6, 1]).range([0, Math.PI]).clamp(true)
+const offsetAngle = logScale([1e-6, 1], [0, Math.PI])
 
 /** Gauge angles move in steps of a degree: finer is invisible, and an unchanged path is not rewritten. */
 const ANGLE_STEP = Math.PI / 180

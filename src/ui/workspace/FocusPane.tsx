@@ -1,4 +1,4 @@
-import { useMemo } from 'react'
+import { Suspense, useMemo } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { useConsensus, type ConsensusState } from '../consensus/store'
 import { SafetyStatus } from '../consensus/SafetyStatus'
@@ -73,7 +73,10 @@ export function FocusPane() {
               hidden={!on}
               style={{ order: on ? shown.indexOf(v.id) : 99 }}
             >
-              <View />
+              {/* an on-demand view shows nothing while its chunk loads */}
+              <Suspense fallback={null}>
+                <View />
+              </Suspense>
             </div>
           )
         })}

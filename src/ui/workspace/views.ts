@@ -1,21 +1,63 @@
-import type { ComponentType } from 'react'
-import { ClockTableView, InspectorView, OffsetChartView, PrecisionView } from '../clock/ClockViews'
-import { ClientPanel } from '../consensus/ClientPanel'
-import { ConsensusPanel } from '../consensus/ConsensusPanel'
-import { LeaseChart } from '../consensus/LeaseChart'
+import { lazy, type ComponentType } from 'react'
 import type { MessageKey } from '../i18n'
-import { HelpPanel } from '../panels/HelpPanel'
 import { RunPanel } from '../panels/RunPanel'
-import { InterventionLog } from '../perturb/InterventionLog'
-import { PerturbPanel } from '../perturb/PerturbPanel'
-import { SharePanel } from '../share/SharePanel'
-import { SpacetimeView } from '../spacetime/SpacetimeView'
 import type { ViewId } from './workspaceStore'
+
+/**
+ * A view loaded on demand: its code is a chunk of its own, fetched the first time the view is
+ * shown, so the page's initial JavaScript holds only the map and the run strip (bundle budget,
+ * `npm run size`). `load` must be a literal `import()` for the bundler to split there.
+ */
+function onDemand<M>(load: () => Promise<M>, pick: (m: M) => ComponentType): ComponentType {
+  return lazy(() => load().then((m) => ({ default: pick(m) })))
+}
+
+const clockViews = () => import('../clock/ClockViews')
+const OffsetChartView = onDemand(clockViews, (m) => m.OffsetChartView)
+const PrecisionView = onDemand(clockViews, (m) => m.PrecisionView)
+const ClockTableView = onDemand(clockViews, (m) => m.ClockTableView)
+const InspectorView = onDemand(
+  () => import('../clock/inspector/InspectorView'),
+  (m) => m.InspectorView,
+)
+const ConsensusPanel = onDemand(
+  () => import('../consensus/ConsensusPanel'),
+  (m) => m.ConsensusPanel,
+)
+const LeaseChart = onDemand(
+  () => import('../consensus/LeaseChart'),
+  (m) => m.LeaseChart,
+)
+const ClientPanel = onDemand(
+  () => import('../consensus/ClientPanel'),
+  (m) => m.ClientPanel,
+)
+const SpacetimeView = onDemand(
+  () => import('../spacetime/SpacetimeView'),
+  (m) => m.SpacetimeView,
+)
+const PerturbPanel = onDemand(
+  () => import('../perturb/PerturbPanel'),
+  (m) => m.PerturbPanel,
+)
+const InterventionLog = onDemand(
+  () => import('../perturb/InterventionLog'),
+  (m) => m.InterventionLog,
+)
+const SharePanel = onDemand(
+  () => import('../share/SharePanel'),
+  (m) => m.SharePanel,
+)
+const HelpPanel = onDemand(
+  () => import('../panels/HelpPanel'),
+  (m) => m.HelpPanel,
+)
 
 export interface ViewDef {
   id: ViewId
   /** the tab's label in the message catalogues */
   label: MessageKey
+  /** loaded on demand except the run facts, which stay mounted */
   component: ComponentType
   /** takes the pane's free height (it sizes itself to it) rather than its natural height */
   fills?: boolean
