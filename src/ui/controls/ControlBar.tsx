@@ -29,18 +29,23 @@ export function ControlBar() {
   const { playing, speed, skipQuiet, ready } = useRunStore(useShallow(selectControls))
   const simTime = useRef<HTMLOutputElement>(null)
   const pace = useRef<HTMLSpanElement>(null)
+  const limited = useRef<HTMLSpanElement>(null)
 
   // a readout (frameLoop.ts): readable digits, a few changes a second
   const paint = useCallback((frame: Frame) => {
     if (simTime.current) simTime.current.textContent = formatClock(frame.now)
     if (pace.current) {
-      pace.current.textContent =
-        frame.pace === 'skipping'
-          ? tNow('controls.paceSkipping')
-          : frame.pace === 'behind'
-            ? tNow('controls.paceBehind', { rate: formatSpeed(frame.rate) })
-            : ''
+      pace.current.textContent = frame.pace === 'skipping' ? tNow('controls.paceSkipping') : ''
       pace.current.dataset.pace = frame.pace
+    }
+    // The worker simulates at most TICK_BUDGET_MS per tick (worker/pacing.ts): a run whose
+    // events outpace the machine goes slower than asked rather than freezing, and says so here.
+    if (limited.current) {
+      const behind = frame.pace === 'behind'
+      limited.current.hidden = !behind
+      limited.current.textContent = behind
+        ? tNow('controls.speedLimited', { rate: formatSpeed(frame.rate) })
+        : ''
     }
   }, [])
   usePainter(paint)
@@ -95,6 +100,13 @@ export function ControlBar() {
         />
         <span className="speed-readout">{speedText}</span>
         <span className="pace" ref={pace} aria-live="off" />
+        <span
+          className="pace pace-limited"
+          ref={limited}
+          data-testid="speed-limited"
+          title={t('controls.speedLimitedHint')}
+          hidden
+        />
       </div>
 
       <label className="control-group checkbox" title={t('controls.skipQuietHint')}>

@@ -39,7 +39,9 @@ export const en = {
   'controls.speedHint': 'Simulated seconds per real second (logarithmic)',
   'controls.speedAria': '{speed} times real time',
   'controls.paceSkipping': 'fast-forwarding a quiet period',
-  'controls.paceBehind': 'cannot keep up: {rate}×',
+  'controls.speedLimited': 'running slower than asked: {rate}×',
+  'controls.speedLimitedHint':
+    'This run has more events than the computer can simulate at the chosen speed, so it runs as fast as it can instead of freezing the page.',
   'controls.skipQuiet': 'Skip quiet periods',
   'controls.skipQuietHint':
     'While no message is in flight, fast-forward to the next send so the exchanges stay visible at slow speeds',

@@ -35,7 +35,9 @@ export const zh: Catalogue = {
   'controls.speedHint': '每一真实秒对应的模拟秒数（对数刻度）',
   'controls.speedAria': '真实时间的 {speed} 倍',
   'controls.paceSkipping': '正在快进空闲时段',
-  'controls.paceBehind': '计算跟不上：{rate}×',
+  'controls.speedLimited': '实际速度低于设定：{rate}×',
+  'controls.speedLimitedHint':
+    '这个运行的事件太多，电脑无法按所选速度模拟，所以以它能达到的最快速度运行，而不会让页面卡死。',
   'controls.skipQuiet': '跳过空闲时段',
   'controls.skipQuietHint': '没有消息在途时快进到下一次发送，使慢速下仍能看清每次消息交换',
   'controls.simTime': '模拟时间',
