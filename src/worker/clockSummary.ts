@@ -147,22 +147,21 @@ function syncOf(sim: Simulation, i: number, algo: ClockSyncAlgorithm): SyncSumma
 
 /** The summary of the first MAX_CHART_NODES nodes (the ones the table lists). */
 export function summarizeClocks(sim: Simulation): NodeClockSummary[] {
-  const nodes = sim.world.nodes
   const now = sim.now
   // the clock-sync protocol of this run, if any (consensus protocols have no clock state)
   const algo = sim.protocols
     .map((p) => p.def.name)
     .find((name): name is ClockSyncAlgorithm => (CLOCK_SYNC as readonly string[]).includes(name))
   const out: NodeClockSummary[] = []
-  for (let i = 0; i < Math.min(nodes.length, MAX_CHART_NODES); i++) {
-    const c = nodes[i].clock
+  for (let i = 0; i < Math.min(sim.nodeIds.length, MAX_CHART_NODES); i++) {
+    const c = sim.clockOf(i)
     const k = Math.floor(now) - c.k0
     const wander = c.sigma > 0 && c.w.length > 0 ? c.w[Math.max(0, Math.min(k, c.w.length - 1))] : 0
     out.push({
       skewPpm: c.skew * 1e6,
       wanderPpm: wander * 1e6,
       correctionPpm: (c.freq + (now < c.slewEnd ? c.slewRate : 0)) * 1e6,
-      lie: nodes[i].lie,
+      lie: sim.lieOf(i),
       sync: algo ? syncOf(sim, i, ntpClientAt(sim, i, algo)) : null,
     })
   }

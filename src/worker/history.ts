@@ -75,14 +75,13 @@ export function createHistorySampler(sim: () => Simulation | null, speed = 1): H
   let width = 0
 
   function sampleAt(s: Simulation, g: number): void {
-    const nodes = s.world.nodes
-    width = Math.min(nodes.length, MAX_CHART_NODES)
+    const count = s.nodeIds.length
+    width = Math.min(count, MAX_CHART_NODES)
     let hi = -Infinity
     let lo = Infinity
     let acc = 0
-    for (let i = 0; i < nodes.length; i++) {
-      const node = nodes[i]
-      const up = node.status !== 'crashed'
+    for (let i = 0; i < count; i++) {
+      const up = s.statusOf(i) !== 'crashed'
       // The anchor is at or before g (see above), so this peeks forward exactly.
       const o = up || i < width ? peekOffset(s, i, g) : 0
       if (up) {
@@ -92,7 +91,7 @@ export function createHistorySampler(sim: () => Simulation | null, speed = 1): H
       }
       if (i < width) {
         offset.push(up ? o : NaN)
-        const c = node.clock
+        const c = s.clockOf(i)
         correction.push((c.freq + (g < c.slewEnd ? c.slewRate : 0)) * 1e6)
       }
     }

@@ -149,7 +149,7 @@ function runSampling(
 function offsets(sim: Simulation): Map<string, number> {
   const m = new Map<string, number>()
   sim.nodeIds.forEach((id, i) => {
-    if (sim.world.nodes[i].status !== 'crashed') m.set(id, sim.offsetOf(i))
+    if (sim.statusOf(i) !== 'crashed') m.set(id, sim.offsetOf(i))
   })
   return m
 }
@@ -165,7 +165,7 @@ function evaluate(sim: Simulation, facts: Facts, q: LessonQuery): AnswerResult {
       let worst: string | null = null
       let max = -1
       sim.nodeIds.forEach((id, i) => {
-        if (sim.scenario.nodes[i].reference || sim.world.nodes[i].status === 'crashed') return
+        if (sim.scenario.nodes[i].reference || sim.statusOf(i) === 'crashed') return
         const o = Math.abs(sim.offsetOf(i))
         if (o > max) [worst, max] = [id, o]
       })

@@ -173,6 +173,11 @@ export class Simulation {
     return this.rt.world.nodes[n].clock
   }
 
+  /** How many seconds node n's time answers are off (falseticker; 0: honest). */
+  lieOf(n: number): number {
+    return this.rt.world.nodes[n].lie
+  }
+
   /** Events processed and messages sent, delivered and dropped so far. */
   get counts(): { events: number; sent: number; delivered: number; dropped: number } {
     const w = this.rt.world

@@ -48,15 +48,15 @@ export function fakeNode(
   let nextTimer = 1
   const logical = createNodeClocks(members.length, true)
   const cancelled = new Set<number>()
-  const node = {
-    cfg,
+  // what the context records into; it becomes the FakeNode once the state exists
+  const node: Pick<FakeNode, 'clock' | 'sent' | 'emitted' | 'timers' | 'durable'> = {
     clock: { now: 0 },
     sent: [],
     emitted: [],
     timers: [],
     durable: {},
-  } as unknown as FakeNode
-  node.ctx = {
+  }
+  const ctx: ProtocolContext = {
     nodeId,
     nodeIds: members,
     isReference: false,
@@ -100,25 +100,31 @@ export function fakeNode(
     },
     clockErrorBound: () => null,
   }
-  node.receive = (from, kind, body) => paxos.onMessage(node.ctx, node.state, from, kind, body, cfg)
-  node.fire = (key) => {
-    const t = [...node.timers].reverse().find((x) => x.key === key && !cancelled.has(x.id))
-    if (!t) throw new Error(`no pending timer "${key}"`)
-    cancelled.add(t.id)
-    node.clock.now = Math.max(node.clock.now, t.at)
-    paxos.onTimer(node.ctx, node.state, key, cfg)
-  }
-  node.take = (kind) => {
-    const out = node.sent.filter((m) => m.kind === kind)
-    node.sent = node.sent.filter((m) => m.kind !== kind)
-    return out
-  }
-  node.restart = () => {
-    node.sent = []
-    node.emitted = []
-    node.timers = []
-    node.state = paxos.init(node.ctx, cfg)
-  }
-  node.state = paxos.init(node.ctx, cfg)
-  return node
+  const fake: FakeNode = Object.assign(node, {
+    ctx,
+    cfg,
+    state: paxos.init(ctx, cfg),
+    receive(from: string, kind: string, body: unknown) {
+      paxos.onMessage(ctx, fake.state, from, kind, body, cfg)
+    },
+    fire(key: string) {
+      const t = [...node.timers].reverse().find((x) => x.key === key && !cancelled.has(x.id))
+      if (!t) throw new Error(`no pending timer "${key}"`)
+      cancelled.add(t.id)
+      node.clock.now = Math.max(node.clock.now, t.at)
+      paxos.onTimer(ctx, fake.state, key, cfg)
+    },
+    take(kind: string) {
+      const out = node.sent.filter((m) => m.kind === kind)
+      node.sent = node.sent.filter((m) => m.kind !== kind)
+      return out
+    },
+    restart() {
+      node.sent = []
+      node.emitted = []
+      node.timers = []
+      fake.state = paxos.init(ctx, cfg)
+    },
+  })
+  return fake
 }
