@@ -7,6 +7,7 @@ import {
 } from '../engine'
 import { createClockFeed } from './clockFeed'
 import { createConsensusFeed, type ConsensusFeed } from './consensusFeed'
+import { createTransactionsFeed, type TransactionsFeed } from './transactionsFeed'
 import { createFrameBuilder, type FrameBuilder } from './frames'
 import { scenarioWithInputs } from './inputLog'
 import { MAX_TICK_GAP_S, paceTick, type Pacer } from './pacing'
@@ -51,6 +52,7 @@ interface Run {
   sim: Simulation
   frames: FrameBuilder
   consensus: ConsensusFeed | null
+  transactions: TransactionsFeed | null
   violations: ViolationsFeed
   /** timeline (checkpoints, seeking, branches) and the space-time diagram's window */
   record: RunRecord
@@ -77,12 +79,14 @@ export function createHost(deps: HostDeps): Host {
     const frames = createFrameBuilder(scenario.nodes.map((n) => n.id))
     const history = clockFeed.prepare()
     let consensus: ConsensusFeed | null = null
+    const transactions = createTransactionsFeed(scenario)
     let record: RunRecord | null = null
     const sim = createSimulation(scenario, {
       trace: (rec) => {
         frames.trace(rec)
         history.trace(rec)
         consensus?.trace(rec)
+        transactions?.trace(rec)
         record?.sink(rec)
       },
     })
@@ -105,6 +109,7 @@ export function createHost(deps: HostDeps): Host {
       sim,
       frames,
       consensus,
+      transactions,
       violations: createViolationsFeed(),
       record,
     }
@@ -145,6 +150,8 @@ export function createHost(deps: HostDeps): Host {
     if (violations) post(violations)
     const consensus = run.consensus?.build(run.sim, runId, deps.wallMs(), !playing)
     if (consensus) post(consensus)
+    const transactions = run.transactions?.build(run.sim, runId, deps.wallMs(), !playing)
+    if (transactions) post(transactions)
     clockFeed.flush(!playing)
   }
 

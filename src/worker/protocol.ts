@@ -11,6 +11,7 @@ import type { ClockFeedMessage } from './clockFeed'
 import type { LoggedInput } from './inputLog'
 import type { AnswerResult, LessonQuery } from './lessonQuery'
 import type { TimelineCommand, TimelineMessage } from './timelineWire'
+import type { TransactionsUpdate } from './transactionsWire'
 
 /** Speed bounds in simulated seconds per wall second (the UI slider spans the same range). */
 export const MIN_SPEED = 0.01
@@ -187,6 +188,8 @@ export type WorkerMessage =
   | { type: 'interventions'; runId: number; inputs: LoggedInput[] }
   /** consensus runs: Paxos state, client requests, elections (consensusFeed.ts) */
   | ConsensusUpdate
+  /** transaction runs: each transaction's phases and anomalies (transactionsFeed.ts) */
+  | TransactionsUpdate
   /** the checkers' violations as they appear (violationsFeed.ts) */
   | ViolationsUpdate
   /** the timeline, seeks and the space-time diagram's records (timelineWire.ts) */

@@ -9,7 +9,15 @@ import type { ScenarioInput } from './schema'
  * src/ui/workspace/views.ts, names them the same way).
  */
 export type PresetView =
-  'clocks' | 'offsetChart' | 'precision' | 'inspector' | 'paxos' | 'lease' | 'client' | 'spacetime'
+  | 'clocks'
+  | 'offsetChart'
+  | 'precision'
+  | 'inspector'
+  | 'paxos'
+  | 'lease'
+  | 'client'
+  | 'spacetime'
+  | 'transactions'
 
 export interface Preset {
   id: string
@@ -27,6 +35,67 @@ const lanClients = (n: number, skews: number[]) =>
       wanderPpm: 0.01,
     },
   }))
+
+type TransactionsInput = NonNullable<ScenarioInput['transactions']>
+type Workload = NonNullable<ScenarioInput['workload']>
+
+/**
+ * The transaction presets' store: x on shard n1–n3, y and z on shard n4–n6, coordinators c1 and
+ * c2, 5 ms links. `c2Offset`: how far c2's clock is off (s).
+ */
+const txnStore = (
+  name: string,
+  c2Offset: number,
+  transactions: Omit<TransactionsInput, 'shards' | 'keys'>,
+  workload: Workload,
+  rest: Partial<ScenarioInput> = {},
+): ScenarioInput => ({
+  version: 1,
+  name,
+  seed: 11,
+  duration: 12,
+  nodes: [
+    ...['n1', 'n2', 'n3', 'n4', 'n5', 'n6', 'c1'].map((id) => ({ id })),
+    { id: 'c2', clock: { offset: c2Offset } },
+  ],
+  network: { latency: { base: 0.005, jitter: 0.0005 } },
+  transactions: {
+    shards: [
+      ['n1', 'n2', 'n3'],
+      ['n4', 'n5', 'n6'],
+    ],
+    keys: { x: 0, y: 1, z: 1 },
+    ...transactions,
+  },
+  workload,
+  ...rest,
+})
+
+/**
+ * Every second c1 writes x (shard 0) and, 30 ms later, c2 writes y (shard 1); a snapshot read of
+ * both between them. 30 ms is more than a commit takes here and less than c2's 50 ms error.
+ */
+const alternatingWrites: Workload = Array.from({ length: 8 }, (_, i) => [
+  { at: 1 + i, node: 'c1', op: 'txn' as const, id: `t${2 * i + 1}`, writes: { x: `${i + 1}` } },
+  {
+    at: 1.03 + i,
+    node: 'c2',
+    op: 'txn' as const,
+    id: `t${2 * i + 2}`,
+    writes: { y: `${i + 1}` },
+  },
+  { at: 1.5 + i, node: 'c1', op: 'snapshotRead' as const, id: `r${i + 1}`, keys: ['x', 'y'] },
+]).flat()
+
+/** c1 writes x and y (both shards); c2 later reads x and writes y, then writes x alone. */
+const crossShard: Workload = [
+  { at: 1, node: 'c1', op: 'txn', id: 't1', writes: { x: '1', y: '1' } },
+  { at: 4, node: 'c2', op: 'txn', id: 't2', reads: ['x'], writes: { y: '2' } },
+  { at: 6, node: 'c2', op: 'txn', id: 't3', writes: { z: '3' } },
+  { at: 7, node: 'c2', op: 'txn', id: 't4', writes: { x: '4' } },
+]
+/** c1 crashes 45 ms into t1: its prepares have reached both shards, its decision has not left. */
+const coordinatorCrash = { faults: [{ at: 1.045, type: 'crash' as const, node: 'c1' }] }
 
 export const presets: Preset[] = [
   {
@@ -309,6 +378,72 @@ export const presets: Preset[] = [
         { at: 1.02, node: 'n3', op: 'propose', value: 'y' },
       ],
     },
+  },
+  // ---- transactions (protocols/store; claims pinned in scenarios/transactions.scenarios.test.ts)
+  {
+    id: 'txn-skewed-clocks',
+    views: ['transactions', 'spacetime'],
+    scenario: txnStore(
+      'Skewed clocks reorder transactions',
+      -0.05,
+      { timestamps: 'physical' },
+      alternatingWrites,
+    ),
+  },
+  {
+    // ε = 60 ms covers c2's 50 ms error: every commit waits about 2ε and none is out of order.
+    id: 'txn-commit-wait',
+    views: ['transactions', 'spacetime'],
+    scenario: txnStore(
+      'Commit-wait restores real-time order',
+      -0.05,
+      { timestamps: 'truetime', epsilon: 0.06, commitWait: true },
+      alternatingWrites,
+    ),
+  },
+  {
+    id: 'txn-epsilon-too-small',
+    views: ['transactions', 'spacetime'],
+    scenario: txnStore(
+      'ε too small: TrueTime’s promise broken',
+      -0.05,
+      { timestamps: 'truetime', epsilon: 0.01, commitWait: true },
+      alternatingWrites,
+    ),
+  },
+  {
+    // The workload of store.test.ts 'HLC timestamps keep causality…': c2 runs 0.5 s slow; t0
+    // begins after t1 committed but never hears of it, t2 reads t1's x, so t3 follows t1 causally.
+    id: 'txn-hlc-causality',
+    views: ['transactions', 'spacetime'],
+    scenario: txnStore('HLC keeps causality, not real time', -0.5, { timestamps: 'hlc' }, [
+      { at: 1, node: 'c1', op: 'txn', id: 't1', writes: { x: '1' } },
+      { at: 1.05, node: 'c2', op: 'txn', id: 't0', writes: { z: '0' } },
+      { at: 1.1, node: 'c2', op: 'txn', id: 't2', reads: ['x'], writes: { x: '2' } },
+      { at: 1.3, node: 'c2', op: 'txn', id: 't3', writes: { y: '3' } },
+    ]),
+  },
+  {
+    id: 'txn-2pc-blocks',
+    views: ['transactions', 'spacetime'],
+    scenario: txnStore(
+      '2PC blocks when its coordinator dies',
+      0,
+      { timestamps: 'hlc', commitProtocol: '2pc' },
+      crossShard,
+      { ...coordinatorCrash, network: { latency: { base: 0.02, jitter: 0.002 } } },
+    ),
+  },
+  {
+    id: 'txn-paxos-commit',
+    views: ['transactions', 'spacetime'],
+    scenario: txnStore(
+      'Paxos Commit does not block',
+      0,
+      { timestamps: 'hlc', commitProtocol: 'paxos-commit' },
+      crossShard,
+      { ...coordinatorCrash, network: { latency: { base: 0.02, jitter: 0.002 } } },
+    ),
   },
 ]
 

@@ -1,5 +1,6 @@
 import { useShallow } from 'zustand/react/shallow'
 import { CONSENSUS_INVARIANTS } from '../../engine/checkers/consensus/state'
+import { TRANSACTION_INVARIANTS } from '../../engine/checkers/transactions/state'
 import type { Violation } from '../../worker/consensusWire'
 import { formatClock } from '../format/quantities'
 import { useT, type MessageKey, type Translate } from '../i18n'
@@ -20,7 +21,7 @@ const selectViolations = (s: ConsensusState) => ({
 })
 
 export const invariantName = (invariant: string, t: Translate): string =>
-  (CONSENSUS_INVARIANTS as readonly string[]).includes(invariant)
+  [...CONSENSUS_INVARIANTS, ...TRANSACTION_INVARIANTS].includes(invariant as never)
     ? t(`invariant.${invariant}` as MessageKey)
     : invariant
 

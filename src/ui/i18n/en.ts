@@ -1,6 +1,7 @@
 import { workspaceEn } from './workspace.en'
 import { chronyPresetsEn } from './chrony.en'
 import { logicalEn } from './logical.en'
+import { transactionsEn, transactionsPresetsEn } from './transactions.en'
 import type { PresetText } from './presetText'
 
 /**
@@ -12,6 +13,7 @@ import { lessonsEn } from './lessons.en'
 export const en = {
   ...workspaceEn,
   ...logicalEn,
+  ...transactionsEn,
   'app.title': 'DriftLab',
   'app.tagline': 'Distributed clocks: drift, synchronisation, failure',
   'app.documentTitle': 'DriftLab — distributed clocks, live',
@@ -650,6 +652,7 @@ export type { PresetText }
 
 export const enPresets: Record<string, PresetText> = {
   ...chronyPresetsEn,
+  ...transactionsPresetsEn,
   'multi-paxos-5': {
     name: 'Multi-Paxos, 5 nodes',
     blurb:

@@ -2,12 +2,14 @@ import type { Catalogue, PresetText } from './en'
 import { workspaceZh } from './workspace.zh'
 import { chronyPresetsZh } from './chrony.zh'
 import { logicalZh } from './logical.zh'
+import { transactionsZh, transactionsPresetsZh } from './transactions.zh'
 import { lessonsZh } from './lessons.zh'
 
 /** 简体中文消息目录：键集合与 en.ts 相同（缺键即类型错误）。 */
 export const zh: Catalogue = {
   ...workspaceZh,
   ...logicalZh,
+  ...transactionsZh,
   'app.title': 'DriftLab',
   'app.tagline': '分布式时钟：漂移、同步与故障',
   'app.documentTitle': 'DriftLab — 分布式时钟实时演示',
@@ -607,6 +609,7 @@ export const zh: Catalogue = {
 
 export const zhPresets: Record<string, PresetText> = {
   ...chronyPresetsZh,
+  ...transactionsPresetsZh,
   'multi-paxos-5': {
     name: 'Multi-Paxos：5 个节点',
     blurb:

@@ -2,6 +2,7 @@ import { DEFAULT_PRESET, presets } from '../../engine/scenario/presets'
 import type { Command, Frame, LiveInput, WorkerMessage } from '../../worker/protocol'
 import { STATUS_CODES, NODE, NODE_STRIDE, clampSpeed } from '../../worker/protocol'
 import { receiveConsensus, receiveViolations } from '../consensus/store'
+import { receiveTransactions } from '../transactions/store'
 import { frameStore } from '../store/frameStore'
 import { useRunStore, type RunState } from '../store/runStore'
 import { showViews } from '../workspace/workspaceStore'
@@ -187,6 +188,8 @@ function receiveForStore(msg: WorkerMessage): void {
       return receiveConsensus(msg)
     case 'violations':
       return receiveViolations(msg)
+    case 'transactions':
+      return receiveTransactions(msg)
     case 'scenario':
     case 'inspection':
       // No view asks for these yet (export and inspectors are later issues).

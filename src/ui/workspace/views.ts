@@ -36,6 +36,10 @@ const SpacetimeView = onDemand(
   () => import('../spacetime/SpacetimeView'),
   (m) => m.SpacetimeView,
 )
+const TransactionsView = onDemand(
+  () => import('../transactions/TransactionsView'),
+  (m) => m.TransactionsView,
+)
 const PerturbPanel = onDemand(
   () => import('../perturb/PerturbPanel'),
   (m) => m.PerturbPanel,
@@ -80,6 +84,7 @@ export const VIEWS: readonly ViewDef[] = [
   { id: 'lease', label: 'view.lease', component: LeaseChart, consensus: true },
   { id: 'client', label: 'view.client', component: ClientPanel, consensus: true },
   { id: 'spacetime', label: 'view.spacetime', component: SpacetimeView },
+  { id: 'transactions', label: 'view.transactions', component: TransactionsView },
   { id: 'perturb', label: 'view.perturb', component: PerturbPanel },
   { id: 'interventions', label: 'view.interventions', component: InterventionLog },
   { id: 'share', label: 'view.share', component: SharePanel },

@@ -13,6 +13,7 @@ export type ViewId =
   | 'lease'
   | 'client'
   | 'spacetime'
+  | 'transactions'
   | 'perturb'
   | 'interventions'
   | 'share'
