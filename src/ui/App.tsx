@@ -12,6 +12,10 @@ import { TopologyView } from './topology/TopologyView'
 import { FocusPane } from './workspace/FocusPane'
 import { usePresenter } from './workspace/presenterStore'
 import './workspace/workspace.css'
+// Stores that collect the worker's feeds from the first message on: the views that read them load
+// on demand, and a store loaded with its view would miss the run's 'loaded' and earlier batches.
+import './spacetime/windowStore'
+import './clock/history/historyStore'
 
 /** `?embed=1` (docs/ui-contract.md): for an iframe, only the topology and the run controls. */
 const embed = typeof window !== 'undefined' && isEmbed(window.location.search)
