@@ -1,24 +1,13 @@
 import { create } from 'zustand'
+import type { PresetView } from '../../engine/scenario/presets'
 
 /**
  * The views the workspace can show beside the map (docs/ui-layers.md). The focus pane shows
  * the focused ones; every other view is one click away in its tab bar.
  */
 export type ViewId =
-  | 'clocks'
-  | 'offsetChart'
-  | 'precision'
-  | 'inspector'
-  | 'paxos'
-  | 'lease'
-  | 'client'
-  | 'spacetime'
-  | 'transactions'
-  | 'perturb'
-  | 'interventions'
-  | 'share'
-  | 'run'
-  | 'help'
+  /** the views a preset may open (the engine's list) */
+  PresetView | 'perturb' | 'interventions' | 'share' | 'run' | 'help'
 
 export interface WorkspaceState {
   /** focused views, most important first (one in presenter mode, at most two otherwise) */

@@ -1,3 +1,4 @@
+import { readEvent } from '../emitted'
 import type { ProtocolContext } from '../protocol'
 import type { Ballot } from './ballot'
 import type { LogEntry } from './entry'
@@ -56,13 +57,9 @@ const EVENT_NAMES: Record<PaxosEventName, true> = {
   readResult: true,
 }
 
-/**
- * An emitted (event, data) pair read back as a Paxos event, or null for another protocol's.
- * Only `emit` below produces these names with these shapes, so the narrowing is sound.
- */
+/** An emitted (event, data) pair read back as a Paxos event, or null for another protocol's. */
 export function asPaxosEvent(event: string, data: unknown): PaxosEvent | null {
-  if (!Object.hasOwn(EVENT_NAMES, event) || typeof data !== 'object' || data === null) return null
-  return { event, data } as PaxosEvent
+  return readEvent<PaxosEvent>(EVENT_NAMES, event, data)
 }
 
 export function emit<K extends PaxosEventName>(

@@ -1,3 +1,4 @@
+import { readEvent } from '../emitted'
 import type { ProtocolContext } from '../protocol'
 
 /**
@@ -68,10 +69,9 @@ const EVENT_NAMES: Record<StoreEventName, true> = {
   snapResult: true,
 }
 
-/** An emitted (event, data) pair read back as a store event, or null. Only `emit` below makes them. */
+/** An emitted (event, data) pair read back as a store event, or null for another protocol's. */
 export function asStoreEvent(event: string, data: unknown): StoreEvent | null {
-  if (!Object.hasOwn(EVENT_NAMES, event) || typeof data !== 'object' || data === null) return null
-  return { event, data } as StoreEvent
+  return readEvent<StoreEvent>(EVENT_NAMES, event, data)
 }
 
 export function emit<K extends StoreEventName>(

@@ -90,26 +90,32 @@ const scenarioArb = fc.record({
     maxLength: 8,
   }),
   skews: fc.array(fc.integer({ min: -50, max: 50 }), { minLength: 8, maxLength: 8 }),
-  commitProtocol: fc.constantFrom('2pc', 'paxos-commit'),
+  commitProtocol: fc.constantFrom('2pc' as const, 'paxos-commit' as const),
   faults: fc.array(fault, { maxLength: 5 }),
   workload: fc.array(work, { minLength: 1, maxLength: 8 }),
   /** when the coordinators die for good (Paxos Commit property) */
   coordinatorsDie: fc.double({ min: 0.2, max: GST, noNaN: true }),
 })
 
+type Generated = typeof scenarioArb extends fc.Arbitrary<infer G> ? G : never
+
+/** The store scenario a generated case describes, with its commit protocol and faults. */
+function generatedScenario(g: Generated, commitProtocol: '2pc' | 'paxos-commit', faults: Fault[]) {
+  return storeScenario({
+    seed: g.seed,
+    duration: GST + 7,
+    nodes: IDS.map((id, i) => ({ id, clock: { offset: g.offsets[i], skewPpm: g.skews[i] } })),
+    transactions: { epsilon: EPS, commitWait: true, commitProtocol },
+    workload: g.workload.map((w, i) => ({ ...w, id: `${w.op === 'txn' ? 't' : 'r'}${i}` })),
+    faults: [...g.faults, ...faults],
+  })
+}
+
 describe('the store under random faults', () => {
   it(`truetime + commit-wait, ε above the real error: no violation, nothing blocked after recovery (${RUNS} runs)`, () => {
     fc.assert(
       fc.property(scenarioArb, (g) => {
-        const s = storeScenario({
-          seed: g.seed,
-          duration: GST + 7,
-          nodes: IDS.map((id, i) => ({ id, clock: { offset: g.offsets[i], skewPpm: g.skews[i] } })),
-          transactions: { epsilon: EPS, commitWait: true, commitProtocol: g.commitProtocol },
-          workload: g.workload.map((w, i) => ({ ...w, id: `${w.op === 'txn' ? 't' : 'r'}${i}` })),
-          faults: [...g.faults, ...recovery(IDS)],
-        })
-        const { tx } = runStore(s)
+        const { tx } = runStore(generatedScenario(g, g.commitProtocol, recovery(IDS)))
         expect(tx.violations).toEqual([])
         expect(tx.blocked).toBe(0)
         // (a transaction whose coordinator crashed before any prepare stays "pending": nothing holds it)
@@ -122,21 +128,14 @@ describe('the store under random faults', () => {
   it(`Paxos Commit: coordinators that never come back block nothing (${RUNS / 2} runs)`, () => {
     fc.assert(
       fc.property(scenarioArb, (g) => {
-        const s = storeScenario({
-          seed: g.seed,
-          duration: GST + 7,
-          nodes: IDS.map((id, i) => ({ id, clock: { offset: g.offsets[i], skewPpm: g.skews[i] } })),
-          transactions: { epsilon: EPS, commitWait: true, commitProtocol: 'paxos-commit' },
-          workload: g.workload.map((w, i) => ({ ...w, id: `${w.op === 'txn' ? 't' : 'r'}${i}` })),
-          // the client nodes crash for good, mid-transaction or not
-          faults: [
-            ...g.faults,
+        const { tx } = runStore(
+          generatedScenario(g, 'paxos-commit', [
+            // the client nodes crash for good, mid-transaction or not
             { at: g.coordinatorsDie, type: 'crash', node: 'c1' },
             { at: g.coordinatorsDie, type: 'crash', node: 'c2' },
             ...recovery(IDS.filter((id) => id.startsWith('n'))),
-          ],
-        })
-        const { tx } = runStore(s)
+          ]),
+        )
         expect(tx.violations).toEqual([])
         expect(tx.blocked).toBe(0)
       }),
