@@ -382,7 +382,7 @@ export const presets: Preset[] = [
   // ---- transactions (protocols/store; claims pinned in scenarios/transactions.scenarios.test.ts)
   {
     id: 'txn-skewed-clocks',
-    views: ['transactions', 'spacetime'],
+    views: ['transactions'],
     scenario: txnStore(
       'Skewed clocks reorder transactions',
       -0.05,
@@ -393,7 +393,7 @@ export const presets: Preset[] = [
   {
     // ε = 60 ms covers c2's 50 ms error: every commit waits about 2ε and none is out of order.
     id: 'txn-commit-wait',
-    views: ['transactions', 'spacetime'],
+    views: ['transactions'],
     scenario: txnStore(
       'Commit-wait restores real-time order',
       -0.05,
@@ -403,7 +403,7 @@ export const presets: Preset[] = [
   },
   {
     id: 'txn-epsilon-too-small',
-    views: ['transactions', 'spacetime'],
+    views: ['transactions'],
     scenario: txnStore(
       'ε too small: TrueTime’s promise broken',
       -0.05,
@@ -415,7 +415,7 @@ export const presets: Preset[] = [
     // The workload of store.test.ts 'HLC timestamps keep causality…': c2 runs 0.5 s slow; t0
     // begins after t1 committed but never hears of it, t2 reads t1's x, so t3 follows t1 causally.
     id: 'txn-hlc-causality',
-    views: ['transactions', 'spacetime'],
+    views: ['transactions'],
     scenario: txnStore('HLC keeps causality, not real time', -0.5, { timestamps: 'hlc' }, [
       { at: 1, node: 'c1', op: 'txn', id: 't1', writes: { x: '1' } },
       { at: 1.05, node: 'c2', op: 'txn', id: 't0', writes: { z: '0' } },
@@ -425,7 +425,7 @@ export const presets: Preset[] = [
   },
   {
     id: 'txn-2pc-blocks',
-    views: ['transactions', 'spacetime'],
+    views: ['transactions'],
     scenario: txnStore(
       '2PC blocks when its coordinator dies',
       0,
@@ -436,7 +436,7 @@ export const presets: Preset[] = [
   },
   {
     id: 'txn-paxos-commit',
-    views: ['transactions', 'spacetime'],
+    views: ['transactions'],
     scenario: txnStore(
       'Paxos Commit does not block',
       0,
