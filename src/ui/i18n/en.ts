@@ -2,6 +2,7 @@ import { workspaceEn } from './workspace.en'
 import { chronyPresetsEn } from './chrony.en'
 import { logicalEn } from './logical.en'
 import { transactionsEn, transactionsPresetsEn } from './transactions.en'
+import { wireEn } from './wire.en'
 import type { PresetText } from './presetText'
 
 /**
@@ -14,6 +15,7 @@ export const en = {
   ...workspaceEn,
   ...logicalEn,
   ...transactionsEn,
+  ...wireEn,
   'app.title': 'DriftLab',
   'app.tagline': 'Distributed clocks: drift, synchronisation, failure',
   'app.documentTitle': 'DriftLab — distributed clocks, live',

@@ -3,6 +3,7 @@ import { workspaceZh } from './workspace.zh'
 import { chronyPresetsZh } from './chrony.zh'
 import { logicalZh } from './logical.zh'
 import { transactionsZh, transactionsPresetsZh } from './transactions.zh'
+import { wireZh } from './wire.zh'
 import { lessonsZh } from './lessons.zh'
 
 /** 简体中文消息目录：键集合与 en.ts 相同（缺键即类型错误）。 */
@@ -10,6 +11,7 @@ export const zh: Catalogue = {
   ...workspaceZh,
   ...logicalZh,
   ...transactionsZh,
+  ...wireZh,
   'app.title': 'DriftLab',
   'app.tagline': '分布式时钟：漂移、同步与故障',
   'app.documentTitle': 'DriftLab — 分布式时钟实时演示',
@@ -451,13 +453,14 @@ export const zh: Catalogue = {
   'clock.quality.accuracy': '准确度',
   'clock.quality.precisionHint': '两个运行中时钟之间的最大差值（偏移的最大值 − 最小值）',
   'clock.quality.accuracyHint': '运行中时钟与真实时间的最大距离（|偏移| 的最大值）',
-  'clock.quality.definition': '精密度：各时钟彼此之间有多一致。准确度：最差的时钟离真实时间有多近。',
+  'clock.quality.definition':
+    '精密度：各时钟彼此之间有多一致。准确度：最差的时钟离真实时间有多近。',
   'clock.quality.captionNtp':
     'NTP 跟随参考时钟：每个时钟都与真实时间一致，所以它们彼此也一致，两个数值保持接近。',
   'clock.quality.captionSntp':
     'SNTP 跟随一台参考服务器并立即应用每个回答：两次轮询之间每个时钟按各自的速率漂移，所以两个数值一起呈锯齿状变化。',
   'clock.quality.captionCristian':
-    'Cristian 算法把每个客户端拨到服务器时间加上往返时间的一半，与服务器一致也就是与真实时间一致，两个数值保持接近。',
+    'Cristian 算法把每个客户端拨到服务器时间加上往返时延的一半，与服务器一致也就是与真实时间一致，两个数值保持接近。',
   'clock.quality.captionBerkeley':
     'Berkeley 算法对各时钟取平均，并把每个时钟调到平均值：它们彼此一致（精密度高），但平均值本身可能远离真实时间（准确度低）。',
   'clock.quality.captionNaive': '朴素规则每一轮都把时钟往错误的方向推得更远：两个数值都在增长。',
@@ -500,13 +503,13 @@ export const zh: Catalogue = {
   'clock.berkeley.roundTitle': '第 {round} 轮：主节点的估计值及其发送的调整量',
   'clock.berkeley.estimate': '估计值',
   'clock.berkeley.estimateHint':
-    '该节点的时钟减去主节点的时钟，按 Cristian 方法读取：它的回答加上往返时间的一半',
+    '该节点的时钟减去主节点的时钟，按 Cristian 方法读取：它的回答加上往返时延的一半',
   'clock.berkeley.sent': '调整量',
   'clock.berkeley.sentHint': '平均值减去估计值：主节点让该节点加到自己时钟上的量',
   'clock.berkeley.used': '参与平均',
   'clock.berkeley.outlier': '离群：被排除',
   'clock.berkeley.noReply': '无回复',
-  'clock.berkeley.slow': '往返时间过长',
+  'clock.berkeley.slow': '往返时延过长',
   'clock.berkeley.average':
     '容错平均值：相对主节点时钟 {average}。所有节点（包括离群节点）都被调到这个值；没有任何东西把它与真实时间联系起来。',
   'clock.berkeley.lastOutliers':
@@ -534,13 +537,13 @@ export const zh: Catalogue = {
   'clock.perturb.driftNotNumber':
     '漂移必须是以 ppm 为单位的数字，例如 150 或 −20。没有做任何更改。',
   'clock.perturb.step': '拨动时钟',
-  'clock.perturb.lie': '虚假报时量',
-  'clock.perturb.makeFalseticker': '设为虚假报时者',
+  'clock.perturb.lie': '谎报偏移量',
+  'clock.perturb.makeFalseticker': '设为虚假时钟源',
   'clock.perturb.endLie': '恢复诚实',
   'clock.perturb.honest': '如实回答时间请求。',
-  'clock.perturb.lying': '虚假报时者：回答的时间偏离 {lie}。',
-  'clock.perturb.lieRange': '虚假报时量必须在 −{limit} 到 +{limit} 毫秒之间。没有做任何更改。',
-  'clock.perturb.lieNotNumber': '虚假报时量必须是以毫秒为单位的数字，例如 250。没有做任何更改。',
+  'clock.perturb.lying': '虚假时钟源：回答的时间偏离 {lie}。',
+  'clock.perturb.lieRange': '谎报偏移量必须在 −{limit} 到 +{limit} 毫秒之间。没有做任何更改。',
+  'clock.perturb.lieNotNumber': '谎报偏移量必须是以毫秒为单位的数字，例如 250。没有做任何更改。',
   'clock.ntp.reference': '参考时钟（层级 1）：它就是真实时间，并用它回答每个请求。',
   'clock.ntp.state': '时钟调节',
   'clock.ntp.stateNSET': '尚无偏移测量',
@@ -570,7 +573,7 @@ export const zh: Catalogue = {
   'clock.peer.selected': '系统对等体',
   'clock.peer.candidate': '候选者',
   'clock.peer.truechimer': '真实报时者',
-  'clock.peer.falseticker': '虚假报时者',
+  'clock.peer.falseticker': '虚假时钟源',
   'clock.peer.unfit': '不可用',
   'clock.unfit.unreachable': '不可达',
   'clock.unfit.unsynchronised': '未同步',
@@ -581,7 +584,7 @@ export const zh: Catalogue = {
   'clock.filter.at': '{t} 秒',
   'clock.filter.empty': '空',
   'clock.filter.note':
-    '时延最小的一级给出该对等体的偏移（高亮显示）：它的往返时间给非对称路径留下的误差空间最小。',
+    '时延最小的一级给出该对等体的偏移（高亮显示）：它的往返时延给非对称路径留下的误差空间最小。',
   'clock.exchange.title': '最近一次交换：{client} 询问 {server}',
   'clock.exchange.diagramLabel':
     '客户端与服务器的时间线：请求在 T1 发出、T2 到达，回复在 T3 发出、T4 到达',
@@ -592,12 +595,12 @@ export const zh: Catalogue = {
   'clock.exchange.none': '尚未完成任何交换。',
   'clock.cristian.server': '时间服务器：客户端把时钟拨到它给出的时间。',
   'clock.cristian.timeServer': '时间服务器',
-  'clock.cristian.lastRtt': '上次往返时间',
+  'clock.cristian.lastRtt': '上次往返时延',
   'clock.cristian.lastStep': '上次拨动',
   'clock.cristian.errorBound': '误差至多',
-  'clock.cristian.burst': '本轮突发（往返时间）',
+  'clock.cristian.burst': '本轮突发（往返时延）',
   'clock.cristian.note':
-    'C ← T_server + RTT/2：每轮突发中往返时间最短的样本胜出，因为它的一半是对回复时延的最佳估计。',
+    'C ← T_server + RTT/2：每轮突发中往返时延最短的样本胜出，因为它的一半是对回复时延的最佳估计。',
   'clock.naive.title': '一个常见误解（特意运行）：错误的对时公式',
   'clock.naive.rule': '规则：Δt = t − t_ref，然后 t ← t + Δt。它把误差加了上去，而不是消除误差。',
   'clock.naive.example':
@@ -654,9 +657,9 @@ export const zhPresets: Record<string, PresetText> = {
       '三个客户端通过高速局域网，把各自漂移的时钟校准到三台参考服务器：观察偏移收敛到几十微秒，再在检查器中拖动某个客户端的漂移，看 NTP 如何把它拉回来。',
   },
   'ntp-falsetickers': {
-    name: 'NTP 与虚假报时者（5 台服务器，2 台说谎）',
+    name: 'NTP 与虚假时钟源（5 台服务器，2 台说谎）',
     blurb:
-      '五台服务器中有两台说谎：一台快 250 毫秒，一台慢 400 毫秒。交集算法把它们判定为虚假报时者，客户端跟随其余三台意见一致的服务器。',
+      '五台服务器中有两台说谎：一台快 250 毫秒，一台慢 400 毫秒。交集算法把它们判定为虚假时钟源，客户端跟随其余三台意见一致的服务器。',
   },
   'berkeley-outlier': {
     name: '带离群时钟的 Berkeley 算法',

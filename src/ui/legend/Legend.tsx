@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react'
 import { useT, type MessageKey } from '../i18n'
 import { legendOrder, phaseOf } from '../consensus/phases'
+import { kindLabel } from './kindNames'
 import { messageColour } from '../topology/messageLayer'
 import { LinkSwatch } from '../perturb/LinkSwatch'
 import { useRunStore, type RunState } from '../store/runStore'
@@ -57,14 +58,14 @@ export function Legend() {
         <li className="legend-heading">{t('legend.kinds')}</li>
         {kinds.length === 0 && <li className="legend-note">{t('legend.noKinds')}</li>}
         {legendOrder(kinds).map((kind) => {
-          // Paxos kinds by their localized phase name and tag (1a…2b); others by wire name
+          // localized names (Paxos kinds with their phase tag, 1a…2b); the wire name as a hint
           const phase = phaseOf(kind)
           return (
-            <li key={kind} data-kind={kind} title={phase ? kind : undefined}>
+            <li key={kind} data-kind={kind} title={kind}>
               <svg viewBox="-6 -6 12 12" className="legend-dot" aria-hidden="true">
                 <circle r="5" fill={messageColour(kinds, kinds.indexOf(kind))} />
               </svg>
-              {phase ? t(phase.name) : <code>{kind}</code>}
+              {kindLabel(kind, t)}
               {phase?.tag && <span className="legend-tag">{phase.tag}</span>}
             </li>
           )

@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow'
 import type { Frame } from '../../worker/protocol'
 import { usePainter } from '../frameLoop'
 import { presetText, useLang, useT } from '../i18n'
+import { protocolLabel } from '../legend/kindNames'
 import { useRunStore, type RunState } from '../store/runStore'
 
 const selectRun = (s: RunState) => ({ run: s.run, statuses: s.statuses })
@@ -63,11 +64,9 @@ export function RunPanel() {
         <dd>{name}</dd>
         <dt>{t('panel.run.protocols')}</dt>
         <dd>
-          {run.protocols.length > 0 ? (
-            <code>{run.protocols.join(', ')}</code>
-          ) : (
-            t('panel.run.noProtocol')
-          )}
+          {run.protocols.length > 0
+            ? run.protocols.map((id) => protocolLabel(id, t)).join(t('list.separator'))
+            : t('panel.run.noProtocol')}
         </dd>
         <dt>{t('panel.run.seed')}</dt>
         <dd className="num">{run.seed}</dd>

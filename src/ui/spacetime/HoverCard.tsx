@@ -17,6 +17,7 @@ import {
 } from '../../worker/timelineWire'
 import { formatClock, formatOffset } from '../format/quantities'
 import { useT, type Translate } from '../i18n'
+import { kindLabel } from '../legend/kindNames'
 import { onWorkerMessage, sendCommand } from '../sim/actions'
 import type { HoverTarget } from './hover'
 import type { SpacetimeWindow } from './spacetimeData'
@@ -129,7 +130,8 @@ export function HoverCard({
   return (
     <div className="spacetime-card" style={style} role="tooltip" data-testid="spacetime-card">
       <div className="card-title">
-        <code>{data.kinds[a[o + A_KIND]]}</code> {from} → {to}
+        <span title={data.kinds[a[o + A_KIND]]}>{kindLabel(data.kinds[a[o + A_KIND]], t)}</span>{' '}
+        {from} → {to}
       </div>
       <div className="card-row">
         <strong>{t('spacetime.card.sent')}</strong>{' '}

@@ -56,8 +56,8 @@ export function BerkeleyDetail({ state }: { state: BerkeleyState }) {
               <th scope="col" className="num" title={t('clock.berkeley.estimateHint')}>
                 {t('clock.berkeley.estimate')} <span className="dim">{t(uo.key)}</span>
               </th>
-              <th scope="col" className="num">
-                RTT <span className="dim">{t(ur.key)}</span>
+              <th scope="col" className="num" title={t('clock.rttHint')}>
+                {t('clock.rtt')} <span className="dim">{t(ur.key)}</span>
               </th>
               <th scope="col">{t('clock.peer.status')}</th>
               <th scope="col" className="num" title={t('clock.berkeley.sentHint')}>

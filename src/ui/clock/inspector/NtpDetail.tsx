@@ -62,7 +62,7 @@ export function NtpDetail({
       >
         <dt>{t('clock.ntp.state')}</dt>
         <dd title={t(STATE_KEY[d.state])}>
-          <code>{d.state}</code> <span className="dim">{t(STATE_KEY[d.state])}</span>
+          {t(`ntp.state.${d.state}`)} <span className="dim">{t(STATE_KEY[d.state])}</span>
         </dd>
         <dt>{t('clock.ntp.poll')}</dt>
         <dd className="num">

@@ -61,6 +61,22 @@ describe('sync state text', () => {
     ).toBe('naive rule (misconception) · stepped by +100.0 ms')
   })
 
+  it('says it in Chinese, NTP states included', () => {
+    const zh = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) =>
+      translate('zh', key, params)
+    const ntp = {
+      algo: 'ntp' as const,
+      state: 'FREQ' as const,
+      stratum: 3,
+      synchronised: false,
+      peer: null,
+      poll: 6,
+      noMajority: false,
+      rejected: [],
+    }
+    expect(syncText(ntp, false, zh)).toBe('测频中 · 层级 3')
+  })
+
   it('names reference and free-running clocks without a protocol state', () => {
     expect(syncText(null, true, t)).toBe('reference clock')
     expect(syncText(null, false, t)).toBe('free-running')

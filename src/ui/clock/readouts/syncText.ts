@@ -10,13 +10,13 @@ export function syncText(sync: SyncSummary | null, reference: boolean, t: Transl
   switch (sync.algo) {
     case 'ntp': {
       if (sync.state === null) return t('clock.sync.ntpReference')
-      const parts = [sync.state, t('clock.sync.stratum', { n: sync.stratum })]
+      const parts = [t(`ntp.state.${sync.state}`), t('clock.sync.stratum', { n: sync.stratum })]
       if (sync.noMajority) parts.push(t('clock.sync.noMajority'))
       return parts.join(' · ')
     }
     case 'chrony': {
       if (sync.stratum === null) return t('clock.sync.ntpReference')
-      const parts = ['chrony', t('clock.sync.stratum', { n: sync.stratum })]
+      const parts = [t('protocol.chrony'), t('clock.sync.stratum', { n: sync.stratum })]
       if (sync.noMajority) parts.push(t('clock.sync.noMajority'))
       return parts.join(' · ')
     }

@@ -1,0 +1,23 @@
+/** What goes over the wire and who sends it: message kinds, protocol names, NTP's discipline states (spread into en.ts). */
+export const wireEn = {
+  'kind.ntpRequest': 'NTP request',
+  'kind.ntpReply': 'NTP reply',
+  'kind.timeRequest': 'Time request',
+  'kind.timeReply': 'Time reply',
+  'kind.berkeleyQuery': 'Berkeley: what time is it?',
+  'kind.berkeleyReply': 'Berkeley: my time',
+  'kind.berkeleyAdjust': 'Berkeley: adjust by',
+  'protocol.ntp': 'NTP',
+  'protocol.sntp': 'SNTP',
+  'protocol.chrony': 'chrony',
+  'protocol.cristian': 'Cristian',
+  'protocol.berkeley': 'Berkeley',
+  'protocol.naive': 'naive rule (misconception)',
+  'protocol.paxos': 'Paxos',
+  'ntp.state.NSET': 'NSET',
+  'ntp.state.FREQ': 'FREQ',
+  'ntp.state.SYNC': 'SYNC',
+  'ntp.state.SPIK': 'SPIK',
+  'clock.rtt': 'RTT',
+  'clock.rttHint': 'round-trip time of the exchange',
+}
