@@ -71,4 +71,5 @@ export { asStoreEvent, type StoreEvent, type StoreEvents } from './protocols/sto
 export { TRANSACTION_INVARIANTS, type TransactionInvariant } from './checkers/transactions/state'
 export { keyShard } from './protocols/store/config'
 export type { StoreState } from './protocols/store/state'
+export type { StoreMessageKind } from './protocols/store/messages'
 export { groupOfEvent } from './protocols/paxos/group'

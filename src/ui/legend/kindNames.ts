@@ -1,3 +1,4 @@
+import type { StoreMessageKind } from '../../engine'
 import type { MessageKey, Translate } from '../i18n'
 import { phaseOf } from '../consensus/phases'
 
@@ -12,6 +13,23 @@ const SYNC_KINDS: Record<string, MessageKey> = {
   berkeleyAdjust: 'kind.berkeleyAdjust',
 }
 
+/** The transactions store's kinds (store/messages.ts); typed so a new kind without a name fails to compile. */
+const STORE_KINDS: Record<StoreMessageKind, MessageKey> = {
+  txnRead: 'kind.txnRead',
+  txnReadReply: 'kind.txnReadReply',
+  txnPrepare: 'kind.txnPrepare',
+  txnVote: 'kind.txnVote',
+  txnDecide: 'kind.txnDecide',
+  txnDecided: 'kind.txnDecided',
+  txnQuery: 'kind.txnQuery',
+  txnVoteInfo: 'kind.txnVoteInfo',
+  snapRead: 'kind.snapRead',
+  snapReply: 'kind.snapReply',
+  safeTime: 'kind.safeTime',
+}
+
+const NAMED_KINDS: Record<string, MessageKey> = { ...SYNC_KINDS, ...STORE_KINDS }
+
 /** The engine's protocols (protocols/registry.ts) by name. */
 const PROTOCOLS: Record<string, MessageKey> = {
   ntp: 'protocol.ntp',
@@ -21,11 +39,12 @@ const PROTOCOLS: Record<string, MessageKey> = {
   berkeley: 'protocol.berkeley',
   naive: 'protocol.naive',
   paxos: 'protocol.paxos',
+  store: 'protocol.store',
 }
 
 /** The catalogue name of a message kind (Paxos kinds by their phase), or null for a kind no protocol of the app sends. */
 export function kindName(kind: string): MessageKey | null {
-  return phaseOf(kind)?.name ?? (Object.hasOwn(SYNC_KINDS, kind) ? SYNC_KINDS[kind] : null)
+  return phaseOf(kind)?.name ?? (Object.hasOwn(NAMED_KINDS, kind) ? NAMED_KINDS[kind] : null)
 }
 
 /** What to print for a message kind: its catalogue name, else the wire name itself (test probes). */
