@@ -160,6 +160,15 @@ test('the node menu opens by right-click and by keyboard, and asks for numbers s
   await expect(page.getByTestId('intervention').last()).toHaveText(
     /Step the clock of c1 by \+100\.000 ms/,
   )
+  // "Step clock by…" asks in the unit the quick steps above it name
+  await page.getByTestId('node-c2').click({ button: 'right' })
+  await page.getByRole('menuitem', { name: 'Step clock by…' }).click()
+  await expect(page.getByTestId('node-ask')).toContainText('ms')
+  await page.getByTestId('node-ask-value').fill('250')
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('intervention').last()).toHaveText(
+    /Step the clock of c2 by \+250\.000 ms/,
+  )
 })
 
 test('loss, latency and jitter: typed values are range-checked and recorded as interventions', async ({

@@ -298,7 +298,7 @@ export const en = {
   'share.imageLabel': 'Topology image',
   'share.imageHint': 'Save the topology view as it is now',
   'share.exportCsv': 'Offsets CSV',
-  'share.csvHint': 'Each node’s clock reading and offset at the current simulated time',
+  'share.csvHint': 'Every sample the offset charts hold: each node’s offset and rate correction over time',
   'share.failed': 'Export failed: {detail}',
   'share.opened': 'Opened a shared run, paused at {t} s.',
 

@@ -283,7 +283,7 @@ export const zh: Catalogue = {
   'share.imageLabel': '拓扑图片',
   'share.imageHint': '按当前样子保存拓扑视图',
   'share.exportCsv': '偏移 CSV',
-  'share.csvHint': '当前模拟时刻各节点的时钟读数与偏移',
+  'share.csvHint': '偏移图表保存的全部采样：各节点随时间变化的时钟偏移与频率校正',
   'share.failed': '导出失败：{detail}',
   'share.opened': '已打开分享的运行，暂停于 {t} 秒。',
 

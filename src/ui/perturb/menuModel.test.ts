@@ -40,7 +40,9 @@ describe('node menu items', () => {
   it('turn asked-for numbers into interventions within the schema bounds', () => {
     expect(ASKS.skew.fault('n2', 250)).toEqual({ type: 'setSkew', node: 'n2', ppm: 250 })
     expect([ASKS.skew.min, ASKS.skew.max]).toEqual([-500_000, 500_000])
-    expect(ASKS.stepBy.fault('n2', -3)).toEqual({ type: 'clockStep', node: 'n2', by: -3 })
+    // asked in ms, the unit of the menu's quick steps ("Step clock +100.000 ms")
+    expect(en(ASKS.stepBy.unit)).toBe('ms')
+    expect(ASKS.stepBy.fault('n2', -250)).toEqual({ type: 'clockStep', node: 'n2', by: -0.25 })
     expect(ASKS.lie.fault('n2', 0.5)).toEqual({ type: 'falseticker', node: 'n2', lie: 0.5 })
   })
 })

@@ -19,13 +19,14 @@ export interface Ask {
 }
 
 export const ASKS = {
+  // in ms, as the menu's quick steps beside it are labelled; the schema's bound is ±100 000 s
   stepBy: {
     label: 'menu.stepByLabel',
-    unit: 'unit.s',
-    min: -100_000,
-    max: 100_000,
-    initial: 1,
-    fault: (node, by) => ({ type: 'clockStep', node, by }),
+    unit: 'unit.ms',
+    min: -100_000_000,
+    max: 100_000_000,
+    initial: 100,
+    fault: (node, ms) => ({ type: 'clockStep', node, by: ms / 1000 }),
   },
   // the scenario schema's bound: ±500 000 ppm (50 %) for "broken clock" demos
   skew: {

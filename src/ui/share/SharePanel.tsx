@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { encodeShare, MAX_LINK_CHARS } from '../../engine/scenario/shareCodec'
+import { history } from '../clock/history/historyStore'
 import { useT, type MessageKey, type Params } from '../i18n'
 import { frameStore } from '../store/frameStore'
 import { useRunStore } from '../store/runStore'
@@ -113,7 +114,7 @@ export function SharePanel() {
     const frame = frameStore.getState().frame
     if (!run || !frame) return
     const csv = offsetCsv(
-      [frame],
+      history.ring,
       run.nodes.map((n) => n.id),
     )
     download(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { NODE_STRIDE } from '../../worker/protocol'
+import { HistoryRing } from '../clock/history/ring'
 import { offsetCsv, OFFSET_HEADER, toCsv } from './csv'
 
 describe('CSV builder', () => {
@@ -28,23 +28,28 @@ describe('CSV builder', () => {
     expect(Number(row.split(',')[0])).toBe(x)
   })
 
-  it('gives one row per node per sample: time, node, status, local reading, offset', () => {
-    const nodes = new Float64Array(2 * NODE_STRIDE)
-    nodes.set([0, 12.5, 0, 1, 12.25, -0.25])
-    const csv = offsetCsv(
-      [
-        { now: 12.5, nodes },
-        { now: 13, nodes },
-      ],
-      ['s1', 'c1'],
-    )
-    expect(csv.split('\r\n')).toEqual([
-      OFFSET_HEADER.join(','),
-      '12.5,s1,up,12.5,0',
-      '12.5,c1,crashed,12.25,-0.25',
-      '13,s1,up,12.5,0',
-      '13,c1,crashed,12.25,-0.25',
+  it('writes every sample the charts hold: one row per sample per node, units in the header', () => {
+    const ring = new HistoryRing(8)
+    ring.push({
+      nodes: 2,
+      t: Float64Array.of(0.5, 1),
+      offset: Float64Array.of(0, -0.25, 0.001, NaN),
+      correction: Float64Array.of(0, 12.5, 0, 0),
+      accuracy: Float64Array.of(0.25, 0.001),
+      precision: Float64Array.of(0.25, 0.001),
+    })
+    expect(offsetCsv(ring, ['s1', 'c1', 'c2']).split('\r\n')).toEqual([
+      'time_s,node,offset_s,correction_ppm',
+      '0.5,s1,0,0',
+      '0.5,c1,-0.25,12.5',
+      '1,s1,0.001,0',
+      // crashed: no offset, as the chart shows a gap
+      '1,c1,,0',
       '',
     ])
+  })
+
+  it('holds only the header when the charts hold nothing yet', () => {
+    expect(offsetCsv(new HistoryRing(4), ['s1'])).toBe(`${OFFSET_HEADER.join(',')}\r\n`)
   })
 })

@@ -1,5 +1,3 @@
-import { NODE, NODE_STRIDE, STATUS_CODES } from '../../worker/protocol'
-
 /**
  * CSV as RFC 4180 has it: comma-separated, CRLF line ends, a field with a comma, quote or line
  * break in double quotes (inner quotes doubled). A text field that a spreadsheet would read as a
@@ -20,28 +18,28 @@ export function toCsv(header: readonly string[], rows: readonly (readonly Cell[]
   return [header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n'
 }
 
-/** What one row set is built from: a frame, or any sample with the same node layout. */
-export interface NodeSample {
-  now: number
-  /** NODE_STRIDE numbers per node: status code, local clock reading, offset */
-  nodes: Float64Array
+/** The clock history as the charts hold it (HistoryRing): `size` samples of `width` nodes each. */
+export interface OffsetSeries {
+  size: number
+  width: number
+  time(k: number): number
+  /** local − true (s); NaN while the node is crashed */
+  offset(k: number, node: number): number
+  /** the rate correction its clock runs with (ppm) */
+  correction(k: number, node: number): number
 }
 
-export const OFFSET_HEADER = ['time_s', 'node', 'status', 'local_s', 'offset_s'] as const
+export const OFFSET_HEADER = ['time_s', 'node', 'offset_s', 'correction_ppm'] as const
 
-/** One row per node per sample: simulated time, node, status, local reading, local − true. */
-export function offsetCsv(samples: readonly NodeSample[], ids: readonly string[]): string {
+/**
+ * Every sample the offset charts hold, one row per sample per charted node: simulated time,
+ * node, local − true, rate correction. A crashed node's offset is left empty, as the chart leaves a gap.
+ */
+export function offsetCsv(series: OffsetSeries, ids: readonly string[]): string {
   const rows: Cell[][] = []
-  for (const s of samples)
-    ids.forEach((id, i) => {
-      const o = i * NODE_STRIDE
-      rows.push([
-        s.now,
-        id,
-        STATUS_CODES[s.nodes[o + NODE.status]] ?? '',
-        s.nodes[o + NODE.local],
-        s.nodes[o + NODE.offset],
-      ])
-    })
+  const width = Math.min(series.width, ids.length)
+  for (let k = 0; k < series.size; k++)
+    for (let n = 0; n < width; n++)
+      rows.push([series.time(k), ids[n], series.offset(k, n), series.correction(k, n)])
   return toCsv(OFFSET_HEADER, rows)
 }
