@@ -20,7 +20,8 @@ const selectRun = (s: RunState) => s.run
 
 type X = ScaleLinear<number, number>
 
-const ms = (x: number) => `${(x * 1e3).toFixed(x < 0.01 ? 1 : 0)}`
+/** milliseconds from the window's start, with one decimal only when the window is under 20 ms */
+const ms = (x: number, span: number) => (x * 1e3).toFixed(span < 0.02 ? 1 : 0)
 const epsText = (e: number | null, t: Translate) => (e === null ? '' : formatOffset(e, t).slice(1))
 
 function metaText(meta: TransactionsMeta, t: Translate): string {
@@ -167,7 +168,7 @@ function Window({ w, width, now, t }: { w: TimeWindow; width: number; now: numbe
             <g key={v} transform={`translate(${x(v)},0)`}>
               <line y1={12} y2={16} />
               <text y={10} textAnchor="middle">
-                +{ms(v - w.from)}
+                +{ms(v - w.from, w.to - w.from)}
               </text>
             </g>
           ))}
