@@ -26,9 +26,13 @@ export async function fast(page: Page) {
   await page.getByTestId('speed').fill('300')
 }
 
-/** What the CLI prints as traceHash for `--duration T`. */
-export function cliHash(scenario: unknown, duration: number): string {
+/** The summary the CLI prints for `--duration T`. */
+export function cliRun(scenario: unknown, duration: number) {
   const parsed = parseScenario({ ...(scenario as object), duration })
   if (!parsed.ok) throw new Error(parsed.error)
-  return runAndSummarize(createSimulation(parsed.scenario), duration).traceHash
+  return runAndSummarize(createSimulation(parsed.scenario), duration)
 }
+
+/** What the CLI prints as traceHash for `--duration T`. */
+export const cliHash = (scenario: unknown, duration: number): string =>
+  cliRun(scenario, duration).traceHash

@@ -124,6 +124,7 @@ export const en = {
   'timeline.toHead': 'Latest',
   'timeline.toHeadHint': 'Jump to the latest recorded moment',
   'timeline.checkpoints': '{n} checkpoints; the last seek took {ms} ms',
+  'timeline.violations': '{n} invariant violations (red marks), the first at {first} s',
   'timeline.replaced':
     'Future replaced: an intervention at {from} s discarded the run recorded up to {to} s',
   'spacetime.title': 'Space-time diagram',

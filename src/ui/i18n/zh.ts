@@ -116,6 +116,7 @@ export const zh: Catalogue = {
   'timeline.toHead': '最新',
   'timeline.toHeadHint': '跳到已记录的最新时刻',
   'timeline.checkpoints': '{n} 个检查点；上次跳转用时 {ms} 毫秒',
+  'timeline.violations': '{n} 处不变式违反（红色标记），第一处在 {first} 秒',
   'timeline.replaced': '历史已替换：{from} 秒处的干预丢弃了原先记录到 {to} 秒的运行',
   'spacetime.title': '时空图',
   'spacetime.hint':

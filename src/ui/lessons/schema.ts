@@ -22,6 +22,7 @@ const VIEW_IDS = [
   'spacetime',
   'perturb',
   'interventions',
+  'transactions',
 ] as const satisfies readonly ViewId[]
 
 const text = z.object({ en: z.string().min(1).max(1200), zh: z.string().min(1).max(1200) })

@@ -1,6 +1,7 @@
 import { useCallback, useRef } from 'react'
 import type { Frame } from '../../worker/protocol'
 import { repaintAll, usePainter } from '../frameLoop'
+import { useConsensus } from '../consensus/store'
 import { t as tNow, useT } from '../i18n'
 import { shownRange } from '../spacetime/viewStore'
 import { frameStore } from '../store/frameStore'
@@ -40,6 +41,7 @@ export function Timeline() {
   const replaced = useRef<SVGRectElement>(null)
   const band = useRef<SVGRectElement>(null)
   const ticks = useRef<SVGPathElement>(null)
+  const violations = useRef<SVGPathElement>(null)
   const thumb = useRef<SVGGElement>(null)
   const readout = useRef<HTMLOutputElement>(null)
   const dragging = useRef(false)
@@ -83,6 +85,14 @@ export function Timeline() {
           ? tl.checkpoints.map((c) => `M${x(c).toFixed(1)},${HEIGHT - 7}v5`).join('')
           : '',
       )
+      // the checker's violations (consensus and transactions) as red marks over the rail
+      const v = useConsensus.getState()
+      const found = v.violationsRunId === frame.runId ? v.violations : []
+      violations.current!.setAttribute(
+        'd',
+        found.map((f) => `M${x(f.at).toFixed(1)},1l4,6h-8z`).join(''),
+      )
+      el.dataset.violations = String(found.length)
       el.setAttribute('aria-valuenow', String(now))
       el.setAttribute('aria-valuemax', String(head))
       el.setAttribute(
@@ -95,6 +105,8 @@ export function Timeline() {
         tl.seekMs !== null
           ? `${tNow('timeline.hint')}\n${tNow('timeline.checkpoints', { n: tl.checkpoints.length, ms: tl.seekMs.toFixed(1) })}`
           : tNow('timeline.hint')
+      if (found.length > 0)
+        el.title += `\n${tNow('timeline.violations', { n: found.length, first: fmt(found[0]!.at) })}`
       if (r && r.to > head)
         el.title += `\n${tNow('timeline.replaced', { from: fmt(r.from), to: fmt(r.to) })}`
       readout.current!.textContent = tNow('timeline.readout', { now: fmt(now), head: fmt(head) })
@@ -186,6 +198,7 @@ export function Timeline() {
           <rect ref={replaced} className="timeline-replaced" y={HEIGHT / 2 - 3} height={6} />
           <rect ref={band} className="timeline-band" y={2} height={HEIGHT - 4} rx={2} />
           <path ref={ticks} className="timeline-checkpoints" />
+          <path ref={violations} className="timeline-violations" data-testid="timeline-violations" />
           <g ref={thumb}>
             <circle className="timeline-thumb" cy={HEIGHT / 2} r={7} />
           </g>
