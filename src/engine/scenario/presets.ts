@@ -24,7 +24,23 @@ export interface Preset {
   scenario: ScenarioInput
   /** the one or two views the workspace focuses when the preset opens, most important first */
   views: readonly PresetView[]
+  /**
+   * Simulated seconds per wall second the UI plays it at, so its key moment is watchable
+   * (worker/presetSpeed.test.ts). Pacing only: the trace does not depend on it.
+   */
+  speed: number
 }
+
+/**
+ * Clock sync at 0.02×: a LAN round trip takes a visible ~0.1 s, and the quiet stretches between
+ * polls are skipped (worker/pacing.ts), so the next exchange comes within a second.
+ */
+const WATCH_MESSAGES = 0.02
+/**
+ * The store's shards keep heartbeats on the wire, so nothing is skipped: at 0.2× the first
+ * transaction begins 5 s in and each commit (about 20 ms) takes a tenth of a second.
+ */
+const WATCH_TRANSACTIONS = 0.2
 
 const lanClients = (n: number, skews: number[]) =>
   Array.from({ length: n }, (_, i) => ({
@@ -101,6 +117,7 @@ export const presets: Preset[] = [
   {
     id: 'cristian-lan',
     views: ['offsetChart', 'precision'],
+    speed: WATCH_MESSAGES,
     scenario: {
       version: 1,
       name: 'Cristian on a LAN',
@@ -114,6 +131,8 @@ export const presets: Preset[] = [
   {
     id: 'free-drift',
     views: ['offsetChart', 'clocks'],
+    // nothing is sent, so nothing is skipped: at 100× the 200 ppm clock gains 20 ms a second
+    speed: 100,
     scenario: {
       version: 1,
       name: 'Drifting clocks, no sync',
@@ -130,6 +149,7 @@ export const presets: Preset[] = [
   {
     id: 'asymmetric-wan',
     views: ['inspector', 'offsetChart'],
+    speed: WATCH_MESSAGES,
     scenario: {
       version: 1,
       name: 'Asymmetric WAN',
@@ -155,6 +175,7 @@ export const presets: Preset[] = [
     // (ntpd `minpoll 4 maxpoll 4`) so a live drift change is answered within minutes.
     id: 'ntp-lan',
     views: ['offsetChart', 'inspector'],
+    speed: WATCH_MESSAGES,
     scenario: {
       version: 1,
       name: 'NTP on a LAN',
@@ -177,6 +198,7 @@ export const presets: Preset[] = [
     // intersection algorithm marks them falsetickers and the clients follow the other three.
     id: 'ntp-falsetickers',
     views: ['inspector', 'offsetChart'],
+    speed: WATCH_MESSAGES,
     scenario: {
       version: 1,
       name: 'NTP with falsetickers (5 servers, 2 liars)',
@@ -202,6 +224,7 @@ export const presets: Preset[] = [
     // over its 300 s FREQ interval.
     id: 'ntpd-vs-chrony',
     views: ['offsetChart', 'clocks'],
+    speed: WATCH_MESSAGES,
     scenario: {
       version: 1,
       name: 'ntpd vs chrony on the same network',
@@ -224,6 +247,7 @@ export const presets: Preset[] = [
     // The clocks end up within a fraction of a millisecond of each other, about 17 ms from true time.
     id: 'berkeley-outlier',
     views: ['precision', 'inspector'],
+    speed: WATCH_MESSAGES,
     scenario: {
       version: 1,
       name: 'Berkeley with an outlier',
@@ -245,6 +269,7 @@ export const presets: Preset[] = [
     // doubles each client's error.
     id: 'naive-misconception',
     views: ['offsetChart', 'clocks'],
+    speed: WATCH_MESSAGES,
     scenario: {
       version: 1,
       name: 'The naive formula (a common misconception)',
@@ -263,6 +288,7 @@ export const presets: Preset[] = [
     // RFC 4330: one server, every reply applied at once (c3 is stepped, the others slewed).
     id: 'sntp-lan',
     views: ['offsetChart', 'precision'],
+    speed: WATCH_MESSAGES,
     scenario: {
       version: 1,
       name: 'SNTP',
@@ -282,6 +308,8 @@ export const presets: Preset[] = [
   {
     id: 'multi-paxos-5',
     views: ['paxos', 'client'],
+    // heartbeats keep the wire busy (no quiet to skip): elected at 4 s, the first value at 15 s
+    speed: 0.1,
     scenario: {
       version: 1,
       name: 'Multi-Paxos, 5 nodes',
@@ -307,6 +335,8 @@ export const presets: Preset[] = [
     // it is cut off; n2 takes over and "b" is chosen, yet at t = 4.7 n1 still answers "a".
     id: 'lease-drift-stale-read',
     views: ['lease', 'client'],
+    // the stale read at t = 4.7 s comes after 9 s of watching
+    speed: 0.5,
     scenario: {
       version: 1,
       name: 'Leader lease with a drifting clock (stale read)',
@@ -331,6 +361,8 @@ export const presets: Preset[] = [
   {
     id: 'dueling-proposers',
     views: ['paxos', 'spacetime'],
+    // a 50 ms hop takes a second: each duelling round is followed message by message
+    speed: 0.05,
     scenario: {
       version: 1,
       name: 'Dueling proposers (broken: livelock)',
@@ -350,6 +382,8 @@ export const presets: Preset[] = [
     // and n2 after "x" is chosen, restart them, propose another value.
     id: 'no-durable-acceptor',
     views: ['paxos', 'client'],
+    // heartbeats: nothing is skipped; the value is chosen 10 s in
+    speed: 0.1,
     scenario: {
       version: 1,
       name: 'Acceptor without durable storage (broken)',
@@ -365,6 +399,8 @@ export const presets: Preset[] = [
   {
     id: 'single-decree',
     views: ['paxos', 'client'],
+    // a 40 ms hop takes 0.8 s: both phases are followed message by message
+    speed: 0.05,
     scenario: {
       version: 1,
       name: 'Single-decree Paxos',
@@ -383,6 +419,7 @@ export const presets: Preset[] = [
   {
     id: 'txn-skewed-clocks',
     views: ['transactions'],
+    speed: WATCH_TRANSACTIONS,
     scenario: txnStore(
       'Skewed clocks reorder transactions',
       -0.05,
@@ -394,6 +431,7 @@ export const presets: Preset[] = [
     // ε = 60 ms covers c2's 50 ms error: every commit waits about 2ε and none is out of order.
     id: 'txn-commit-wait',
     views: ['transactions'],
+    speed: WATCH_TRANSACTIONS,
     scenario: txnStore(
       'Commit-wait restores real-time order',
       -0.05,
@@ -404,6 +442,7 @@ export const presets: Preset[] = [
   {
     id: 'txn-epsilon-too-small',
     views: ['transactions'],
+    speed: WATCH_TRANSACTIONS,
     scenario: txnStore(
       'ε too small: TrueTime’s promise broken',
       -0.05,
@@ -416,6 +455,7 @@ export const presets: Preset[] = [
     // begins after t1 committed but never hears of it, t2 reads t1's x, so t3 follows t1 causally.
     id: 'txn-hlc-causality',
     views: ['transactions'],
+    speed: WATCH_TRANSACTIONS,
     scenario: txnStore('HLC keeps causality, not real time', -0.5, { timestamps: 'hlc' }, [
       { at: 1, node: 'c1', op: 'txn', id: 't1', writes: { x: '1' } },
       { at: 1.05, node: 'c2', op: 'txn', id: 't0', writes: { z: '0' } },
@@ -426,6 +466,7 @@ export const presets: Preset[] = [
   {
     id: 'txn-2pc-blocks',
     views: ['transactions'],
+    speed: WATCH_TRANSACTIONS,
     scenario: txnStore(
       '2PC blocks when its coordinator dies',
       0,
@@ -437,6 +478,7 @@ export const presets: Preset[] = [
   {
     id: 'txn-paxos-commit',
     views: ['transactions'],
+    speed: WATCH_TRANSACTIONS,
     scenario: txnStore(
       'Paxos Commit does not block',
       0,

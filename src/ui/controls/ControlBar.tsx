@@ -6,6 +6,7 @@ import { usePainter } from '../frameLoop'
 import { t as tNow, useT } from '../i18n'
 import { reset, setSkipQuiet, setSpeed, step, togglePlay } from '../sim/actions'
 import { useRunStore, type RunState } from '../store/runStore'
+import { paintEffectiveSpeed } from './effectiveSpeed'
 import { SLIDER_STEPS, sliderToSpeed, speedToSlider } from './speedScale'
 import { ToolButton } from './ToolButton'
 
@@ -30,6 +31,7 @@ export function ControlBar() {
   const simTime = useRef<HTMLOutputElement>(null)
   const pace = useRef<HTMLSpanElement>(null)
   const limited = useRef<HTMLSpanElement>(null)
+  const effective = useRef<HTMLSpanElement>(null)
 
   // a readout (frameLoop.ts): readable digits, a few changes a second
   const paint = useCallback((frame: Frame) => {
@@ -47,6 +49,7 @@ export function ControlBar() {
         ? tNow('controls.speedLimited', { rate: formatSpeed(frame.rate) })
         : ''
     }
+    if (effective.current) paintEffectiveSpeed(effective.current, frame)
   }, [])
   usePainter(paint)
 
@@ -99,6 +102,13 @@ export function ControlBar() {
           onChange={(e) => setSpeed(sliderToSpeed(Number(e.target.value)))}
         />
         <span className="speed-readout">{speedText}</span>
+        <span
+          className="speed-effective"
+          ref={effective}
+          data-testid="speed-effective"
+          title={t('controls.speedEffectiveHint')}
+          hidden
+        />
         <span className="pace" ref={pace} aria-live="off" />
         <span
           className="pace pace-limited"

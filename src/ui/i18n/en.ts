@@ -1,4 +1,5 @@
 import { workspaceEn } from './workspace.en'
+import { toolsEn } from './tools.en'
 import { chronyPresetsEn } from './chrony.en'
 import { logicalEn } from './logical.en'
 import { transactionsEn, transactionsPresetsEn } from './transactions.en'
@@ -13,6 +14,7 @@ import { lessonsEn } from './lessons.en'
 
 export const en = {
   ...workspaceEn,
+  ...toolsEn,
   ...logicalEn,
   ...transactionsEn,
   ...wireEn,

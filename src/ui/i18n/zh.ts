@@ -1,5 +1,6 @@
 import type { Catalogue, PresetText } from './en'
 import { workspaceZh } from './workspace.zh'
+import { toolsZh } from './tools.zh'
 import { chronyPresetsZh } from './chrony.zh'
 import { logicalZh } from './logical.zh'
 import { transactionsZh, transactionsPresetsZh } from './transactions.zh'
@@ -9,6 +10,7 @@ import { lessonsZh } from './lessons.zh'
 /** 简体中文消息目录：键集合与 en.ts 相同（缺键即类型错误）。 */
 export const zh: Catalogue = {
   ...workspaceZh,
+  ...toolsZh,
   ...logicalZh,
   ...transactionsZh,
   ...wireZh,

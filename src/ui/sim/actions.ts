@@ -102,6 +102,8 @@ export function loadPreset(id: string): void {
   const preset = presets.find((p) => p.id === id)
   if (!preset) return
   showViews(preset.views)
+  // the preset's own pace, at which its key moment is watchable (presetSpeed.test.ts)
+  setSpeed(preset.speed)
   send({ type: 'load', scenario: preset.scenario, source: { kind: 'preset', id } })
 }
 
