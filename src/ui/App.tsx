@@ -2,6 +2,7 @@ import { Banners } from './banners/Banners'
 import { useClockRunReset } from './clock/runReset'
 import { ControlBar } from './controls/ControlBar'
 import { Header } from './header/Header'
+import { useT } from './i18n'
 import { Legend } from './legend/Legend'
 import { Timeline } from './timeline/Timeline'
 import { NodeMenu } from './perturb/NodeMenu'
@@ -26,20 +27,17 @@ const embed = typeof window !== 'undefined' && isEmbed(window.location.search)
  */
 export function App() {
   useClockRunReset()
+  const t = useT()
   const present = usePresenter((s) => s.on)
   const className = ['app', embed ? 'app-embed' : 'app-workspace', present ? 'app-present' : '']
   return (
     <div className={className.join(' ').trim()}>
       {!embed && <Header />}
-      {embed ? (
+      {/* one grid row, a landmark: the scrubber belongs with the run controls */}
+      <section className="run-strip" aria-label={t('runStrip.label')}>
         <ControlBar />
-      ) : (
-        // one grid row: the scrubber belongs with the run controls
-        <div className="run-strip">
-          <ControlBar />
-          <Timeline />
-        </div>
-      )}
+        {!embed && <Timeline />}
+      </section>
       <Banners />
       {/* The lesson bar (empty and collapsed without a lesson). */}
       {!embed && (

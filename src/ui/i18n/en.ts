@@ -31,6 +31,7 @@ export const en = {
   'lang.switch': '中文',
   'lang.switchHint': 'Switch the interface to Chinese',
 
+  'runStrip.label': 'Run controls and timeline',
   'controls.label': 'Run controls',
   'controls.play': 'Play',
   'controls.pause': 'Pause',

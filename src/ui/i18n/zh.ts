@@ -27,6 +27,7 @@ export const zh: Catalogue = {
   'lang.switch': 'English',
   'lang.switchHint': '将界面切换为英文',
 
+  'runStrip.label': '运行控制与时间线',
   'controls.label': '运行控制',
   'controls.play': '运行',
   'controls.pause': '暂停',

@@ -69,6 +69,9 @@ export function FocusPane() {
               id={`view-${v.id}`}
               data-testid={`view-${v.id}`}
               aria-labelledby={`view-tab-${v.id}`}
+              // focusable (WAI-ARIA tabs pattern): a keyboard reaches and scrolls a view that
+              // scrolls inside itself even when it holds no control (the Paxos and lease tables)
+              tabIndex={0}
               className={v.fills ? 'focus-view focus-view-fills' : 'focus-view'}
               hidden={!on}
               style={{ order: on ? shown.indexOf(v.id) : 99 }}
