@@ -1,5 +1,7 @@
 import { expect, test } from '@playwright/test'
 import { presets } from '../src/engine/scenario/presets'
+import { pause, traceHash } from './perturb-helpers'
+import { openView } from './views'
 
 /**
  * Issue 8 §2, the map's tools and the run strip's honesty: the effective speed while quiet
@@ -37,4 +39,120 @@ test('each preset opens at its own speed', async ({ page }) => {
     const speed = presets.find((p) => p.id === id)!.speed
     await expect(readout).toHaveText(`${speed}×`)
   }
+})
+
+test.describe('fault tool palette', () => {
+  test.beforeEach(async ({ page }) => {
+    await page.setViewportSize({ width: 1366, height: 768 })
+    await page.goto('/?lang=en')
+    await expect(page.getByTestId('node-s1')).toBeVisible()
+    await pause(page)
+  })
+
+  test('crash/restart is the default tool: a plain click toggles the node, a link click cuts it', async ({
+    page,
+  }) => {
+    await expect(page.getByRole('toolbar', { name: /Fault tools/ })).toBeVisible()
+    await expect(page.getByTestId('tool-crash')).toHaveAttribute('aria-pressed', 'true')
+    await expect(page.getByTestId('tool-inspect')).toHaveAttribute('aria-pressed', 'false')
+    await expect(page.getByTestId('tool-crash')).toHaveAttribute('title', /\(key 2\)/)
+    await page.getByTestId('node-c2').click()
+    await expect(page.getByTestId('node-c2')).toHaveAttribute('data-status', 'crashed')
+    await page.getByTestId('node-c2').click()
+    await expect(page.getByTestId('node-c2')).toHaveAttribute('data-status', 'up')
+    await page.getByTestId('link-c1-s1').click()
+    await expect(page.getByTestId('link-c1-s1')).toHaveAttribute('data-status', 'cut')
+  })
+
+  test('inspect selects and never changes the run: no crash, no cut, same trace hash', async ({
+    page,
+  }) => {
+    const hash = await traceHash(page)
+    await page.getByTestId('tool-inspect').click()
+    await expect(page.getByTestId('tool-inspect')).toHaveAttribute('aria-pressed', 'true')
+    await expect(page.getByTestId('tool-crash')).toHaveAttribute('aria-pressed', 'false')
+    await page.getByTestId('node-c3').click()
+    await expect(page.getByTestId('node-c3')).toHaveAttribute('data-status', 'up')
+    await expect(page.getByTestId('node-c3')).toHaveAttribute('data-selected', 'true')
+    await expect(page.getByTestId('node-c3')).toHaveAccessibleName(/c3 is selected/)
+    // the inspector comes on screen showing it
+    await expect(page.getByTestId('inspect-node')).toHaveValue('c3')
+    await page.getByTestId('link-c1-s1').click()
+    await expect(page.getByTestId('link-c1-s1')).toHaveAttribute('data-status', 'up')
+    expect(await traceHash(page)).toBe(hash)
+    await openView(page, 'interventions')
+    await expect(page.getByTestId('intervention')).toHaveCount(0)
+    // Escape goes back to the default tool
+    await page.keyboard.press('Escape')
+    await expect(page.getByTestId('tool-crash')).toHaveAttribute('aria-pressed', 'true')
+    await expect(page.getByTestId('node-c3')).not.toHaveAttribute('data-selected', 'true')
+  })
+
+  test('drift tool: key 5, a value in ppm, a click sets that node’s drift', async ({ page }) => {
+    await page.keyboard.press('5')
+    await expect(page.getByTestId('tool-drift')).toHaveAttribute('aria-pressed', 'true')
+    const value = page.getByTestId('tool-value')
+    await expect(value).toHaveValue('100')
+    await expect(page.locator('.tool-value .unit')).toHaveText('ppm')
+    await value.fill('abc')
+    await expect(page.getByTestId('tool-value-error')).toBeVisible()
+    await value.fill('-2500')
+    await expect(page.getByTestId('tool-value-error')).toHaveCount(0)
+    // typing in the field is not a shortcut
+    await expect(page.getByTestId('tool-drift')).toHaveAttribute('aria-pressed', 'true')
+    await expect(page.getByTestId('node-c4')).toHaveAccessibleName(/frequency error to -2500 ppm/)
+    await page.getByTestId('node-c4').click()
+    await expect(page.getByTestId('node-c4')).toHaveAttribute('data-status', 'up')
+    await openView(page, 'interventions')
+    await expect(page.getByTestId('intervention')).toHaveText([/Set the drift of c4 to -2500 ppm/])
+  })
+
+  test('cut tool: links cut and heal, nodes are left alone', async ({ page }) => {
+    await page.getByTestId('tool-cut').click()
+    await page.getByTestId('node-c1').click()
+    await expect(page.getByTestId('node-c1')).toHaveAttribute('data-status', 'up')
+    const link = page.getByTestId('link-s1-c2')
+    await link.click()
+    await expect(link).toHaveAttribute('data-status', 'cut')
+    await link.click()
+    await expect(link).toHaveAttribute('data-status', 'up')
+    await openView(page, 'interventions')
+    await expect(page.getByTestId('intervention')).toHaveText([
+      /Cut link s1 → c2/,
+      /Heal link s1 → c2/,
+    ])
+  })
+
+  test('pause, clock step and falseticker tools act on the clicked node; partition drawn on the map', async ({
+    page,
+  }, testInfo) => {
+    await page.getByTestId('tool-pause').click()
+    await page.getByTestId('node-c1').click()
+    await expect(page.getByTestId('node-c1')).toHaveAttribute('data-status', 'paused')
+    await page.getByTestId('node-c1').click()
+    await expect(page.getByTestId('node-c1')).toHaveAttribute('data-status', 'up')
+    await page.getByTestId('tool-step').click()
+    await expect(page.locator('.tool-value .unit')).toHaveText('ms')
+    await page.getByTestId('node-c2').click()
+    await page.getByTestId('tool-falseticker').click()
+    await page.getByTestId('node-s1').click()
+    // the partition tool: click nodes into group B, apply; the groups stay drawn on the map
+    await page.getByTestId('tool-partition').click()
+    await page.getByTestId('node-c3').click()
+    await page.getByTestId('node-c4').click()
+    await expect(page.getByTestId('node-c3')).toHaveAttribute('data-status', 'up')
+    await page.screenshot({ path: testInfo.outputPath('tools-partition-draft-1366.png') })
+    await page.getByTestId('partition-apply').click()
+    await expect(page.getByTestId('tool-crash')).toHaveAttribute('aria-pressed', 'true')
+    await expect(page.locator('.group-halos .group-ring')).toHaveCount(5)
+    await openView(page, 'interventions')
+    await expect(page.getByTestId('intervention')).toHaveText([
+      /Pause c1/,
+      /Resume c1/,
+      /Step the clock of c2 by \+100/,
+      /s1 serves time off by \+1/,
+      /Partition: A: s1, c1, c2 · B: c3, c4/,
+    ])
+    await page.screenshot({ path: testInfo.outputPath('tools-partition-applied-1366.png') })
+  })
 })

@@ -10,6 +10,7 @@ import { LessonBar } from './lessons/LessonBar'
 import { LessonListOnDemand } from './lessons/LessonsButton'
 import { isEmbed } from './share/shareUrl'
 import { TopologyView } from './topology/TopologyView'
+import { ToolPalette } from './tools/ToolPalette'
 import { FocusPane } from './workspace/FocusPane'
 import { usePresenter } from './workspace/presenterStore'
 import './workspace/workspace.css'
@@ -47,6 +48,7 @@ export function App() {
       )}
       <main className="workspace">
         <div className="stage">
+          {!embed && <ToolPalette />}
           <TopologyView />
           {!embed && <Legend />}
         </div>

@@ -248,7 +248,6 @@ export const en = {
     'Right-click a node (or focus it and press Shift+F10) to crash, pause, step its clock, set its drift or make it lie.',
   'perturb.partition': 'Partition',
   'perturb.partitionStart': 'Split into groups…',
-  'perturb.partitionHint': 'Click nodes to put them in the chosen group, then apply.',
   'perturb.brush': 'Clicked nodes go to',
   'perturb.group': 'Group {name}',
   'perturb.apply': 'Apply partition',

@@ -236,7 +236,6 @@ export const zh: Catalogue = {
     '右键单击节点（或聚焦后按 Shift+F10）可使其崩溃、暂停、跳变时钟、设置漂移率或谎报时间。',
   'perturb.partition': '网络分区',
   'perturb.partitionStart': '划分分组…',
-  'perturb.partitionHint': '单击节点将其放入所选分组，然后应用。',
   'perturb.brush': '单击的节点放入',
   'perturb.group': '{name} 组',
   'perturb.apply': '应用分区',

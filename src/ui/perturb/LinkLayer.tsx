@@ -2,7 +2,7 @@ import { memo, type KeyboardEvent } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { useT } from '../i18n'
 import { curvePath, pointOnCurve, type LinkCurve } from '../topology/geometry'
-import { toggleLink } from './actions'
+import { activateLink } from './actions'
 import { usePerturbStore, type PerturbState } from './store'
 import './perturb.css'
 
@@ -26,6 +26,7 @@ export function mergeLinks(
 const selectNet = (s: PerturbState) => ({
   cut: s.network?.cut ?? null,
   groups: s.network?.groups ?? null,
+  inspecting: s.tool === 'inspect',
 })
 
 interface Props {
@@ -41,7 +42,7 @@ interface Props {
  */
 export const LinkLayer = memo(function LinkLayer({ links, ids, curve }: Props) {
   const t = useT()
-  const { cut, groups } = usePerturbStore(useShallow(selectNet))
+  const { cut, groups, inspecting } = usePerturbStore(useShallow(selectNet))
   const n = ids.length
   const cutKeys = new Set((cut ?? []).map(([a, b]) => a * n + b))
   const blockedByPartition = (a: number, b: number) =>
@@ -56,17 +57,19 @@ export const LinkLayer = memo(function LinkLayer({ links, ids, curve }: Props) {
         const isCut = cutKeys.has(key)
         const blocked = !isCut && blockedByPartition(from, to)
         const names = { from: ids[from], to: ids[to] }
-        const hint = isCut
-          ? t('link.cutHint', names)
-          : blocked
-            ? t('link.blockedHint', names)
-            : t('link.upHint', names)
+        const hint = inspecting
+          ? t('tools.linkInspect', names)
+          : isCut
+            ? t('link.cutHint', names)
+            : blocked
+              ? t('link.blockedHint', names)
+              : t('link.upHint', names)
         const d = curvePath(c)
         const mid = pointOnCurve(c, 0.5)
         const onKeyDown = (e: KeyboardEvent) => {
           if (e.key === 'Enter' || e.key === ' ') {
             e.preventDefault()
-            toggleLink(from, to)
+            activateLink(from, to)
           }
         }
         return (
@@ -80,7 +83,7 @@ export const LinkLayer = memo(function LinkLayer({ links, ids, curve }: Props) {
             tabIndex={0}
             aria-label={hint}
             aria-pressed={isCut}
-            onClick={() => toggleLink(from, to)}
+            onClick={() => activateLink(from, to)}
             onKeyDown={onKeyDown}
           >
             <title>{hint}</title>

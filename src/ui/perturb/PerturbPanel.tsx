@@ -4,19 +4,10 @@ import type { Frame } from '../../worker/protocol'
 import { usePainter } from '../frameLoop'
 import { useT } from '../i18n'
 import { useRunStore, type RunState } from '../store/runStore'
-import {
-  applyPartition,
-  cancelPartition,
-  healAll,
-  setBrush,
-  setLatency,
-  setLoss,
-  startPartition,
-} from './actions'
+import { chooseTool, healAll, setLatency, setLoss } from './actions'
 import { formatGroups } from './describe'
 import { logScale } from './numeric'
-import { GROUP_COLOURS } from '../palette'
-import { GROUP_COUNT, groupName, groupsInForce } from './partition'
+import { groupsInForce } from './partition'
 import { SliderField } from './SliderField'
 import { usePerturbStore, type PerturbState } from './store'
 import './perturb.css'
@@ -106,40 +97,9 @@ export function PerturbPanel() {
 
       <h3 className="panel-subtitle">{t('perturb.partition')}</h3>
       {draft ? (
-        <div className="partition-draft" data-testid="partition-draft">
-          <p className="panel-note">{t('perturb.partitionHint')}</p>
-          <div className="brush-row" role="radiogroup" aria-label={t('perturb.brush')}>
-            <span className="brush-label">{t('perturb.brush')}</span>
-            {Array.from({ length: GROUP_COUNT }, (_, g) => (
-              <button
-                key={g}
-                type="button"
-                role="radio"
-                aria-checked={draft.brush === g}
-                aria-label={t('perturb.group', { name: groupName(g) })}
-                data-testid={`partition-brush-${groupName(g)}`}
-                className={`brush${draft.brush === g ? ' active' : ''}`}
-                style={{ ['--group' as string]: GROUP_COLOURS[g] }}
-                onClick={() => setBrush(g)}
-              >
-                {groupName(g)}
-              </button>
-            ))}
-          </div>
-          <div className="button-row">
-            <button
-              type="button"
-              className="btn btn-primary"
-              data-testid="partition-apply"
-              onClick={applyPartition}
-            >
-              {t('perturb.apply')}
-            </button>
-            <button type="button" className="btn" onClick={cancelPartition}>
-              {t('perturb.cancel')}
-            </button>
-          </div>
-        </div>
+        <p className="panel-note" data-testid="partition-drafting">
+          {t('tools.draftNote')}
+        </p>
       ) : (
         <>
           <p className="panel-note" data-testid="partition-status">
@@ -158,7 +118,7 @@ export function PerturbPanel() {
               type="button"
               className="btn"
               data-testid="partition-start"
-              onClick={startPartition}
+              onClick={() => chooseTool('partition')}
             >
               {t('perturb.partitionStart')}
             </button>

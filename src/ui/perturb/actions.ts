@@ -1,6 +1,17 @@
 import type { Intervention } from '../../engine'
-import { inject, sendCommand, toggleNode } from '../sim/actions'
+import { selectNode } from '../clock/selection'
+import { clockFeedStore } from '../clock/history/historyStore'
+import { inject, sendCommand } from '../sim/actions'
 import { useRunStore } from '../store/runStore'
+import {
+  DEFAULT_TOOL,
+  isValueTool,
+  linkEffect,
+  nodeEffect,
+  type ToolId,
+  type ValueTool,
+} from '../tools/toolModel'
+import { openView, useWorkspace } from '../workspace/workspaceStore'
 import { assignNode, draftGroups, startDraft } from './partition'
 import { usePerturbStore } from './store'
 
@@ -19,25 +30,52 @@ export function isCut(from: number, to: number): boolean {
   return get().network?.cut.some(([a, b]) => a === from && b === to) ?? false
 }
 
-/** Clicking one direction of a link: cut it, or heal it when it is cut. */
-export function toggleLink(from: number, to: number): void {
+/** Clicking one direction of a link: cut it, or heal it when it is cut (any tool but inspect). */
+export function activateLink(from: number, to: number): void {
   const a = nodeId(from)
   const b = nodeId(to)
   if (a === undefined || b === undefined) return
-  fault({ type: isCut(from, to) ? 'healLink' : 'cutLink', from: a, to: b })
+  const f = linkEffect(get().tool, a, b, isCut(from, to))
+  if (f) fault(f)
 }
 
-/** Clicking a node: in partition mode it joins the chosen group, otherwise crash / restart. */
+/** Clicking a node does what the chosen tool does (tools/toolModel.ts). */
 export function activateNode(index: number): void {
-  const draft = get().draft
-  if (draft) set({ draft: assignNode(draft, index) })
-  else toggleNode(index)
+  const { tool, toolValues, draft } = get()
+  const run = useRunStore.getState()
+  const id = nodeId(index)
+  if (id === undefined) return
+  const lying = (clockFeedStore.getState().summary?.[index]?.lie ?? 0) !== 0
+  const status = run.statuses[index] ?? 'up'
+  const value = isValueTool(tool) ? toolValues[tool] : 0
+  const effect = nodeEffect(tool, { id, index, status, lying }, value)
+  switch (effect.kind) {
+    case 'fault':
+      return fault(effect.fault)
+    case 'select':
+      return inspectNode(effect.node)
+    case 'assign':
+      if (draft) set({ draft: assignNode(draft, effect.index) })
+      return
+  }
 }
 
-export function startPartition(): void {
+/** Select a node for the inspector and bring the inspector on screen beside the first view. */
+function inspectNode(id: string): void {
+  selectNode(id)
+  if (!useWorkspace.getState().focus.includes('inspector')) openView('inspector', true)
+}
+
+/** Choose a tool; the partition tool starts a draft from the partition in force, others drop it. */
+export function chooseTool(tool: ToolId): void {
+  if (tool !== 'partition') return set({ tool, draft: null })
   const n = useRunStore.getState().run?.nodes.length ?? 0
   if (n === 0) return
-  set({ draft: startDraft(n, get().network?.groups ?? null), menu: null })
+  set({ tool, draft: startDraft(n, get().network?.groups ?? null), menu: null })
+}
+
+export function setToolValue(tool: ValueTool, value: number): void {
+  set({ toolValues: { ...get().toolValues, [tool]: value } })
 }
 
 export function setBrush(group: number): void {
@@ -46,7 +84,7 @@ export function setBrush(group: number): void {
 }
 
 export function cancelPartition(): void {
-  set({ draft: null })
+  chooseTool(DEFAULT_TOOL)
 }
 
 export function applyPartition(): void {
@@ -60,7 +98,7 @@ export function applyPartition(): void {
       run.nodes.map((n) => n.id),
     ),
   })
-  set({ draft: null })
+  chooseTool(DEFAULT_TOOL)
 }
 
 export function healAll(): void {

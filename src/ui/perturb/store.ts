@@ -3,6 +3,7 @@ import type { LoggedInput } from '../../worker/inputLog'
 import type { NetworkView, WorkerMessage } from '../../worker/protocol'
 import { onWorkerMessage } from '../sim/actions'
 import { useRunStore } from '../store/runStore'
+import { DEFAULT_TOOL, initialToolValues, type ToolId, type ToolValues } from '../tools/toolModel'
 import type { PartitionDraft } from './partition'
 
 /** Where the per-node menu is open: the node and a viewport point to anchor it at. */
@@ -14,12 +15,15 @@ export interface MenuAnchor {
 
 /**
  * Low-rate state of the "break it" tools: the network as interventions left it and the live
- * input log (both posted by the worker only when they change), the partition being drafted, and
- * the open node menu.
+ * input log (both posted by the worker only when they change), the chosen fault tool and its
+ * values, the partition being drafted (exactly while the partition tool is chosen), and the open
+ * node menu.
  */
 export interface PerturbState {
   network: NetworkView | null
   inputs: LoggedInput[]
+  tool: ToolId
+  toolValues: ToolValues
   draft: PartitionDraft | null
   menu: MenuAnchor | null
 }
@@ -27,6 +31,8 @@ export interface PerturbState {
 export const usePerturbStore = create<PerturbState>(() => ({
   network: null,
   inputs: [],
+  tool: DEFAULT_TOOL,
+  toolValues: initialToolValues(),
   draft: null,
   menu: null,
 }))
@@ -34,7 +40,13 @@ export const usePerturbStore = create<PerturbState>(() => ({
 export function receiveRunState(msg: WorkerMessage): void {
   if (msg.type === 'loaded') {
     // node indexes belong to the run: a draft or a menu of the previous one means nothing now
-    usePerturbStore.setState({ network: null, inputs: [], draft: null, menu: null })
+    usePerturbStore.setState((s) => ({
+      network: null,
+      inputs: [],
+      draft: null,
+      menu: null,
+      tool: s.tool === 'partition' ? DEFAULT_TOOL : s.tool,
+    }))
     return
   }
   if (msg.type !== 'network' && msg.type !== 'interventions') return

@@ -89,15 +89,6 @@ export function inject(input: LiveInput): void {
   send({ type: 'inject', input })
 }
 
-/** Clicking a node: crash it, or restart it when it is crashed. */
-export function toggleNode(index: number): void {
-  const run = get().run
-  if (!run) return
-  const node = run.nodes[index].id
-  const crashed = get().statuses[index] === 'crashed'
-  inject({ fault: crashed ? { type: 'restart', node } : { type: 'crash', node } })
-}
-
 export function loadPreset(id: string): void {
   const preset = presets.find((p) => p.id === id)
   if (!preset) return

@@ -23,8 +23,10 @@ interface Props {
   detailed: boolean
   register(index: number, parts: NodeParts | null): void
   onToggle(index: number): void
-  /** replaces the crash / restart hint (partition mode says what a click does there) */
+  /** replaces the crash / restart hint (another fault tool says what a click does there) */
   hint?: string
+  /** the node the inspector shows, ringed while the inspect tool is chosen */
+  selected?: boolean
   /** open the node's action menu at a viewport point (right-click, Shift+F10, Menu key) */
   onMenu?(index: number, x: number, y: number): void
 }
@@ -104,6 +106,7 @@ export const NodeGlyph = memo(function NodeGlyph(props: Props) {
         className="node-control"
         data-testid={`node-${id}`}
         data-status={status}
+        data-selected={props.selected || undefined}
         role="button"
         tabIndex={0}
         aria-label={hint}
@@ -114,6 +117,7 @@ export const NodeGlyph = memo(function NodeGlyph(props: Props) {
       >
         <title>{hint}</title>
         <circle className="node-focus" r={r + 10} />
+        {props.selected && <circle className="node-selected-ring" r={r + 6} />}
         <path className="node-arc" />
         <circle className="node-body" r={r} />
         {reference && <circle className="node-reference-ring" r={r - 4} />}

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef } from 'react'
+import { useStore } from 'zustand'
 import { useShallow } from 'zustand/react/shallow'
 import type { Frame } from '../../worker/protocol'
 import { usePainter } from '../frameLoop'
@@ -11,6 +12,10 @@ import { GroupHalos } from '../perturb/GroupHalos'
 import { LinkLayer, mergeLinks } from '../perturb/LinkLayer'
 import { groupName } from '../perturb/partition'
 import { usePerturbStore, type PerturbState } from '../perturb/store'
+import { useClockSelection } from '../clock/selection'
+import { clockFeedStore } from '../clock/history/historyStore'
+import { ASKS } from '../perturb/menuModel'
+import { TOOL_ASKS, isValueTool, nodeHint } from '../tools/toolModel'
 import { useRunStore, type RunState } from '../store/runStore'
 import { useElementSize } from '../useElementSize'
 import { curvePath, linkCurve, type LinkCurve } from './geometry'
@@ -20,7 +25,7 @@ import { NodeGlyph, type NodeParts } from './NodeGlyph'
 import { createNodePainter, paintNodeData } from './nodePainter'
 
 const selectView = (s: RunState) => ({ run: s.run, statuses: s.statuses, links: s.links })
-const selectDraft = (s: PerturbState) => s.draft
+const selectTool = (s: PerturbState) => ({ draft: s.draft, tool: s.tool, values: s.toolValues })
 
 /**
  * The map, in layers by how often they change (docs/ui-layers.md):
@@ -39,7 +44,8 @@ const selectDraft = (s: PerturbState) => s.draft
 export function TopologyView() {
   const t = useT()
   const { run, statuses, links: learned } = useRunStore(useShallow(selectView))
-  const draft = usePerturbStore(selectDraft)
+  const { draft, tool, values } = usePerturbStore(useShallow(selectTool))
+  const selected = useClockSelection((s) => (tool === 'inspect' ? s.node : null))
   const box = useRef<HTMLDivElement>(null)
   const { width, height } = useElementSize(box)
   const canvas = useRef<HTMLCanvasElement>(null)
@@ -103,6 +109,29 @@ export function TopologyView() {
   )
   usePainter(paintMessages, { rate: 'frame', visible: box })
 
+  // What a click does under the chosen tool, said on each node (null: the node's own hint).
+  const amount = isValueTool(tool) ? `${values[tool]} ${t(ASKS[TOOL_ASKS[tool]].unit)}` : ''
+  // which nodes lie, as a string (summaries arrive often; re-render only when this changes)
+  const liars = useStore(clockFeedStore, (s) =>
+    tool === 'falseticker' ? (s.summary?.map((x) => (x.lie !== 0 ? '1' : '0')).join('') ?? '') : '',
+  )
+  const hintFor = (index: number, id: string): string | undefined => {
+    if (draft)
+      return t('node.assignHint', {
+        id,
+        group: groupName(draft.assign[index]),
+        brush: groupName(draft.brush),
+      })
+    const node = {
+      id,
+      index,
+      status: statuses[index] ?? 'up',
+      lying: liars[index] === '1',
+      selected: id === selected,
+    }
+    return nodeHint(tool, node, amount, t) ?? undefined
+  }
+
   return (
     <div className="topology" ref={box}>
       {!run && <p className="empty-state">{t('topology.starting')}</p>}
@@ -142,15 +171,8 @@ export function TopologyView() {
                 register={register}
                 onToggle={activateNode}
                 onMenu={openNodeMenu}
-                hint={
-                  draft
-                    ? t('node.assignHint', {
-                        id: node.id,
-                        group: groupName(draft.assign[i]),
-                        brush: groupName(draft.brush),
-                      })
-                    : undefined
-                }
+                hint={hintFor(i, node.id)}
+                selected={node.id === selected}
               />
             ))}
         </g>

@@ -9,7 +9,7 @@ const NEXT = new Set(['ArrowRight', 'PageDown'])
 const BACK = new Set(['ArrowLeft', 'PageUp'])
 
 /** Where keys belong to the control that has focus (typing, sliders, pickers, the timeline). */
-function ownsKeys(target: EventTarget | null): boolean {
+export function ownsKeys(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false
   if (target.isContentEditable) return true
   if (target.closest('input, select, textarea, [role="slider"], [role="menu"], .timeline-track'))
