@@ -126,6 +126,28 @@ test('a bad scenario file shows the field-precise error and leaves the running s
   })
   await expect(banner).toContainText('not valid JSON')
   await expect(page.getByTestId('scenario-picker')).toHaveValue('cristian-lan')
+
+  // nested far past any field: refused by name before it is posted to the worker
+  const n = 100_000
+  const deep = `${JSON.stringify(presetScenario('free-drift')).slice(0, -1)},"extra":${'['.repeat(n)}${']'.repeat(n)}}`
+  await page.getByTestId('scenario-import').setInputFiles({
+    name: 'deep.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(deep),
+  })
+  await expect(banner).toContainText('extra[0][0][0]…: nested more than 64 levels deep')
+  await expect(page.getByTestId('node-c4')).toBeVisible()
+  await expect(page.getByTestId('worker-notice')).toHaveCount(0)
+})
+
+test('a scenario file saved with a byte-order mark loads', async ({ page }) => {
+  await page.getByTestId('scenario-import').setInputFiles({
+    name: 'bom.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('\uFEFF' + JSON.stringify(presetScenario('free-drift'))),
+  })
+  await expect(page.getByTestId('node-ref')).toBeVisible()
+  await expect(page.getByTestId('error-banner')).toHaveCount(0)
 })
 
 test('a good scenario file replaces the run', async ({ page }) => {

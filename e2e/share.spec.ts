@@ -183,6 +183,36 @@ test('a reload restores the session paused at the same time with the same trace 
   await page.screenshot({ path: testInfo.outputPath('restored-zh.png'), fullPage: true })
 })
 
+test('a full storage is said, not hidden: the autosave notice shows until a save succeeds', async ({
+  browser,
+}) => {
+  const context = await browser.newContext()
+  // storage that refuses every write, as a full one does
+  await context.addInitScript(() => {
+    const setItem = Storage.prototype.setItem
+    ;(window as unknown as { fullStorage: boolean }).fullStorage = true
+    Storage.prototype.setItem = function (key: string, value: string) {
+      if ((window as unknown as { fullStorage: boolean }).fullStorage)
+        throw new DOMException('quota', 'QuotaExceededError')
+      setItem.call(this, key, value)
+    }
+  })
+  const page = await context.newPage()
+  await page.goto('/?lang=en')
+  await breakAndPause(page)
+  const notice = page.getByTestId('autosave-failed')
+  await expect(notice).toContainText('storage is full')
+  // the run itself goes on
+  await expect(page.getByTestId('error-banner')).toHaveCount(0)
+  const t0 = await simTime(page)
+  await page.getByTestId('play-pause').click()
+  await expect.poll(() => simTime(page)).toBeGreaterThan(t0)
+  // room again: the next save succeeds and the notice goes
+  await page.evaluate(() => ((window as unknown as { fullStorage: boolean }).fullStorage = false))
+  await expect(notice).toHaveCount(0, { timeout: 10_000 })
+  await context.close()
+})
+
 test('a corrupted saved session is ignored with a notice, and the default run starts', async ({
   browser,
 }) => {

@@ -1,5 +1,6 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
+import { registerServiceWorker } from './offline/register'
 import { App } from './ui/App'
 import { applyLangToDocument, useLang } from './ui/i18n'
 import { bootRun } from './ui/persist/boot'
@@ -19,3 +20,5 @@ createRoot(document.getElementById('root')!).render(
     <App />
   </StrictMode>,
 )
+
+registerServiceWorker()

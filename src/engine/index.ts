@@ -12,6 +12,8 @@ export type { LiveInput } from './sim/simulation'
 export type { TraceRecord, TraceSink } from './sim/records'
 export { runAndSummarize, summarize, type Summary } from './sim/summary'
 export { parseScenario, type Scenario, type ScenarioInput } from './scenario/schema'
+/** zod, configured for the app's Content-Security-Policy (no eval): the one way to build schemas */
+export { z } from './scenario/zod'
 export {
   interventionSchema,
   type Intervention,

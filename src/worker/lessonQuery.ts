@@ -1,4 +1,3 @@
-import { z } from 'zod'
 import {
   createSimulation,
   inspectNtp,
@@ -8,6 +7,7 @@ import {
   type NtpState,
   type Simulation,
   type TraceRecord,
+  z,
 } from '../engine'
 import type { LoggedInput } from './inputLog'
 import { refuseInput } from './refuse'

@@ -23,3 +23,21 @@ export function deepPath(value: unknown, max = MAX_NESTING): (string | number)[]
   }
   return null
 }
+
+/** `nodes[2].clock.skewPpm` from a value's path (a zod issue's or deepPath's). */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = ''
+  for (const p of path) {
+    if (typeof p === 'number') out += `[${p}]`
+    else out += out ? `.${String(p)}` : String(p)
+  }
+  return out || '(scenario)'
+}
+
+/** "nodes[0].x.y.z…: nested more than 64 levels deep" for JSON nested past MAX_NESTING, or null. */
+export function nestingError(json: unknown): string | null {
+  const path = deepPath(json)
+  return path
+    ? `${formatPath(path.slice(0, 4))}…: nested more than ${MAX_NESTING} levels deep`
+    : null
+}

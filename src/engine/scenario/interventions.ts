@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from './zod'
 import { MAX_CLOCK_ERROR_S, MAX_LATENCY_S, MAX_SKEW_PPM } from './bounds'
 
 const nodeRef = z.string().min(1)

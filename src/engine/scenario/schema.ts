@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from './zod'
 import {
   MAX_CLOCK_ERROR_S,
   MAX_CONSENSUS_INTERVAL_S,
@@ -8,7 +8,7 @@ import {
   MAX_WANDER_PPM,
   MIN_INTERVAL_S,
 } from './bounds'
-import { deepPath, MAX_NESTING } from './depth'
+import { formatPath, nestingError } from './depth'
 import { interventionSchema, nodesNamed } from './interventions'
 
 const finite = z.number().finite()
@@ -380,16 +380,6 @@ function finish(s: z.output<typeof scenarioBase>) {
 
 export type ParseResult = { ok: true; scenario: Scenario } | { ok: false; error: string }
 
-/** `nodes[2].clock.skewPpm` from a zod issue path. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  let out = ''
-  for (const p of path) {
-    if (typeof p === 'number') out += `[${p}]`
-    else out += out ? `.${String(p)}` : String(p)
-  }
-  return out || '(scenario)'
-}
-
 export function describeIssue(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'invalid_type':
@@ -426,14 +416,6 @@ function article(t: string): string {
   if (t === 'number' || t === 'string' || t === 'boolean') return `a ${t}`
   if (t === 'array' || t === 'object') return `an ${t}`
   return t
-}
-
-/** "nodes[0].x.y.z…: nested more than 64 levels deep" for JSON nested past MAX_NESTING, or null. */
-export function nestingError(json: unknown): string | null {
-  const path = deepPath(json)
-  return path
-    ? `${formatPath(path.slice(0, 4))}…: nested more than ${MAX_NESTING} levels deep`
-    : null
 }
 
 /** Validate and fill defaults. Rejects as a whole with field-precise messages; never throws. */

@@ -1,4 +1,4 @@
-import { nestingError } from './schema'
+import { nestingError } from './depth'
 
 /**
  * Scenario text as files carry it, before the schema sees it. A size cap keeps hostile input

@@ -2,6 +2,7 @@ import { useShallow } from 'zustand/react/shallow'
 import { VariantBanner } from '../consensus/VariantBanner'
 import { useT, type Translate } from '../i18n'
 import { dismissBanner, dismissWorkerNotice } from '../sim/actions'
+import { AutosaveNotice } from '../persist/AutosaveNotice'
 import { RunNotice } from '../share/RunNotice'
 import { useRunStore, type Banner, type RunState } from '../store/runStore'
 
@@ -13,8 +14,6 @@ function bannerText(b: Banner, t: Translate): { title: string; detail: string } 
   switch (b.kind) {
     case 'invalid':
       return { title: t('error.importTitle'), detail: b.detail }
-    case 'notJson':
-      return { title: t('error.importTitle'), detail: t('error.notJson', { detail: b.detail }) }
     case 'unreadable':
       return { title: t('error.importTitle'), detail: t('error.unreadable') }
     case 'refused':
@@ -41,6 +40,7 @@ export function Banners() {
   return (
     <div className="banners">
       <RunNotice />
+      <AutosaveNotice />
       <VariantBanner />
       {text && (
         <div className="banner banner-error" role="alert" data-testid="error-banner">

@@ -105,7 +105,6 @@ export const en = {
   'panel.help.speed': 'Drag Speed to slow down and watch individual messages cross the links.',
 
   'error.importTitle': 'Scenario not loaded',
-  'error.notJson': 'The file is not valid JSON: {detail}',
   'error.unreadable': 'The file could not be read.',
   'error.kept': 'The running simulation was left unchanged.',
   'error.dismiss': 'Dismiss',
@@ -305,6 +304,9 @@ export const en = {
   'share.failed': 'Export failed: {detail}',
   'share.opened': 'Opened a shared run, paused at {t} s.',
 
+  'session.saveFailedTitle': 'Not saved.',
+  'session.saveFailed':
+    'The browser’s storage is full, so this session could not be kept: after a reload an older one would come back. Export the scenario or make a share link to keep your work.',
   'session.restored': 'Restored your last session, paused at {t} s.',
   'error.linkTitle': 'Share link not opened',
   'error.sessionTitle': 'Saved session ignored',

@@ -99,7 +99,6 @@ export const zh: Catalogue = {
   'panel.help.speed': '调低“速度”，即可看清每条消息沿链路传递。',
 
   'error.importTitle': '场景未加载',
-  'error.notJson': '该文件不是有效的 JSON：{detail}',
   'error.unreadable': '无法读取该文件。',
   'error.kept': '正在运行的模拟保持不变。',
   'error.dismiss': '关闭',
@@ -290,6 +289,9 @@ export const zh: Catalogue = {
   'share.failed': '导出失败：{detail}',
   'share.opened': '已打开分享的运行，暂停于 {t} 秒。',
 
+  'session.saveFailedTitle': '未能保存。',
+  'session.saveFailed':
+    '浏览器存储空间已满，本次会话无法保存：刷新页面后只能恢复更早的会话。请导出场景或生成分享链接来保存你的工作。',
   'session.restored': '已恢复上次的会话，暂停于 {t} 秒。',
   'error.linkTitle': '未能打开分享链接',
   'error.sessionTitle': '已忽略保存的会话',

@@ -1,7 +1,8 @@
-import { z } from 'zod'
+import { z } from '../../engine/scenario/zod'
 import { interventionSchema } from '../../engine'
 import { presets } from '../../engine/scenario/presets'
-import { describeIssue, formatPath, parseScenario } from '../../engine/scenario/schema'
+import { formatPath } from '../../engine/scenario/depth'
+import { describeIssue, parseScenario } from '../../engine/scenario/schema'
 import { lessonQuerySchema } from '../../worker/lessonQuery'
 import type { ViewId } from '../workspace/workspaceStore'
 

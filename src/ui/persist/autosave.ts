@@ -1,3 +1,4 @@
+import { create } from 'zustand'
 import type { ScenarioInput } from '../../engine'
 import { DEFAULT_PRESET } from '../../engine/scenario/presets'
 import type { RunSource } from '../../worker/protocol'
@@ -15,6 +16,12 @@ const SAVE_EVERY_MS = 1000
 /** The scenario as loaded, per run: asked from the worker once when a run starts. */
 let loaded: { runId: number; base: ScenarioInput; source: RunSource } | null = null
 let timer: ReturnType<typeof setTimeout> | null = null
+
+/** Whether the last autosave failed (`autosave-failed`), and whether the user closed the notice. */
+export const useAutosave = create<{ failed: boolean; dismissed: boolean }>(() => ({
+  failed: false,
+  dismissed: false,
+}))
 
 function storage(): Storage | null {
   try {
@@ -45,8 +52,11 @@ export function saveNow(): void {
     if (worthKeeping(session, { presetId: DEFAULT_PRESET, speed: DEFAULT_SPEED }, playing))
       store.setItem(SESSION_KEY, serializeSession(session))
     else store.removeItem(SESSION_KEY)
+    if (useAutosave.getState().failed) useAutosave.setState({ failed: false })
   } catch {
-    // over quota: the previous session stays; the run itself is unaffected
+    // over quota: the previous session stays and the run is unaffected, but the user is told —
+    // a reload would bring back an older session than the one on screen
+    if (!useAutosave.getState().failed) useAutosave.setState({ failed: true, dismissed: false })
   }
 }
 

@@ -1,4 +1,5 @@
 import { DEFAULT_PRESET, presets } from '../../engine/scenario/presets'
+import { MAX_SCENARIO_BYTES, parseScenarioText } from '../../engine/scenario/text'
 import type { Command, Frame, LiveInput, WorkerMessage } from '../../worker/protocol'
 import { STATUS_CODES, NODE, NODE_STRIDE, clampSpeed } from '../../worker/protocol'
 import { receiveConsensus, receiveViolations } from '../consensus/store'
@@ -98,13 +99,14 @@ export function loadPreset(id: string): void {
   send({ type: 'load', scenario: preset.scenario, source: { kind: 'preset', id } })
 }
 
-/** Larger scenario files are refused before reading: 5000 nodes with every option fit in far less. */
-export const MAX_IMPORT_BYTES = 10_000_000
-
-/** Read a scenario file; the worker validates it and keeps the current run if it is rejected. */
+/**
+ * Read a scenario file: too large, unreadable, not JSON or nested too deep is refused here, as
+ * the CLI refuses it (a value nested 100 000 deep could not even be posted to the worker); the
+ * worker validates the rest and keeps the current run if it is rejected.
+ */
 export async function importScenarioFile(file: File): Promise<void> {
-  if (file.size > MAX_IMPORT_BYTES) {
-    set({ banner: { kind: 'tooLarge', size: file.size, max: MAX_IMPORT_BYTES } })
+  if (file.size > MAX_SCENARIO_BYTES) {
+    set({ banner: { kind: 'tooLarge', size: file.size, max: MAX_SCENARIO_BYTES } })
     return
   }
   let text: string
@@ -114,14 +116,12 @@ export async function importScenarioFile(file: File): Promise<void> {
     set({ banner: { kind: 'unreadable' } })
     return
   }
-  let json: unknown
-  try {
-    json = JSON.parse(text)
-  } catch (e) {
-    set({ banner: { kind: 'notJson', detail: (e as Error).message } })
+  const read = parseScenarioText(text)
+  if (!read.ok) {
+    set({ banner: { kind: 'invalid', detail: read.error } })
     return
   }
-  send({ type: 'load', scenario: json, source: { kind: 'file', name: file.name } })
+  send({ type: 'load', scenario: read.json, source: { kind: 'file', name: file.name } })
 }
 
 export function dismissBanner(): void {

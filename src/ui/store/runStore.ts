@@ -5,7 +5,6 @@ import type { RunMeta } from '../../worker/protocol'
 /** A message shown in the banner; texts are composed from the catalogues when rendered. */
 export type Banner =
   | { kind: 'invalid'; detail: string }
-  | { kind: 'notJson'; detail: string }
   | { kind: 'unreadable' }
   | { kind: 'refused'; detail: string }
   | { kind: 'tooLarge'; size: number; max: number }
