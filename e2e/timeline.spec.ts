@@ -102,8 +102,11 @@ test('scrubbing back shows the true earlier state; acting there replaces the fut
   await page.mouse.click(box.x + 8 + frac * (box.width - 16), box.y + box.height / 2)
   expect(await timeChangesFrom(page, 0)).toBe(T)
 
-  // acting in the past: crash c3 at T. The head comes back to T, the old future (c2's restart) is gone
+  // acting in the past: crash c3 at T, after saying it replaces c2's restart. The head comes back
+  // to T, the old future is gone
   await page.getByTestId('node-c3').click()
+  await expect(page.getByRole('dialog')).toContainText('1 intervention is recorded after this time')
+  await page.getByTestId('confirm-ok').click()
   await expect(page.getByTestId('node-c3')).toHaveAttribute('data-status', 'crashed')
   await expect(timeline(page)).toHaveAttribute('data-head', String(T))
   await expect(timeline(page)).toHaveAttribute('data-branches', '1')

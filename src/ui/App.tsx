@@ -1,5 +1,6 @@
 import { Banners } from './banners/Banners'
 import { useClockRunReset } from './clock/runReset'
+import { ConfirmDialog } from './confirm/ConfirmDialog'
 import { ControlBar } from './controls/ControlBar'
 import { Header } from './header/Header'
 import { useT } from './i18n'
@@ -55,6 +56,7 @@ export function App() {
         {!embed && <FocusPane />}
       </main>
       <NodeMenu />
+      <ConfirmDialog />
       {!embed && <LessonListOnDemand />}
     </div>
   )

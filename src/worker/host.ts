@@ -9,7 +9,7 @@ import { createClockFeed } from './clockFeed'
 import { createConsensusFeed, type ConsensusFeed } from './consensusFeed'
 import { createTransactionsFeed, type TransactionsFeed } from './transactionsFeed'
 import { createFrameBuilder, type FrameBuilder } from './frames'
-import { scenarioWithInputs } from './inputLog'
+import { scenarioWithInputs, type LoggedInput } from './inputLog'
 import { MAX_TICK_GAP_S, paceTick, type Pacer } from './pacing'
 import { answerQuery } from './lessonQuery'
 import { createViolationsFeed, type ViolationsFeed } from './violationsFeed'
@@ -18,6 +18,7 @@ import { refuseInput } from './refuse'
 import { replayInputs } from './replay'
 import { createRunWatch, loggedInputs } from './runWatch'
 import { createRunRecord, type RunRecord } from './runRecord'
+import { emptyHistory, recordChange, redo, undo, type UndoHistory } from './undoHistory'
 import {
   clampSpeed,
   type Command,
@@ -71,11 +72,22 @@ export function createHost(deps: HostDeps): Host {
   const pacer: Pacer = { rate: 0 }
   const watch = createRunWatch()
   const clockFeed = createClockFeed(deps)
+  /** the learner's changes to this scenario's intervention list; a load or a reset forgets them */
+  let edits: UndoHistory<LoggedInput[]> = emptyHistory()
 
   const post = (msg: WorkerMessage, transfer: Transferable[] = []) => deps.post(msg, transfer)
 
-  /** Start a run; with `replay`, only if its inputs replay (else the current run goes on). */
-  function start(raw: ScenarioInput, scenario: Scenario, source: RunSource, replay?: Replay): void {
+  /**
+   * Start a run; with `replay`, only if its inputs replay (else the current run goes on and this
+   * returns false), then stand at `at` (default: where the replay ends).
+   */
+  function start(
+    raw: ScenarioInput,
+    scenario: Scenario,
+    source: RunSource,
+    replay?: Replay,
+    at?: number,
+  ): boolean {
     const frames = createFrameBuilder(scenario.nodes.map((n) => n.id))
     const history = clockFeed.prepare()
     let consensus: ConsensusFeed | null = null
@@ -97,10 +109,10 @@ export function createHost(deps: HostDeps): Host {
     // where a replay of the exported scenario will put it too.
     sim.runUntil(0)
     const why =
-      replay && record.replay(() => replayInputs(sim, replay.inputs, replay.until, refuseInput))
+      replay && record.replay(() => replayInputs(sim, replay.inputs, replay.until, refuseInput), at)
     if (why) {
       post({ type: 'loadError', source, error: why })
-      return
+      return false
     }
     run = {
       raw,
@@ -132,6 +144,37 @@ export function createHost(deps: HostDeps): Host {
       },
     })
     sendFrame()
+    return true
+  }
+
+  /** A new scenario, or the same one from time 0: nothing of the old run is left to undo. */
+  function fresh(started: boolean): void {
+    if (!started) return
+    edits = emptyHistory()
+    postEdits()
+  }
+
+  function postEdits(): void {
+    post({ type: 'edits', runId, undo: edits.past.length, redo: edits.future.length })
+  }
+
+  /**
+   * Re-make the run with another intervention list at the current time: those after it stay
+   * ahead as the recorded future. The trace equals a fresh run with that list.
+   */
+  function rebuild(inputs: LoggedInput[]): boolean {
+    if (!run) return false
+    const now = run.sim.now
+    const until = Math.max(now, inputs.at(-1)?.at ?? 0)
+    return start(run.raw, run.scenario, run.source, { inputs, until }, now)
+  }
+
+  /** Undo or redo one change to the intervention list. */
+  function move(step: typeof undo): void {
+    if (!run) return
+    const m = step(edits, loggedInputs(run.sim))
+    if (m && rebuild(m.state)) edits = m.history
+    postEdits()
   }
 
   function sendFrame(): void {
@@ -161,7 +204,7 @@ export function createHost(deps: HostDeps): Host {
       post({ type: 'loadError', source, error: parsed.error })
       return
     }
-    start(structuredClone(json) as ScenarioInput, parsed.scenario, source, replay)
+    fresh(start(structuredClone(json) as ScenarioInput, parsed.scenario, source, replay))
   }
 
   /** Take back one live input: rebuild from the scenario with the others, up to now. */
@@ -173,8 +216,10 @@ export function createHost(deps: HostDeps): Host {
       post({ type: 'commandError', command: 'removeInput', error: 'no such past input' })
       return
     }
+    // later inputs go with it: they were made on a run that had it (the UI asks first)
     const keep = inputs.filter((x, i) => i !== index && x.at <= now)
-    start(run.raw, run.scenario, run.source, { inputs: keep, until: now })
+    if (rebuild(keep)) edits = recordChange(edits, inputs)
+    postEdits()
   }
 
   function inject(input: LiveInput): void {
@@ -184,9 +229,12 @@ export function createHost(deps: HostDeps): Host {
       post({ type: 'commandError', command: 'inject', error: why })
       return
     }
+    const before = loggedInputs(run.sim)
     run.record.branch()
     run.sim.inject(input)
+    edits = recordChange(edits, before)
     sendFrame()
+    postEdits()
   }
 
   function inspect(node: string): Inspection | null {
@@ -246,7 +294,7 @@ export function createHost(deps: HostDeps): Host {
           run?.sim.step()
           return sendFrame()
         case 'reset':
-          if (run) start(run.raw, run.scenario, run.source)
+          if (run) fresh(start(run.raw, run.scenario, run.source))
           return
         case 'setSpeed':
           speed = clampSpeed(cmd.speed)
@@ -289,6 +337,10 @@ export function createHost(deps: HostDeps): Host {
           })
         case 'removeInput':
           return removeInput(cmd.index, cmd.at)
+        case 'undo':
+          return move(undo)
+        case 'redo':
+          return move(redo)
         case 'seek':
           return seek(cmd.to)
         case 'describeMessage':

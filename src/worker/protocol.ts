@@ -56,6 +56,12 @@ export type Command =
    */
   | { type: 'removeInput'; index: number; at: number }
   /**
+   * Undo / redo the last change to the intervention list (an intervention, a removal): the run is
+   * rebuilt with the list before (after) it and run to the current time (`edits` says what is left).
+   */
+  | { type: 'undo' }
+  | { type: 'redo' }
+  /**
    * A playing run pauses by itself exactly at simulated time `at` (a lesson step's key moment)
    * and posts `stopped`; null clears it. Cleared by every load and reset.
    */
@@ -186,6 +192,8 @@ export type WorkerMessage =
   | { type: 'network'; runId: number; network: NetworkView }
   /** the run's live input log, posted when it changes */
   | { type: 'interventions'; runId: number; inputs: LoggedInput[] }
+  /** how many changes to the intervention list can be undone and redone, posted when it changes */
+  | { type: 'edits'; runId: number; undo: number; redo: number }
   /** consensus runs: Paxos state, client requests, elections (consensusFeed.ts) */
   | ConsensusUpdate
   /** transaction runs: each transaction's phases and anomalies (transactionsFeed.ts) */

@@ -41,9 +41,10 @@ export interface RunRecord {
   /**
    * Run `replay` (live inputs re-made on the simulation from the start, e.g. a restored session)
    * without recording, then lay checkpoints along what it ran and rebuild the window. Returns
-   * what `replay` returns (a reason it failed, or null).
+   * what `replay` returns (a reason it failed, or null). With `at`, the run then stands at `at`
+   * (earlier than where the replay ended: the later inputs stay ahead).
    */
-  replay(replay: () => string | null): string | null
+  replay(replay: () => string | null, at?: number): string | null
   /** before a live input: true when it starts a new branch */
   branch(): boolean
   /**
@@ -109,12 +110,12 @@ export function createRunRecord(
       refillPending = true
     },
     refillWindow,
-    replay(replay) {
+    replay(replay, at) {
       recorder.attach(null)
       const why = replay()
       if (!why) {
         // The replay ran past every checkpoint but the first: run it again through the timeline.
-        const until = sim.now
+        const until = Math.min(sim.now, at ?? Infinity)
         sim.rewindTo(timeline.checkpoints.list[0].world)
         timeline.seek(until)
         refillWindow()

@@ -154,6 +154,51 @@ describe('seeking through the worker host', { timeout: 120_000 }, () => {
     for (const t of [T - 5, T, T + 3, now - 1]) expectAtFreshRun(h.seek(t), scenario, t)
   })
 
+  it('undo takes the last intervention back and redo puts it back: each time the hash of a fresh run', () => {
+    const h = harness(ntp5)
+    const base = h.exported()
+    h.play(20, 60)
+    h.send({ type: 'inject', input: { fault: { type: 'crash', node: 'c3' } } })
+    const withCrash = h.exported()
+    expect(h.of('edits').at(-1)).toMatchObject({ undo: 1, redo: 0 })
+    h.play(20, 60)
+    const T = h.frame().now
+
+    h.send({ type: 'undo' })
+    expect(h.of('edits').at(-1)).toMatchObject({ undo: 0, redo: 1 })
+    expect(h.of('interventions').at(-1)!.inputs).toEqual([])
+    expectAtFreshRun(h.frame(), base, T)
+
+    h.send({ type: 'redo' })
+    expect(h.of('edits').at(-1)).toMatchObject({ undo: 1, redo: 0 })
+    expectAtFreshRun(h.frame(), withCrash, T)
+    expect(h.exported()).toEqual(withCrash)
+  })
+
+  it('undoing an intervention made in the past brings back the later ones it replaced, still ahead', () => {
+    const h = harness(ntp5)
+    h.play(20, 60)
+    h.send({ type: 'inject', input: { fault: { type: 'crash', node: 'c3' } } })
+    h.play(20, 60)
+    h.send({ type: 'inject', input: { fault: { type: 'setSkew', node: 'c1', ppm: 400 } } })
+    const both = h.exported()
+    h.play(20, 30)
+    const T = 30.5
+    h.seek(T)
+    h.send({ type: 'inject', input: { fault: { type: 'clockStep', node: 'c2', by: -0.2 } } })
+    expect(h.of('interventions').at(-1)!.inputs).toHaveLength(2)
+
+    h.send({ type: 'undo' })
+    const inputs = h.of('interventions').at(-1)!.inputs
+    expect(inputs.map((x) => ('fault' in x ? x.fault.type : ''))).toEqual(['crash', 'setSkew'])
+    expect(inputs[1].at).toBeGreaterThan(T)
+    expectAtFreshRun(h.frame(), both, T)
+    // played on, the skew change happens again where it was
+    h.play(20, 60)
+    expectAtFreshRun(h.frame(), both, h.frame().now)
+    expect(h.exported()).toEqual(both)
+  })
+
   it('after a seek, the diagram window holds what a run traced live to T holds', () => {
     const h = harness(ntp5)
     h.play(20, 360) // ≈ 120 s

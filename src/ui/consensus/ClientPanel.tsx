@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import type { ClientRequest, ConsensusMeta } from '../../worker/consensusWire'
 import { useT, type Translate } from '../i18n'
-import { inject } from '../sim/actions'
+import { act } from '../perturb/actions'
 import { useRunStore, type RunState } from '../store/runStore'
 import { checkValue, MAX_VALUE_LENGTH, targetRefusal } from './clientInput'
 import { newestFirst, requestOutcome } from './requests'
@@ -104,7 +104,7 @@ export function ClientPanel() {
     }
     if (op === 'read') {
       setError(null)
-      return inject({ client: { node: target, op: { op: 'read' } } })
+      return act({ client: { node: target, op: { op: 'read' } } })
     }
     const check = checkValue(value)
     if (!check.ok) {
@@ -117,7 +117,7 @@ export function ClientPanel() {
     }
     setError(null)
     setValue('')
-    inject({ client: { node: target, op: { op: 'propose', value: check.value } } })
+    act({ client: { node: target, op: { op: 'propose', value: check.value } } })
   }
   const onSubmit = (e: FormEvent) => {
     e.preventDefault()

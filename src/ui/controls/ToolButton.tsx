@@ -8,6 +8,8 @@ interface Props {
   disabled?: boolean
   primary?: boolean
   pressed?: boolean
+  /** the icon alone on screen (the label stays the accessible name): keeps the run strip one row */
+  iconOnly?: boolean
 }
 
 /** A labelled control-bar button with an icon. */
@@ -20,6 +22,7 @@ export function ToolButton({
   disabled,
   primary,
   pressed,
+  iconOnly,
 }: Props) {
   return (
     <button
@@ -34,7 +37,7 @@ export function ToolButton({
       <svg viewBox="0 0 16 16" aria-hidden="true" className="icon">
         <path d={icon} />
       </svg>
-      <span>{label}</span>
+      <span className={iconOnly ? 'visually-hidden' : undefined}>{label}</span>
     </button>
   )
 }

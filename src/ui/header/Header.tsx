@@ -1,8 +1,9 @@
-import { useRef } from 'react'
+import { useRef, useState } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { presets } from '../../engine/scenario/presets'
 import { presetText, setLang, useLang, useT } from '../i18n'
 import { LessonsButton } from '../lessons/LessonsButton'
+import { discardRun } from '../perturb/actions'
 import { importScenarioFile, loadPreset } from '../sim/actions'
 import { useRunStore, type RunState } from '../store/runStore'
 import { setPresenter, usePresenter } from '../workspace/presenterStore'
@@ -19,6 +20,16 @@ export function Header() {
   const present = usePresenter((p) => p.on)
   const value = source === null ? '' : source.kind === 'preset' ? source.id : IMPORTED
   const current = source?.kind === 'preset' ? presetText(lang, source.id, '') : null
+  // Keyboard browsing (arrows, type-ahead) only shows a scenario; Enter opens it. A closed
+  // <select> fires `change` on every arrow key, so a change right after a key press is browsing.
+  const [browsing, setBrowsing] = useState<string | null>(null)
+  const keyed = useRef(false)
+  const open = (id: string) => {
+    setBrowsing(null)
+    if (id === value) return
+    const name = presetText(lang, id, id).name
+    discardRun(name, () => loadPreset(id))
+  }
 
   return (
     <header className="app-header">
@@ -39,9 +50,24 @@ export function Header() {
           <span className="picker-label">{t('header.scenario')}</span>
           <select
             data-testid="scenario-picker"
-            value={value}
+            value={browsing ?? value}
             title={current?.blurb || t('header.scenarioHint')}
-            onChange={(e) => loadPreset(e.target.value)}
+            aria-describedby={browsing === null ? undefined : 'picker-enter'}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' && browsing !== null) {
+                e.preventDefault()
+                open(browsing)
+              } else if (e.key === 'Escape' && browsing !== null) {
+                e.preventDefault()
+                setBrowsing(null)
+              } else if (e.key !== 'Enter' && e.key !== 'Tab') keyed.current = true
+            }}
+            onKeyUp={() => (keyed.current = false)}
+            onBlur={() => setBrowsing(null)}
+            onChange={(e) => {
+              if (keyed.current) setBrowsing(e.target.value)
+              else open(e.target.value)
+            }}
           >
             {value === '' && <option value="" disabled />}
             {presets.map((p) => (
@@ -65,6 +91,11 @@ export function Header() {
               </option>
             )}
           </select>
+          {browsing !== null && (
+            <span id="picker-enter" className="picker-enter" data-testid="scenario-picker-enter">
+              {t('header.pickerEnter')}
+            </span>
+          )}
         </label>
 
         <label className="btn file-button" title={t('header.importHint')}>

@@ -53,6 +53,25 @@ export const en = {
   'controls.skipQuietHint':
     'While no message is in flight, fast-forward to the next send so the exchanges stay visible at slow speeds',
   'controls.simTime': 'Simulated time',
+  'header.pickerEnter': 'Enter opens it',
+  'controls.undo': 'Undo',
+  'controls.undoHint': 'Take back the last change to the interventions (Ctrl+Z)',
+  'controls.redo': 'Redo',
+  'controls.redoHint': 'Make the undone change again (Ctrl+Shift+Z)',
+
+  'confirm.cancel': 'Cancel',
+  'confirm.replaceTitle': 'Replace the recorded future?',
+  'confirm.replaceBody.one':
+    'The run was rewound: 1 intervention is recorded after this time. Acting now replaces it, and the run goes on from here without it. Undo brings it back.',
+  'confirm.replaceBody.many':
+    'The run was rewound: {count} interventions are recorded after this time. Acting now replaces them, and the run goes on from here without them. Undo brings them back.',
+  'confirm.replace': 'Replace',
+  'confirm.discardTitle': 'Open another scenario?',
+  'confirm.discardBody.one':
+    'Opening “{name}” discards this run and the 1 intervention you made in it.',
+  'confirm.discardBody.many':
+    'Opening “{name}” discards this run and the {count} interventions you made in it.',
+  'confirm.discard': 'Open it',
 
   'unit.s': 's',
   'unit.ms': 'ms',

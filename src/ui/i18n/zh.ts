@@ -48,6 +48,23 @@ export const zh: Catalogue = {
   'controls.skipQuiet': '跳过空闲时段',
   'controls.skipQuietHint': '没有消息在途时快进到下一次发送，使慢速下仍能看清每次消息交换',
   'controls.simTime': '模拟时间',
+  'header.pickerEnter': '按 Enter 键打开',
+  'controls.undo': '撤销',
+  'controls.undoHint': '撤销对干预的最近一次更改（Ctrl+Z）',
+  'controls.redo': '重做',
+  'controls.redoHint': '重新执行刚撤销的更改（Ctrl+Shift+Z）',
+
+  'confirm.cancel': '取消',
+  'confirm.replaceTitle': '替换之后记录的干预？',
+  'confirm.replaceBody.one':
+    '模拟已回退：此刻之后还记录着 1 项干预。现在操作会替换它，模拟将从这里继续、不再包含它。可以用“撤销”找回。',
+  'confirm.replaceBody.many':
+    '模拟已回退：此刻之后还记录着 {count} 项干预。现在操作会替换它们，模拟将从这里继续、不再包含它们。可以用“撤销”找回。',
+  'confirm.replace': '替换',
+  'confirm.discardTitle': '打开另一个场景？',
+  'confirm.discardBody.one': '打开“{name}”会丢弃当前这次运行以及你在其中做的 1 项干预。',
+  'confirm.discardBody.many': '打开“{name}”会丢弃当前这次运行以及你在其中做的 {count} 项干预。',
+  'confirm.discard': '打开',
 
   'unit.s': '秒',
   'unit.ms': '毫秒',

@@ -1,7 +1,9 @@
-import type { Intervention } from '../../engine'
+import type { Intervention, LiveInput } from '../../engine'
 import { selectNode } from '../clock/selection'
 import { clockFeedStore } from '../clock/history/historyStore'
+import { askFirst, type Question } from '../confirm/confirmStore'
 import { inject, sendCommand } from '../sim/actions'
+import { frameStore } from '../store/frameStore'
 import { useRunStore } from '../store/runStore'
 import {
   DEFAULT_TOOL,
@@ -22,7 +24,50 @@ import { usePerturbStore } from './store'
 const get = usePerturbStore.getState
 const set = usePerturbStore.setState
 
-const fault = (f: Intervention) => inject({ fault: f })
+/** Live inputs recorded after the current time (the branch the run was rewound from). */
+function laterInputs(): number {
+  const now = frameStore.getState().frame?.now ?? 0
+  return get().inputs.filter((x) => x.at > now).length
+}
+
+const replaceQuestion = (count: number): Question => ({
+  title: 'confirm.replaceTitle',
+  body: count === 1 ? 'confirm.replaceBody.one' : 'confirm.replaceBody.many',
+  params: { count },
+  confirm: 'confirm.replace',
+})
+
+/**
+ * Change the run's recorded inputs with `go`. Behind recorded inputs (after a rewind) the change
+ * replaces them — the engine drops a rewound branch's later inputs — so the learner is asked first.
+ */
+function change(go: () => void): void {
+  const count = laterInputs()
+  if (count === 0) go()
+  else askFirst(replaceQuestion(count), go)
+}
+
+/** Open another scenario, asking first when that discards interventions made in this run. */
+export function discardRun(name: string, go: () => void): void {
+  const count = get().inputs.length
+  if (count === 0) return go()
+  askFirst(
+    {
+      title: 'confirm.discardTitle',
+      body: count === 1 ? 'confirm.discardBody.one' : 'confirm.discardBody.many',
+      params: { count, name },
+      confirm: 'confirm.discard',
+    },
+    go,
+  )
+}
+
+/** A learner's live input (a fault or a client operation). */
+export function act(input: LiveInput): void {
+  change(() => inject(input))
+}
+
+const fault = (f: Intervention) => act({ fault: f })
 
 const nodeId = (index: number): string | undefined => useRunStore.getState().run?.nodes[index]?.id
 
@@ -91,14 +136,15 @@ export function applyPartition(): void {
   const draft = get().draft
   const run = useRunStore.getState().run
   if (!draft || !run) return
-  fault({
-    type: 'partition',
-    groups: draftGroups(
-      draft,
-      run.nodes.map((n) => n.id),
-    ),
+  const groups = draftGroups(
+    draft,
+    run.nodes.map((n) => n.id),
+  )
+  // a cancelled question keeps the draft
+  change(() => {
+    inject({ fault: { type: 'partition', groups } })
+    chooseTool(DEFAULT_TOOL)
   })
-  chooseTool(DEFAULT_TOOL)
 }
 
 export function healAll(): void {
@@ -127,5 +173,14 @@ export function closeNodeMenu(): void {
 
 /** Take back a past live input: the worker rebuilds the run without it (a new branch). */
 export function removeInput(index: number, at: number): void {
-  sendCommand({ type: 'removeInput', index, at })
+  change(() => sendCommand({ type: 'removeInput', index, at }))
+}
+
+/** Undo / redo the last change to the intervention list; the worker rebuilds the run. */
+export function undoEdit(): void {
+  if (get().edits.undo > 0) sendCommand({ type: 'undo' })
+}
+
+export function redoEdit(): void {
+  if (get().edits.redo > 0) sendCommand({ type: 'redo' })
 }

@@ -26,7 +26,11 @@ export interface PerturbState {
   toolValues: ToolValues
   draft: PartitionDraft | null
   menu: MenuAnchor | null
+  /** how many changes to the inputs can be undone and redone */
+  edits: { undo: number; redo: number }
 }
+
+const noEdits = { undo: 0, redo: 0 }
 
 export const usePerturbStore = create<PerturbState>(() => ({
   network: null,
@@ -35,24 +39,28 @@ export const usePerturbStore = create<PerturbState>(() => ({
   toolValues: initialToolValues(),
   draft: null,
   menu: null,
+  edits: noEdits,
 }))
 
 export function receiveRunState(msg: WorkerMessage): void {
   if (msg.type === 'loaded') {
     // node indexes belong to the run: a draft or a menu of the previous one means nothing now
+    // (an undo rebuilds the run too: its counts follow in an 'edits' message)
     usePerturbStore.setState((s) => ({
       network: null,
       inputs: [],
       draft: null,
       menu: null,
       tool: s.tool === 'partition' ? DEFAULT_TOOL : s.tool,
+      edits: noEdits,
     }))
     return
   }
-  if (msg.type !== 'network' && msg.type !== 'interventions') return
+  if (msg.type !== 'network' && msg.type !== 'interventions' && msg.type !== 'edits') return
   if (msg.runId !== useRunStore.getState().run?.runId) return
   if (msg.type === 'network') usePerturbStore.setState({ network: msg.network })
-  else usePerturbStore.setState({ inputs: msg.inputs })
+  else if (msg.type === 'interventions') usePerturbStore.setState({ inputs: msg.inputs })
+  else usePerturbStore.setState({ edits: { undo: msg.undo, redo: msg.redo } })
 }
 
 onWorkerMessage(receiveRunState)

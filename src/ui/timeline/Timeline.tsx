@@ -2,6 +2,7 @@ import { useCallback, useRef } from 'react'
 import type { Frame } from '../../worker/protocol'
 import { repaintAll, usePainter } from '../frameLoop'
 import { useConsensus } from '../consensus/store'
+import { EditButtons } from '../perturb/EditButtons'
 import { t as tNow, useT } from '../i18n'
 import { shownRange } from '../spacetime/viewStore'
 import { frameStore } from '../store/frameStore'
@@ -213,6 +214,8 @@ export function Timeline() {
       >
         {t('timeline.toHead')}
       </button>
+      {/* beside the scrubber: the control bar has no room left at 1280 px, the track stretches */}
+      <EditButtons />
     </div>
   )
 }

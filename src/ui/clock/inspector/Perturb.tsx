@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react'
 import { useStore } from 'zustand'
 import { useT } from '../../i18n'
-import { inject } from '../../sim/actions'
+import { act } from '../../perturb/actions'
 import { formatDuration, formatPpm, type TimeUnit } from '../format/units'
 import { clockFeedStore } from '../history/historyStore'
 import {
@@ -48,7 +48,7 @@ export function Perturb({ node, index }: { node: string; index: number }) {
   const setDrift = (text: string) => {
     const ppm = check('drift', parseBounded(text, DRIFT_LIMIT_PPM))
     if (ppm === null) return
-    inject({ fault: { type: 'setSkew', node, ppm } })
+    act({ fault: { type: 'setSkew', node, ppm } })
     setDraft(null)
   }
 
@@ -60,7 +60,7 @@ export function Perturb({ node, index }: { node: string; index: number }) {
   const setLie = (text: string) => {
     const ms = check('lie', parseBounded(text, LIE_LIMIT_MS))
     if (ms === null) return
-    inject({ fault: { type: 'falseticker', node, lie: ms / 1000 } })
+    act({ fault: { type: 'falseticker', node, lie: ms / 1000 } })
   }
 
   const message =
@@ -127,7 +127,7 @@ export function Perturb({ node, index }: { node: string; index: number }) {
             type="button"
             className="btn btn-small"
             data-testid={`clock-step-${by}`}
-            onClick={() => inject({ fault: { type: 'clockStep', node, by } })}
+            onClick={() => act({ fault: { type: 'clockStep', node, by } })}
           >
             {formatDuration(by, unit, true)}
           </button>
