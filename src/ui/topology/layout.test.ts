@@ -32,6 +32,16 @@ describe('topology layout', () => {
     expect(radius).toBeLessThan(10)
   })
 
+  it('on a phone-wide map puts readouts above and below the nodes, so the ring stays large', () => {
+    const nodes = [{ reference: true }, ...Array.from({ length: 3 }, () => ({ reference: false }))]
+    const { nodes: placed } = layoutTopology(nodes, 360, 420)
+    // beside the nodes the readouts' 120 px each side left a ring of 40 px
+    expect(dist(placed[1], placed[0])).toBeGreaterThanOrEqual(100)
+    for (const p of placed) expect(p.out).toEqual({ x: 0, y: p.y < 210 ? -1 : 1 })
+    // a wide map keeps them beside
+    expect(layoutTopology(nodes, 700, 420).nodes[2].out.x).not.toBe(0)
+  })
+
   it('puts peers (no reference clock) on one circle with outward label directions', () => {
     const { nodes: placed } = layoutTopology(
       [{ reference: false }, { reference: false }, { reference: false }],

@@ -9,7 +9,8 @@ export interface Point {
 }
 
 export interface NodePlacement extends Point {
-  /** unit vector pointing away from the centre: labels go on that side */
+  /** unit vector pointing away from the centre: labels go on that side (on a narrow map
+   * straight up or down) */
   out: Point
 }
 
@@ -21,6 +22,11 @@ export interface TopologyLayout {
 }
 
 const DETAIL_LIMIT = 24
+/**
+ * Below this map width (a phone) readouts go above and below their nodes: beside them they need
+ * 120 px each side, which left a 360 px map a ring of 40 px with the nodes on top of each other.
+ */
+const NARROW = 480
 /** the reference servers' ring, as a fraction of the clients' ring */
 const INNER = 0.45
 
@@ -46,9 +52,11 @@ export function layoutTopology(
 ): TopologyLayout {
   const n = nodes.length
   const detailed = n <= DETAIL_LIMIT
-  // Readouts beside outer nodes need room: more sideways (text is wide) than up and down.
-  const marginX = detailed ? 120 : 16
-  const marginY = detailed ? 80 : 16
+  // Readouts beside outer nodes need room: more sideways (text is wide) than up and down;
+  // above and below, half a readout sideways and three lines up and down.
+  const narrow = detailed && width < NARROW
+  const marginX = !detailed ? 16 : narrow ? 70 : 120
+  const marginY = !detailed ? 16 : narrow ? 100 : 80
   const cx = width / 2
   const cy = height / 2
   const outer = Math.max(40, Math.min(width / 2 - marginX, height / 2 - marginY))
@@ -78,5 +86,6 @@ export function layoutTopology(
   const radius = innerRing
     ? Math.min(nodeRadius(n, outer), nodeRadius(innerRing, outer * INNER))
     : nodeRadius(n, outer)
+  if (narrow) for (const p of placed) p.out = { x: 0, y: p.y < cy - 1e-9 ? -1 : 1 }
   return { nodes: placed, radius, detailed }
 }
