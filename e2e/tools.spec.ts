@@ -1,6 +1,9 @@
 import { expect, test } from '@playwright/test'
-import { presets } from '../src/engine/scenario/presets'
-import { pause, traceHash } from './perturb-helpers'
+import { createSimulation, parseScenario, presets, type TraceRecord } from '../src/engine'
+import { translate } from '../src/ui/i18n'
+import { summarizeStep } from '../src/ui/step/stepCaption'
+import { toStepEvent, type StepEvent } from '../src/worker/stepEvents'
+import { pause, runInfo, traceHash } from './perturb-helpers'
 import { openView } from './views'
 
 /**
@@ -155,4 +158,54 @@ test.describe('fault tool palette', () => {
     ])
     await page.screenshot({ path: testInfo.outputPath('tools-partition-applied-1366.png') })
   })
+})
+
+/** What Step's caption says after each of the first `n` steps of a preset from t = 0, in `lang`. */
+function expectedCaptions(id: string, n: number, lang: 'en' | 'zh'): string[] {
+  const parsed = parseScenario(structuredClone(presets.find((p) => p.id === id)!.scenario))
+  if (!parsed.ok) throw new Error(parsed.error)
+  let events: StepEvent[] = []
+  const sim = createSimulation(parsed.scenario, {
+    trace: (r: TraceRecord) => events.push(toStepEvent(r)),
+  })
+  sim.runUntil(0)
+  return Array.from({ length: n }, () => {
+    events = []
+    sim.step()
+    return summarizeStep(events, 0, (k, p) => translate(lang, k, p)).caption
+  })
+}
+
+test('Step says what happened: a caption, the node and link on the map, the arrow in the diagram', async ({
+  page,
+}, testInfo) => {
+  await page.setViewportSize({ width: 1366, height: 768 })
+  await page.goto('/?lang=en')
+  await expect(page.getByTestId('node-s1')).toBeVisible()
+  await openView(page, 'spacetime')
+  await pause(page)
+  await page.getByTestId('reset').click()
+  await expect(runInfo(page)).toHaveAttribute('data-sim-time', '0')
+  const caption = page.getByTestId('step-caption')
+  await expect(caption).toHaveAttribute('aria-live', 'polite')
+  await expect(caption).toHaveText('')
+  const expected = expectedCaptions('cristian-lan', 3, 'en')
+  expect(expected[2]).toMatch(/received Time reply from s1/)
+  for (const text of expected) {
+    await page.getByTestId('step').click()
+    await expect(caption).toHaveText(text)
+  }
+  // the receiving node ringed, the link lit; the message's arrow highlighted in the diagram
+  await expect(page.locator('.mark-node-highlight')).toHaveCount(1)
+  await expect(page.locator('.mark-link-highlight')).toHaveCount(1)
+  await expect(page.getByTestId('spacetime')).not.toHaveAttribute('data-step-message', '')
+  await page.screenshot({ path: testInfo.outputPath('step-caption-1366-en.png') })
+  // in Chinese, from the catalogue
+  await page.getByTestId('lang-switch').click()
+  await expect(caption).toHaveText(expectedCaptions('cristian-lan', 3, 'zh')[2])
+  await page.screenshot({ path: testInfo.outputPath('step-caption-1366-zh.png') })
+  // playing on clears it
+  await page.getByTestId('play-pause').click()
+  await expect(caption).toHaveText('')
+  await expect(page.locator('.mark-node-highlight')).toHaveCount(0)
 })

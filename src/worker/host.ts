@@ -19,6 +19,7 @@ import { replayInputs } from './replay'
 import { createRunWatch, loggedInputs } from './runWatch'
 import { createRunRecord, type RunRecord } from './runRecord'
 import { emptyHistory, recordChange, redo, undo, type UndoHistory } from './undoHistory'
+import { MAX_STEP_EVENTS, toStepEvent, type StepEvent } from './stepEvents'
 import {
   clampSpeed,
   type Command,
@@ -71,6 +72,8 @@ export function createHost(deps: HostDeps): Host {
   let pace: PaceMode = 'normal'
   const pacer: Pacer = { rate: 0 }
   const watch = createRunWatch()
+  /** the records of the instant `step` runs, collected while it runs */
+  let stepped: { events: StepEvent[]; more: number } | null = null
   const clockFeed = createClockFeed(deps)
   /** the learner's changes to this scenario's intervention list; a load or a reset forgets them */
   let edits: UndoHistory<LoggedInput[]> = emptyHistory()
@@ -100,6 +103,9 @@ export function createHost(deps: HostDeps): Host {
         consensus?.trace(rec)
         transactions?.trace(rec)
         record?.sink(rec)
+        if (stepped && stepped.events.length < MAX_STEP_EVENTS)
+          stepped.events.push(toStepEvent(rec))
+        else if (stepped) stepped.more++
       },
     })
     record = createRunRecord(scenario, sim, deps.wallMs)
@@ -288,11 +294,17 @@ export function createHost(deps: HostDeps): Host {
           return setPlaying(true)
         case 'pause':
           return setPlaying(false)
-        case 'step':
+        case 'step': {
           playing = false
           pace = 'normal'
-          run?.sim.step()
-          return sendFrame()
+          if (!run) return
+          stepped = { events: [], more: 0 }
+          run.sim.step()
+          const { events, more } = stepped
+          stepped = null
+          sendFrame()
+          return post({ type: 'stepped', runId, at: run.sim.now, events, more })
+        }
         case 'reset':
           if (run) fresh(start(run.raw, run.scenario, run.source))
           return

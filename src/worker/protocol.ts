@@ -9,6 +9,7 @@ import type { LogicalStamp, NodeStatus, ScenarioInput } from '../engine'
 import type { ConsensusUpdate, ViolationsUpdate } from './consensusWire'
 import type { ClockFeedMessage } from './clockFeed'
 import type { LoggedInput } from './inputLog'
+import type { StepEvent } from './stepEvents'
 import type { AnswerResult, LessonQuery } from './lessonQuery'
 import type { TimelineCommand, TimelineMessage } from './timelineWire'
 import type { TransactionsUpdate } from './transactionsWire'
@@ -202,6 +203,8 @@ export type WorkerMessage =
   | ViolationsUpdate
   /** the timeline, seeks and the space-time diagram's records (timelineWire.ts) */
   | TimelineMessage
+  /** what `step` executed: the records of the instant it ran (`more`: records left out) */
+  | { type: 'stepped'; runId: number; at: number; events: StepEvent[]; more: number }
   /** the run paused itself at the stop time asked for with `stopAt` */
   | { type: 'stopped'; runId: number; at: number }
   | { type: 'lessonAnswer'; requestId: number; result: AnswerResult }

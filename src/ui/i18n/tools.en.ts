@@ -38,7 +38,6 @@ export const toolsEn = {
   'tools.linkInspect': 'Link {from} → {to}: the inspect tool changes nothing.',
   'tools.draftNote':
     'Drafting a partition: choose the groups on the map with the tool bar above it.',
-  'step.caption.label': 'What Step did',
   'step.nothing': 'Nothing is scheduled: Step has no event to run.',
   'step.deliver': '{to} received {kind} from {from}',
   'step.send': '{from} sent {kind} to {to}',
@@ -46,7 +45,8 @@ export const toolsEn = {
   'step.timer': '{node}’s timer fired ({key})',
   'step.fault': 'Intervention: {what}',
   'step.emit': '{node}: {event}',
-  'step.more': '(+{n} more events at this instant)',
+  'step.more': '(+{n} more at this instant)',
+  'step.andSent': 'then sent {kind} to {to}',
   'step.theta': 'θ = {offset}, δ = {delay}',
   'step.clockStep': 'clock stepped by {by}',
   'step.slew': 'clock slewed by {by}',

@@ -18,6 +18,8 @@ import { paintSpacetime } from './painter'
 import { SpacetimeLegend } from './SpacetimeLegend'
 import { diagramView, follow, MAX_SPAN, MIN_SPAN, shownRange, type DiagramView } from './viewStore'
 import { spacetimeWindow } from './windowStore'
+import { arrowOf } from './spacetimeData'
+import { useStep } from '../step/stepStore'
 import { LogicalTools } from '../logical/LogicalTools'
 import { logicalView, reportFacts } from '../logical/logicalStore'
 import { eventAt, paintLogical } from '../logical/logicalPainter'
@@ -119,6 +121,9 @@ export function SpacetimeView() {
       })
       const frameColours = runKinds.map((_, i) => categoricalColour(i))
       const hl = hoverRef.current
+      // the message the last Step delivered, sent or lost (hovering another one shows that one)
+      const stepped = useStep.getState().summary?.message ?? null
+      const stepArrow = stepped === null ? null : arrowOf(data, stepped)
       const counts = paintSpacetime({
         ctx,
         width,
@@ -131,7 +136,7 @@ export function SpacetimeView() {
         frameColours,
         tickStep: v.localTicks && grid.length > 1 ? grid[1] - grid[0] : null,
         gridTicks: grid,
-        highlight: hl?.kind === 'arrow' && hl.index >= data.first ? hl.index : null,
+        highlight: hl?.kind === 'arrow' && hl.index >= data.first ? hl.index : stepArrow,
       })
       // logical stamps and the selected event's causal past and future, drawn over the arrows
       const logical = paintLogical(ctx, data, x, laneY, logicalView.getState())
@@ -153,6 +158,7 @@ export function SpacetimeView() {
       l.dataset.causalPast = String(logical.selection?.past ?? '')
       l.dataset.causalFuture = String(logical.selection?.future ?? '')
       l.dataset.causalConcurrent = String(logical.selection?.concurrent ?? '')
+      l.dataset.stepMessage = stepArrow === null ? '' : String(stepped)
       l.dataset.from = String(from)
       l.dataset.to = String(to)
       l.dataset.windowStart = String(data.windowStart)
@@ -176,9 +182,11 @@ export function SpacetimeView() {
     // paused runs get no frames: repaint for the view's own changes
     const stop = diagramView.subscribe(() => repaint(paintFrame))
     const stopLogical = logicalView.subscribe(() => repaint(paintFrame))
+    const stopStep = useStep.subscribe(() => repaint(paintFrame))
     return () => {
       stop()
       stopLogical()
+      stopStep()
     }
   }, [paintFrame])
 

@@ -1,6 +1,7 @@
 import {
   ARROW_STRIDE,
   A_END,
+  A_ID,
   SAMPLE_STRIDE,
   type SpacetimeBatch,
   type SpacetimeMark,
@@ -122,4 +123,11 @@ function evict(w: SpacetimeWindow): void {
     while (k + 2 < s.length && s[k + 2] < start) k += 2
     if (k > 0) s.splice(0, k)
   }
+}
+
+/** The index of message `id`'s arrow in the window (the newest first), or null. */
+export function arrowOf(w: SpacetimeWindow, id: number): number | null {
+  for (let i = w.first + w.count - 1; i >= w.first; i--)
+    if (w.arrows[i * ARROW_STRIDE + A_ID] === id) return i
+  return null
 }

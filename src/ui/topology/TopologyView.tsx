@@ -16,6 +16,7 @@ import { useClockSelection } from '../clock/selection'
 import { clockFeedStore } from '../clock/history/historyStore'
 import { ASKS } from '../perturb/menuModel'
 import { TOOL_ASKS, isValueTool, nodeHint } from '../tools/toolModel'
+import { StepCaption } from '../step/StepCaption'
 import { useRunStore, type RunState } from '../store/runStore'
 import { useElementSize } from '../useElementSize'
 import { curvePath, linkCurve, type LinkCurve } from './geometry'
@@ -190,6 +191,7 @@ export function TopologyView() {
         aria-hidden="true"
       />
       <MapCaption />
+      <StepCaption />
       {run && links.length === 0 && <p className="topology-note">{t('topology.noMessages')}</p>}
     </div>
   )
