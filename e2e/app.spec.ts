@@ -140,6 +140,37 @@ test('a bad scenario file shows the field-precise error and leaves the running s
   await expect(page.getByTestId('worker-notice')).toHaveCount(0)
 })
 
+test('a scenario past the browser limits is loaded only when the user says so', async ({
+  page,
+}, testInfo) => {
+  await page.setViewportSize({ width: 1366, height: 768 })
+  const huge = presetScenario('free-drift')
+  huge.nodes = Array.from({ length: 1200 }, (_, i) => ({ id: `n${i}` }))
+  const importHuge = () =>
+    page.getByTestId('scenario-import').setInputFiles({
+      name: 'huge.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(huge)),
+    })
+  await importHuge()
+  const prompt = page.getByTestId('large-scenario')
+  await expect(prompt).toContainText('1,200 nodes (comfortable: up to 1,000)')
+  await expect(page.getByTestId('large-scenario-keep')).toBeFocused()
+  await page.screenshot({ path: testInfo.outputPath('large-scenario.png') })
+  // keep: nothing changes, the run goes on
+  const before = await simTime(page)
+  await page.getByTestId('large-scenario-keep').click()
+  await expect(prompt).toHaveCount(0)
+  await expect(page.getByTestId('node-s1')).toBeVisible()
+  await expect.poll(() => simTime(page)).toBeGreaterThan(before)
+  // load it anyway
+  await importHuge()
+  await page.getByTestId('large-scenario-load').click()
+  await expect(page.getByTestId('node-n1199')).toBeAttached()
+  await expect(prompt).toHaveCount(0)
+  await expect(page.getByTestId('node-s1')).toHaveCount(0)
+})
+
 test('a scenario file saved with a byte-order mark loads', async ({ page }) => {
   await page.getByTestId('scenario-import').setInputFiles({
     name: 'bom.json',

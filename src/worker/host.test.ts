@@ -176,6 +176,34 @@ describe('worker host', () => {
     expect(h.messages('loaded')).toHaveLength(1)
   })
 
+  it('asks before loading a scenario past the browser limits; the run goes on; force loads it', () => {
+    const h = harness()
+    h.loadPreset('cristian-lan')
+    h.send({ type: 'play' })
+    h.ticks(10)
+    const before = h.last()
+    const huge = preset('free-drift')
+    huge.nodes = Array.from({ length: 1200 }, (_, i) => ({ id: `n${i}` }))
+    const load: Command = {
+      type: 'load',
+      scenario: huge,
+      source: { kind: 'file', name: 'huge.json' },
+    }
+    h.send(load)
+    const [asked] = h.messages('tooLarge')
+    expect(asked.over).toEqual(['nodes'])
+    expect(asked.estimate.nodes).toBe(1200)
+    expect(asked.limits.nodes).toBe(1000)
+    h.ticks(10)
+    expect(h.last().runId).toBe(before.runId)
+    expect(h.last().now).toBeGreaterThan(before.now)
+    expect(h.messages('loaded')).toHaveLength(1)
+
+    h.send({ ...load, force: true })
+    expect(h.messages('loaded')).toHaveLength(2)
+    expect(h.messages('loaded')[1].run.nodes).toHaveLength(1200)
+  })
+
   it('refuses an intervention naming an unknown node without touching the run', () => {
     const h = harness()
     h.loadPreset('cristian-lan')

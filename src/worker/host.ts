@@ -1,6 +1,9 @@
 import {
   createSimulation,
+  estimateWork,
+  overLimits,
   parseScenario,
+  UI_LIMITS,
   type Scenario,
   type ScenarioInput,
   type Simulation,
@@ -204,11 +207,19 @@ export function createHost(deps: HostDeps): Host {
     clockFeed.flush(!playing)
   }
 
-  function load(json: unknown, source: RunSource, replay?: Replay): void {
+  function load(json: unknown, source: RunSource, replay?: Replay, force = false): void {
     const parsed = parseScenario(json)
     if (!parsed.ok) {
       post({ type: 'loadError', source, error: parsed.error })
       return
+    }
+    if (!force) {
+      const estimate = estimateWork(parsed.scenario)
+      const over = overLimits(estimate, UI_LIMITS)
+      if (over.length > 0) {
+        post({ type: 'tooLarge', source, over, estimate, limits: UI_LIMITS })
+        return
+      }
     }
     fresh(start(structuredClone(json) as ScenarioInput, parsed.scenario, source, replay))
   }
@@ -289,7 +300,7 @@ export function createHost(deps: HostDeps): Host {
     handle(cmd) {
       switch (cmd.type) {
         case 'load':
-          return load(cmd.scenario, cmd.source, cmd.replay)
+          return load(cmd.scenario, cmd.source, cmd.replay, cmd.force)
         case 'play':
           return setPlaying(true)
         case 'pause':

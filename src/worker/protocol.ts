@@ -5,7 +5,7 @@
  * Protocol-specific detail (volatile/durable state) never rides on frames; it is fetched with
  * `inspect` on request.
  */
-import type { LogicalStamp, NodeStatus, ScenarioInput } from '../engine'
+import type { LogicalStamp, NodeStatus, ScenarioInput, WorkEstimate } from '../engine'
 import type { ConsensusUpdate, ViolationsUpdate } from './consensusWire'
 import type { ClockFeedMessage } from './clockFeed'
 import type { LoggedInput } from './inputLog'
@@ -37,7 +37,11 @@ export type Command =
    * `replay`: re-make these live inputs at their times and run to `until` (a restored session,
    * a share link opened at its time), all or nothing.
    */
-  | { type: 'load'; scenario: unknown; source: RunSource; replay?: Replay }
+  /**
+   * `force`: load even past the browser's limits (UI_LIMITS); without it such a scenario is
+   * answered with `tooLarge` and the current run goes on.
+   */
+  | { type: 'load'; scenario: unknown; source: RunSource; replay?: Replay; force?: boolean }
   | { type: 'play' }
   | { type: 'pause' }
   /** Pause, then advance to the next event time (`sim.step()`). */
@@ -172,6 +176,14 @@ export interface Inspection {
 export type WorkerMessage =
   | { type: 'loaded'; run: RunMeta }
   | { type: 'loadError'; source: RunSource; error: string }
+  /** a valid scenario past the browser's limits, not loaded: the user is asked (load `force`) */
+  | {
+      type: 'tooLarge'
+      source: RunSource
+      over: (keyof WorkEstimate)[]
+      estimate: WorkEstimate
+      limits: Partial<Record<keyof WorkEstimate, number>>
+    }
   | Frame
   /**
    * `scenario`: with the live inputs folded in; `base`: as loaded, and `inputs`: the live log

@@ -2,6 +2,7 @@ import { useShallow } from 'zustand/react/shallow'
 import { VariantBanner } from '../consensus/VariantBanner'
 import { useT, type Translate } from '../i18n'
 import { dismissBanner, dismissWorkerNotice } from '../sim/actions'
+import { LargeScenarioPrompt } from './LargeScenarioPrompt'
 import { AutosaveNotice } from '../persist/AutosaveNotice'
 import { RunNotice } from '../share/RunNotice'
 import { useRunStore, type Banner, type RunState } from '../store/runStore'
@@ -40,6 +41,7 @@ export function Banners() {
   return (
     <div className="banners">
       <RunNotice />
+      <LargeScenarioPrompt />
       <AutosaveNotice />
       <VariantBanner />
       {text && (

@@ -136,6 +136,16 @@ export const en = {
   // ---- timeline and space-time diagram (src/ui/timeline, src/ui/spacetime) ----
   'worker.recovered':
     'The simulation worker stopped unexpectedly ({detail}). A new one replayed the run (interventions made so far: {n}) and resumed at {time} s.',
+  'large.title': 'This scenario is larger than the browser handles comfortably:',
+  'large.nodes': '{n} nodes (comfortable: up to {limit})',
+  'large.messageRate': 'about {n} messages per simulated second (comfortable: up to {limit})',
+  'large.peerStates': '{n} client–server pairs kept by clock sync (comfortable: up to {limit})',
+  'large.talkingPairs': '{n} node pairs exchanging messages (comfortable: up to {limit})',
+  'large.events': 'about {n} events in all',
+  'large.note':
+    'Loading it may make the page slow and use much memory. The run on screen goes on until you choose. The command-line tool runs scenarios of any size.',
+  'large.load': 'Load it anyway',
+  'large.keep': 'Keep the current run',
   'timeline.label': 'Timeline',
   'timeline.aria': 'Simulated time in the recorded run',
   'timeline.hint':

@@ -126,6 +126,16 @@ export const zh: Catalogue = {
   // ---- 时间线与时空图（src/ui/timeline、src/ui/spacetime）----
   'worker.recovered':
     '模拟线程意外停止（{detail}）。已启动新线程重放本次运行（已做的干预：{n} 次），并在 {time} 秒处继续。',
+  'large.title': '这个场景超出了浏览器能顺畅处理的规模：',
+  'large.nodes': '{n} 个节点（顺畅上限：{limit}）',
+  'large.messageRate': '每模拟秒约 {n} 条消息（顺畅上限：{limit}）',
+  'large.peerStates': '时钟同步需维护 {n} 对客户端–服务器（顺畅上限：{limit}）',
+  'large.talkingPairs': '{n} 对节点之间互发消息（顺畅上限：{limit}）',
+  'large.events': '共约 {n} 个事件',
+  'large.note':
+    '加载后页面可能变慢并占用大量内存。在你做出选择之前，当前的运行会继续。命令行工具可以运行任意规模的场景。',
+  'large.load': '仍然加载',
+  'large.keep': '保留当前运行',
   'timeline.label': '时间线',
   'timeline.aria': '已记录运行中的模拟时间',
   'timeline.hint':

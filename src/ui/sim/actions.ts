@@ -46,7 +46,26 @@ export function startDefault(): void {
   play()
 }
 
-const send: SimClient['send'] = (cmd) => client?.send(cmd)
+/** The last scenario asked for: the one a `tooLarge` answer is about. */
+let lastLoad: Extract<Command, { type: 'load' }> | null = null
+
+const send: SimClient['send'] = (cmd) => {
+  if (cmd.type === 'load') lastLoad = cmd
+  client?.send(cmd)
+}
+
+/** Load the scenario the worker found past the browser's limits, as the user chose to. */
+export function loadLargeAnyway(): void {
+  const large = get().large
+  if (!large) return
+  set({ large: null })
+  send({ ...large.load, force: true })
+}
+
+/** Keep the current run; the large scenario is not loaded. */
+export function keepCurrentRun(): void {
+  set({ large: null })
+}
 
 /** For features with their own commands (share links, session restore, input removal). */
 export const sendCommand = (cmd: Command): void => send(cmd)
@@ -161,10 +180,13 @@ function receiveForStore(msg: WorkerMessage): void {
   switch (msg.type) {
     case 'loaded':
       frameStore.setState({ frame: null })
-      set({ run: msg.run, statuses: [], kinds: [], links: [], banner: null })
+      set({ run: msg.run, statuses: [], kinds: [], links: [], banner: null, large: null })
       return
     case 'loadError':
       set({ banner: { kind: 'invalid', detail: msg.error } })
+      return
+    case 'tooLarge':
+      if (lastLoad) set({ large: { load: lastLoad, over: msg.over, estimate: msg.estimate, limits: msg.limits } })
       return
     case 'commandError':
       set({ banner: { kind: 'refused', detail: msg.error } })

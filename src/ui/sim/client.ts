@@ -56,7 +56,7 @@ export function createSimClient(makeWorker: () => WorkerPort, events: SimClientE
   }
 
   function receive(msg: WorkerMessage): void {
-    if (msg.type === 'loaded' || msg.type === 'loadError') {
+    if (msg.type === 'loaded' || msg.type === 'loadError' || msg.type === 'tooLarge') {
       const load = pendingLoads.shift()
       if (msg.type === 'loaded' && load) accepted = load
     } else if (msg.type === 'frame') {

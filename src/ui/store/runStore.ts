@@ -1,6 +1,7 @@
 import { create } from 'zustand'
 import type { NodeStatus } from '../../engine'
-import type { RunMeta } from '../../worker/protocol'
+import type { WorkEstimate } from '../../engine'
+import type { Command, RunMeta } from '../../worker/protocol'
 
 /** A message shown in the banner; texts are composed from the catalogues when rendered. */
 export type Banner =
@@ -37,6 +38,15 @@ export interface RunState {
   links: [number, number][]
   banner: Banner | null
   workerNotice: WorkerNotice | null
+  /** a scenario past the browser's limits, waiting for the user's yes (LargeScenarioPrompt) */
+  large: LargeScenario | null
+}
+
+export interface LargeScenario {
+  load: Extract<Command, { type: 'load' }>
+  over: (keyof WorkEstimate)[]
+  estimate: WorkEstimate
+  limits: Partial<Record<keyof WorkEstimate, number>>
 }
 
 export const DEFAULT_SPEED = 0.02
@@ -51,4 +61,5 @@ export const useRunStore = create<RunState>(() => ({
   links: [],
   banner: null,
   workerNotice: null,
+  large: null,
 }))
