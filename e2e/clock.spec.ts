@@ -242,7 +242,7 @@ test('screenshots of the clock charts and the inspector, in English and in Chine
   await section.screenshot({ path: testInfo.outputPath('clock-en.png') })
 
   await page.getByTestId('lang-switch').click()
-  await expect(page.getByTestId('peer-s5')).toContainText('虚假报时者')
+  await expect(page.getByTestId('peer-s5')).toContainText('虚假时钟源')
   await expect(section.getByRole('heading', { name: '时钟同步' })).toBeVisible()
   await section.screenshot({ path: testInfo.outputPath('clock-zh.png') })
 })
