@@ -132,11 +132,11 @@ export function summarizeStep(
     told++
   }
   const rest = events.length + more - told
-  const caption = [
-    details.length > 0 ? `${main} (${details.join('; ')})` : main,
-    rest > 0 ? t('step.more', { n: rest }) : '',
-  ]
-    .filter(Boolean)
-    .join(' ')
+  // brackets and separators from the catalogue: Chinese uses full-width ones
+  const said =
+    details.length > 0
+      ? t('step.details', { main, details: details.join(t('step.detailSep')) })
+      : main
+  const caption = rest > 0 ? t('step.more', { caption: said, n: rest }) : said
   return { caption, nodes: node ? [node] : [], links, message }
 }
