@@ -1,5 +1,11 @@
 import { expect, type Page } from '@playwright/test'
-import { createSimulation, parseScenario, runAndSummarize, type ScenarioInput } from '../src/engine'
+import {
+  createSimulation,
+  parseScenario,
+  runAndSummarize,
+  type ScenarioInput,
+  type TimedIntervention,
+} from '../src/engine'
 import { presets } from '../src/engine/scenario/presets'
 
 /** Shared by perturb.spec.ts and share.spec.ts. */
@@ -21,6 +27,14 @@ export async function pause(page: Page) {
   await expect(runInfo(page)).toHaveAttribute('data-running', 'false')
 }
 
+/** Play until the simulated time passes `t`, then pause there. */
+export async function playUntil(page: Page, t: number) {
+  await page.getByTestId('play-pause').click()
+  await expect(page.getByTestId('play-pause')).toHaveAttribute('aria-pressed', 'true')
+  await expect.poll(() => simTime(page), { timeout: 30_000 }).toBeGreaterThan(t)
+  await pause(page)
+}
+
 /** About 10× real time (the speed slider is logarithmic over 0.01…1000). */
 export async function fast(page: Page) {
   await page.getByTestId('speed').fill('300')
@@ -36,3 +50,7 @@ export function cliRun(scenario: unknown, duration: number) {
 /** What the CLI prints as traceHash for `--duration T`. */
 export const cliHash = (scenario: unknown, duration: number): string =>
   cliRun(scenario, duration).traceHash
+
+/** The CLI's trace hash for the default preset (cristian-lan) with these interventions, run to T. */
+export const defaultRunHash = (faults: TimedIntervention[], T: number): string =>
+  cliHash({ ...presetScenario('cristian-lan'), faults }, T)

@@ -1,11 +1,6 @@
 import { expect, test, type Page } from '@playwright/test'
-import {
-  createSimulation,
-  parseScenario,
-  runAndSummarize,
-  type TimedIntervention,
-} from '../src/engine'
-import { presets } from '../src/engine/scenario/presets'
+import type { TimedIntervention } from '../src/engine'
+import { defaultRunHash, pause, playUntil, runInfo, simTime, traceHash } from './perturb-helpers'
 import { openView } from './views'
 
 /**
@@ -14,31 +9,7 @@ import { openView } from './views'
  * links show their dropped messages as crosses.
  */
 
-const runInfo = (page: Page) => page.getByTestId('run-info')
-const simTime = async (page: Page) => Number(await runInfo(page).getAttribute('data-sim-time'))
-const hashOf = (page: Page) => runInfo(page).getAttribute('data-trace-hash')
 const timeline = (page: Page) => page.getByTestId('timeline')
-
-/** The CLI's trace hash for the default scenario with these interventions, run to T. */
-function cliHash(faults: TimedIntervention[], T: number): string {
-  const scenario = structuredClone(presets.find((p) => p.id === 'cristian-lan')!.scenario)
-  const parsed = parseScenario({ ...scenario, faults, duration: T })
-  if (!parsed.ok) throw new Error(parsed.error)
-  return runAndSummarize(createSimulation(parsed.scenario), T).traceHash
-}
-
-async function pause(page: Page) {
-  await page.getByTestId('play-pause').click()
-  await expect(page.getByTestId('play-pause')).toHaveAttribute('aria-pressed', 'false')
-  await expect(runInfo(page)).toHaveAttribute('data-running', 'false')
-}
-
-async function playUntil(page: Page, t: number) {
-  await page.getByTestId('play-pause').click()
-  await expect(page.getByTestId('play-pause')).toHaveAttribute('aria-pressed', 'true')
-  await expect.poll(() => simTime(page), { timeout: 30_000 }).toBeGreaterThan(t)
-  await pause(page)
-}
 
 /** Wait for a seek to land: the paused run shows a new time. */
 async function timeChangesFrom(page: Page, before: number) {
@@ -71,7 +42,7 @@ test('scrubbing back shows the true earlier state; acting there replaces the fut
     { at: T0, type: 'crash', node: 'c2' },
     { at: T1, type: 'restart', node: 'c2' },
   ]
-  expect(await hashOf(page)).toBe(cliHash(faults, head))
+  expect(await traceHash(page)).toBe(defaultRunHash(faults, head))
 
   // click on the scrubber between the crash and the restart
   const box = (await timeline(page).boundingBox())!
@@ -80,7 +51,7 @@ test('scrubbing back shows the true earlier state; acting there replaces the fut
   const T = await timeChangesFrom(page, head)
   expect(T).toBeGreaterThan(T0)
   expect(T).toBeLessThan(T1)
-  expect(await hashOf(page)).toBe(cliHash(faults, T))
+  expect(await traceHash(page)).toBe(defaultRunHash(faults, T))
   await expect(page.getByTestId('sim-time')).toHaveText(T.toFixed(6))
   await expect(page.getByTestId('node-c2')).toHaveAttribute('data-status', 'crashed')
   await expect(timeline(page)).toHaveAttribute('data-head', String(head))
@@ -91,12 +62,12 @@ test('scrubbing back shows the true earlier state; acting there replaces the fut
   await page.keyboard.press('ArrowLeft')
   const Tk = await timeChangesFrom(page, T)
   expect(Tk).toBeCloseTo(T - 1, 9)
-  expect(await hashOf(page)).toBe(cliHash(faults, Tk))
+  expect(await traceHash(page)).toBe(defaultRunHash(faults, Tk))
   await page.keyboard.press('Home')
   await expect.poll(() => simTime(page)).toBe(0)
   await page.keyboard.press('End')
   await expect.poll(() => simTime(page)).toBe(head)
-  expect(await hashOf(page)).toBe(cliHash(faults, head))
+  expect(await traceHash(page)).toBe(defaultRunHash(faults, head))
   await page.keyboard.press('Home')
   await expect.poll(() => simTime(page)).toBe(0)
   await page.mouse.click(box.x + 8 + frac * (box.width - 16), box.y + box.height / 2)
@@ -117,8 +88,8 @@ test('scrubbing back shows the true earlier state; acting there replaces the fut
   await playUntil(page, T1 + 5)
   await expect(page.getByTestId('node-c2')).toHaveAttribute('data-status', 'crashed')
   const T2 = await simTime(page)
-  expect(await hashOf(page)).toBe(
-    cliHash(
+  expect(await traceHash(page)).toBe(
+    defaultRunHash(
       [
         { at: T0, type: 'crash', node: 'c2' },
         { at: T, type: 'crash', node: 'c3' },
@@ -143,8 +114,8 @@ test('a killed worker is replaced and resumes at the same simulated time with th
   await page.keyboard.press('PageDown')
   const T = await timeChangesFrom(page, head)
   expect(T).toBeCloseTo(head - 10, 9)
-  const hash = await hashOf(page)
-  expect(hash).toBe(cliHash([{ at: Ta, type: 'crash', node: 'c1' }], T))
+  const hash = await traceHash(page)
+  expect(hash).toBe(defaultRunHash([{ at: Ta, type: 'crash', node: 'c1' }], T))
 
   await page.evaluate(() =>
     (window as unknown as { __driftlab: { killWorker(): void } }).__driftlab.killWorker(),
@@ -170,8 +141,8 @@ test('a killed worker is replaced and resumes at the same simulated time with th
   const resumed = await simTime(page)
   await expect.poll(() => simTime(page)).toBeGreaterThan(resumed + 2)
   await pause(page)
-  expect(await hashOf(page)).toBe(
-    cliHash([{ at: Ta, type: 'crash', node: 'c1' }], await simTime(page)),
+  expect(await traceHash(page)).toBe(
+    defaultRunHash([{ at: Ta, type: 'crash', node: 'c1' }], await simTime(page)),
   )
 })
 

@@ -2,7 +2,15 @@ import { expect, test, type Page } from '@playwright/test'
 import type { ScenarioInput } from '../src/engine'
 import { withCommitWait } from '../src/ui/transactions/commitWait'
 import { scenarioWithInputs, type LoggedInput } from '../src/worker/inputLog'
-import { cliHash, cliRun, pause, presetScenario, runInfo, simTime } from './perturb-helpers'
+import {
+  cliHash,
+  cliRun,
+  pause,
+  playUntil,
+  presetScenario,
+  runInfo,
+  simTime,
+} from './perturb-helpers'
 import { openView } from './views'
 
 /** The transactions view on its presets and live (docs/transactions.md, "In the browser"). */
@@ -58,13 +66,6 @@ interface Violation {
 const anomalies = (page: Page) =>
   page.locator('[data-testid^="txn-row-"]:not([data-anomaly=""])').count()
 
-/** Play until the simulated time passes `t`, then pause there. */
-async function playPast(page: Page, t: number) {
-  await page.getByTestId('play-pause').click()
-  await expect.poll(() => simTime(page), { timeout: 30_000 }).toBeGreaterThan(t)
-  await pause(page)
-}
-
 test('a skew change brings external-consistency anomalies, commit-wait stops them; hashes equal the CLI', async ({
   page,
 }, testInfo) => {
@@ -83,7 +84,7 @@ test('a skew change brings external-consistency anomalies, commit-wait stops the
   await pause(page)
 
   // true clocks: transactions commit in timestamp order
-  await playPast(page, 2.5)
+  await playUntil(page, 2.5)
   await expect(page.getByTestId('txn-row-t4')).toHaveAttribute('data-outcome', 'committed')
   expect(await anomalies(page)).toBe(0)
   await expect(page.getByTestId('timeline')).toHaveAttribute('data-violations', '0')
@@ -94,9 +95,11 @@ test('a skew change brings external-consistency anomalies, commit-wait stops the
   await page.getByRole('menuitem', { name: 'Set drift…' }).click()
   await page.getByTestId('node-ask-value').fill('-20000')
   await page.keyboard.press('Enter')
-  await playPast(page, skewAt + 3.5)
+  await playUntil(page, skewAt + 3.5)
   // what the CLI finds for the same inputs up to the same moment, row by row and in total
-  const inputs: LoggedInput[] = [{ at: skewAt, fault: { type: 'setSkew', node: 'c2', ppm: -20000 } }]
+  const inputs: LoggedInput[] = [
+    { at: skewAt, fault: { type: 'setSkew', node: 'c2', ppm: -20000 } },
+  ]
   const T1 = await simTime(page)
   const cli = cliRun(scenarioWithInputs(base, inputs).scenario, T1)
   const found = (cli.transactions as { violations: Violation[] }).violations
@@ -110,7 +113,10 @@ test('a skew change brings external-consistency anomalies, commit-wait stops the
       'external-consistency',
     )
   // the violations are marked on the timeline too
-  await expect(page.getByTestId('timeline')).toHaveAttribute('data-violations', String(found.length))
+  await expect(page.getByTestId('timeline')).toHaveAttribute(
+    'data-violations',
+    String(found.length),
+  )
   await expect(runInfo(page)).toHaveAttribute('data-trace-hash', cli.traceHash)
   await page.screenshot({ path: testInfo.outputPath('skew-anomalies.png') })
 
@@ -120,7 +126,7 @@ test('a skew change brings external-consistency anomalies, commit-wait stops the
   await expect(toggle).toHaveAttribute('aria-pressed', 'true')
   await expect.poll(() => simTime(page)).toBe(T1)
   expect(await anomalies(page)).toBe(0)
-  await playPast(page, 8.8)
+  await playUntil(page, 8.8)
   await expect(page.getByTestId('txn-row-t16')).toHaveAttribute('data-outcome', 'committed')
   expect(await anomalies(page)).toBe(0)
   await expect(page.getByTestId('timeline')).toHaveAttribute('data-violations', '0')

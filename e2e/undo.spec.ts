@@ -1,11 +1,7 @@
 import { expect, test, type Page } from '@playwright/test'
-import {
-  createSimulation,
-  parseScenario,
-  runAndSummarize,
-  type TimedIntervention,
-} from '../src/engine'
+import type { TimedIntervention } from '../src/engine'
 import { presets } from '../src/engine/scenario/presets'
+import { defaultRunHash, pause, playUntil, simTime, traceHash } from './perturb-helpers'
 import { openView } from './views'
 
 /**
@@ -13,31 +9,7 @@ import { openView } from './views'
  * scenario picker that the keyboard can browse without throwing the run away.
  */
 
-const runInfo = (page: Page) => page.getByTestId('run-info')
-const simTime = async (page: Page) => Number(await runInfo(page).getAttribute('data-sim-time'))
-const hashOf = (page: Page) => runInfo(page).getAttribute('data-trace-hash')
 const dialog = (page: Page) => page.getByRole('dialog')
-
-/** The CLI's trace hash for the default scenario with these interventions, run to T. */
-function cliHash(faults: TimedIntervention[], T: number): string {
-  const scenario = structuredClone(presets.find((p) => p.id === 'cristian-lan')!.scenario)
-  const parsed = parseScenario({ ...scenario, faults, duration: T })
-  if (!parsed.ok) throw new Error(parsed.error)
-  return runAndSummarize(createSimulation(parsed.scenario), T).traceHash
-}
-
-async function pause(page: Page) {
-  await page.getByTestId('play-pause').click()
-  await expect(page.getByTestId('play-pause')).toHaveAttribute('aria-pressed', 'false')
-  await expect(runInfo(page)).toHaveAttribute('data-running', 'false')
-}
-
-async function playUntil(page: Page, t: number) {
-  await page.getByTestId('play-pause').click()
-  await expect(page.getByTestId('play-pause')).toHaveAttribute('aria-pressed', 'true')
-  await expect.poll(() => simTime(page), { timeout: 30_000 }).toBeGreaterThan(t)
-  await pause(page)
-}
 
 test.beforeEach(async ({ page }) => {
   await page.setViewportSize({ width: 1366, height: 768 })
@@ -65,20 +37,20 @@ test('undo takes a crash back (the run equals one without it); redo and the keys
   await playUntil(page, T0 + 5)
   const T = await simTime(page)
   const crash: TimedIntervention[] = [{ at: T0, type: 'crash', node: 'c2' }]
-  expect(await hashOf(page)).toBe(cliHash(crash, T))
+  expect(await traceHash(page)).toBe(defaultRunHash(crash, T))
 
   await undo.click()
   await expect(c2).toHaveAttribute('data-status', 'up')
   await expect(page.getByTestId('intervention')).toHaveCount(0)
   await expect(undo).toBeDisabled()
   await expect(redo).toBeEnabled()
-  await expect.poll(() => hashOf(page)).toBe(cliHash([], T))
+  await expect.poll(() => traceHash(page)).toBe(defaultRunHash([], T))
   expect(await simTime(page)).toBe(T)
 
   await page.keyboard.press('Control+Shift+Z')
   await expect(c2).toHaveAttribute('data-status', 'crashed')
   await expect(redo).toBeDisabled()
-  await expect.poll(() => hashOf(page)).toBe(cliHash(crash, T))
+  await expect.poll(() => traceHash(page)).toBe(defaultRunHash(crash, T))
   await page.keyboard.press('Control+Z')
   await expect(c2).toHaveAttribute('data-status', 'up')
   await page.keyboard.press('Control+Y')
@@ -128,7 +100,7 @@ test('acting after a rewind asks first, naming how many interventions it replace
   await expect(dialog(page)).toHaveCount(0)
   await expect(c4).toHaveAttribute('data-status', 'up')
   await expect(page.getByTestId('intervention')).toHaveCount(2)
-  expect(await hashOf(page)).toBe(cliHash(recorded, 0))
+  expect(await traceHash(page)).toBe(defaultRunHash(recorded, 0))
 
   // Enter confirms: the crash of c4 replaces both
   await c4.click()
@@ -136,16 +108,18 @@ test('acting after a rewind asks first, naming how many interventions it replace
   await page.keyboard.press('Enter')
   await expect(c4).toHaveAttribute('data-status', 'crashed')
   await expect(page.getByTestId('intervention')).toHaveCount(1)
-  await expect.poll(() => hashOf(page)).toBe(cliHash([{ at: 0, type: 'crash', node: 'c4' }], 0))
+  await expect
+    .poll(() => traceHash(page))
+    .toBe(defaultRunHash([{ at: 0, type: 'crash', node: 'c4' }], 0))
 
   // undo brings the replaced ones back, still ahead of the current time
   await page.getByTestId('undo').click()
   await expect(page.getByTestId('intervention')).toHaveCount(2)
   await expect(c4).toHaveAttribute('data-status', 'up')
-  await expect.poll(() => hashOf(page)).toBe(cliHash(recorded, 0))
+  await expect.poll(() => traceHash(page)).toBe(defaultRunHash(recorded, 0))
   await playUntil(page, T1 + 1)
   const T = await simTime(page)
-  expect(await hashOf(page)).toBe(cliHash(recorded, T))
+  expect(await traceHash(page)).toBe(defaultRunHash(recorded, T))
 
   // the question in Chinese
   await timeline.focus()
