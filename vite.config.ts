@@ -2,7 +2,7 @@
 import { readdirSync } from 'node:fs'
 import { defineConfig, type Plugin } from 'vite'
 import react from '@vitejs/plugin-react'
-import { serviceWorkerSource, versionOf } from './src/offline/serviceWorker'
+import { serviceWorkerSource, versionOf } from './src/offline/serviceWorker.ts'
 
 /**
  * The built app's Content-Security-Policy (docs/architecture.md, "Security"): scripts and the
