@@ -1,6 +1,6 @@
 /**
  * `npm run fidelity`: DriftLab's ntpd-style NTP and its chrony client under the conditions of
- * chrony's own simulation tests (src/engine/scenarios/fidelity.ts), over 10 seeds, written to
+ * chrony's own simulation tests (src/engine/integration/fidelity.ts), over 10 seeds, written to
  * docs/fidelity.md next to chrony's pass limits, with the notes in bench/fidelityNotes.ts.
  *
  *   npm run fidelity            all conditions, seeds 1–10
@@ -15,7 +15,7 @@ import {
   type Algorithm,
   type Condition,
   type Verdict,
-} from '../src/engine/scenarios/fidelity'
+} from '../src/engine/integration/fidelity'
 import { NOTES } from './fidelityNotes'
 
 const seeds = Number(process.argv[2] ?? 10)
@@ -112,7 +112,7 @@ const doc = [
   'conditions, each with pass limits (chrony’s `test/simulation/`: `test.common` holds the',
   'defaults, the numbered tests vary them). DriftLab’s scenarios below are written from those',
   'tests’ parameters for every condition DriftLab can express',
-  '(`src/engine/scenarios/fidelity.ts`), and run with both of DriftLab’s NTP clients: `ntp`, which',
+  '(`src/engine/integration/fidelity.ts`), and run with both of DriftLab’s NTP clients: `ntp`, which',
   'follows RFC 5905 and ntpd, and `chrony`, which follows chronyd’s algorithm. chrony’s limits are',
   'chrony’s own goal; ntpd was never designed to meet all of them, and where `ntp` misses one the',
   'note says why (ntpd’s design, or a DriftLab bug).',

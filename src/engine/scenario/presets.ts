@@ -304,7 +304,7 @@ export const presets: Preset[] = [
       clockSync: { algorithm: 'sntp', pollInterval: 16 },
     },
   },
-  // ---- consensus (protocols/paxos; the schedules are pinned in scenarios/consensus.scenarios.test.ts)
+  // ---- consensus (protocols/paxos; the schedules are pinned in integration/consensus.scenarios.test.ts)
   {
     id: 'multi-paxos-5',
     views: ['paxos', 'client'],
@@ -415,7 +415,7 @@ export const presets: Preset[] = [
       ],
     },
   },
-  // ---- transactions (protocols/store; claims pinned in scenarios/transactions.scenarios.test.ts)
+  // ---- transactions (protocols/store; claims pinned in integration/transactions.scenarios.test.ts)
   {
     id: 'txn-skewed-clocks',
     views: ['transactions'],

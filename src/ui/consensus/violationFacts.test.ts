@@ -6,7 +6,7 @@ describe('violation facts', () => {
     const f = violationFacts({
       invariant: 'agreement',
       at: 4.02,
-      // the pinned no-durable-acceptor report (engine scenarios/consensus.scenarios.test.ts)
+      // the pinned no-durable-acceptor report (engine integration/consensus.scenarios.test.ts)
       detail: 'slot 0: "x" (ballot 1.n1, by n1, n2) vs "y" (ballot 1.n3, by n3, n2)',
       nodes: ['n1', 'n2', 'n3'],
     })

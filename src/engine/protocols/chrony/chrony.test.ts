@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { presets } from '../../scenario/presets'
-import { offsetStats, runSampled } from '../../scenarios/clockSyncRun'
+import { offsetStats, runSampled } from '../../integration/clockSyncRun'
 import type { ChronyState } from './chrony'
 import { criticalRuns, findBestRegression, secondSlope } from './regress'
 
