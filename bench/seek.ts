@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url'
 import { createSimulation, parseScenario, type ScenarioInput } from '../src/engine'
 import { approxBytes } from '../src/worker/checkpoints'
 import { createHost } from '../src/worker/host'
-import type { WorkerMessage } from '../src/worker/protocol'
+import type { WorkerMessage } from '../src/worker/wire'
 import type { TimelineInfo } from '../src/worker/timelineWire'
 
 const DURATION = 600

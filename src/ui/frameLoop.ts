@@ -1,5 +1,5 @@
 import { useEffect, type RefObject } from 'react'
-import type { Frame } from '../worker/protocol'
+import type { Frame } from '../worker/wire'
 import { useLang } from './i18n'
 import { frameStore } from './store/frameStore'
 import { PRESENTER_READOUT_MS, usePresenter } from './workspace/presenterStore'

@@ -2,7 +2,7 @@ import { presets } from '../engine'
 import { describe, expect, it } from 'vitest'
 import type { ClockFeedMessage } from './clockFeed'
 import { createHost } from './host'
-import type { WorkerMessage } from './protocol'
+import type { WorkerMessage } from './wire'
 
 /** A host on a fake 60 Hz wall clock, collecting its clock-feed messages. */
 function harness() {

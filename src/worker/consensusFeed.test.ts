@@ -10,7 +10,7 @@ import { createConsensusFeed, MIN_INTERVAL_MS, type ConsensusFeed } from './cons
 import { structureOf } from '../ui/consensus/store'
 import type { ConsensusUpdate } from './consensusWire'
 import { createHost } from './host'
-import type { WorkerMessage } from './protocol'
+import type { WorkerMessage } from './wire'
 import { createViolationsFeed } from './violationsFeed'
 
 function withFeed(input: ScenarioInput): { sim: Simulation; feed: ConsensusFeed } {

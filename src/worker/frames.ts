@@ -8,7 +8,7 @@ import {
   STATUS_CODES,
   type Frame,
   type PaceMode,
-} from './protocol'
+} from './wire'
 
 /**
  * Turns the simulation into compact frames. Message kinds become indexes into a table that is

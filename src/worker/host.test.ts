@@ -7,7 +7,7 @@ import {
   presets,
 } from '../engine'
 import { createHost } from './host'
-import { MSG_STRIDE, NODE_STRIDE, type Command, type Frame, type WorkerMessage } from './protocol'
+import { MSG_STRIDE, NODE_STRIDE, type Command, type Frame, type WorkerMessage } from './wire'
 
 const preset = (id: string): ScenarioInput =>
   structuredClone(presets.find((p) => p.id === id)!.scenario)

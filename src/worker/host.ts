@@ -32,7 +32,7 @@ import {
   type Replay,
   type RunSource,
   type WorkerMessage,
-} from './protocol'
+} from './wire'
 
 /**
  * The worker's logic without the worker: commands in, messages out through `post`, wall time

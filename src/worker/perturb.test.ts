@@ -9,7 +9,7 @@ import {
 import { createHost } from './host'
 import { scenarioWithInputs, type LoggedInput } from './inputLog'
 import { protocolLinks } from './protocolLinks'
-import type { Command, Frame, WorkerMessage } from './protocol'
+import type { Command, Frame, WorkerMessage } from './wire'
 
 const preset = (id: string): ScenarioInput =>
   structuredClone(presets.find((p) => p.id === id)!.scenario)

@@ -1,7 +1,7 @@
 import { linkKey } from '../engine'
 import type { Simulation } from '../engine'
 import type { LoggedInput } from './inputLog'
-import type { NetworkView, WorkerMessage } from './protocol'
+import type { NetworkView, WorkerMessage } from './wire'
 
 /** 2^20: the engine's link key is from × LINK_BASE + to (network.ts `linkKey`). */
 const LINK_BASE = linkKey(1, 0)

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { createSimulation, parseScenario, runAndSummarize, type ScenarioInput } from '../engine'
 import { seekScenarios } from '../../bench/seek'
 import { createHost } from './host'
-import type { Command, Frame, WorkerMessage } from './protocol'
+import type { Command, Frame, WorkerMessage } from './wire'
 import { createSpacetimeRecorder, WINDOW_SECONDS } from './spacetime'
 import { ARROW_STRIDE, A_END, type SpacetimeBatch, type TimelineInfo } from './timelineWire'
 

@@ -4,7 +4,7 @@
  * decides how far each tick advances simulated time.
  */
 import { createHost } from './host'
-import type { Command } from './protocol'
+import type { Command } from './wire'
 
 const TICK_MS = 1000 / 60
 

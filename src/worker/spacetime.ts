@@ -1,5 +1,5 @@
 import type { Simulation, TraceRecord } from '../engine'
-import { STATUS_CODES } from './protocol'
+import { STATUS_CODES } from './wire'
 import {
   A_END,
   ARROW_STRIDE,

@@ -1,6 +1,6 @@
 /**
  * Wire types of the timeline (seeking, branches) and of the space-time diagram, part of the
- * worker ⇄ UI protocol (protocol.ts imports them into its unions).
+ * worker ⇄ UI wire (wire.ts imports them into its unions).
  */
 import type { DropReason } from '../engine'
 

@@ -1,4 +1,4 @@
-import type { RunMeta } from '../../worker/protocol'
+import type { RunMeta } from '../../worker/wire'
 
 /** Protocols that discipline clocks (consensus protocols run on the clocks but leave them alone). */
 const CLOCK_SYNC = ['ntp', 'chrony', 'sntp', 'cristian', 'berkeley', 'naive']

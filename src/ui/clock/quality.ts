@@ -1,4 +1,4 @@
-import { NODE, NODE_STRIDE, STATUS_CODES, type Frame } from '../../worker/protocol'
+import { NODE, NODE_STRIDE, STATUS_CODES, type Frame } from '../../worker/wire'
 
 export const CRASHED = STATUS_CODES.indexOf('crashed')
 

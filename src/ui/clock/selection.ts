@@ -1,5 +1,5 @@
 import { create } from 'zustand'
-import type { RunMeta } from '../../worker/protocol'
+import type { RunMeta } from '../../worker/wire'
 
 /**
  * Which node the inspector shows and which of its servers' exchanges the T1–T4 diagram shows.

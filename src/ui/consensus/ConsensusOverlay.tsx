@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useRef } from 'react'
 import { arc } from 'd3-shape'
 import { useShallow } from 'zustand/react/shallow'
-import { NODE, NODE_STRIDE, type Frame } from '../../worker/protocol'
+import { NODE, NODE_STRIDE, type Frame } from '../../worker/wire'
 import { usePainter } from '../frameLoop'
 import { useT } from '../i18n'
 import { useRunStore, type RunState } from '../store/runStore'

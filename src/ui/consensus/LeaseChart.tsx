@@ -1,6 +1,6 @@
 import { useCallback, useRef } from 'react'
 import { useShallow } from 'zustand/react/shallow'
-import { NODE, NODE_STRIDE, type Frame } from '../../worker/protocol'
+import { NODE, NODE_STRIDE, type Frame } from '../../worker/wire'
 import { usePainter } from '../frameLoop'
 import { t as tNow, useT } from '../i18n'
 import { useRunStore } from '../store/runStore'

@@ -1,6 +1,6 @@
 import { useCallback, useRef } from 'react'
 import { useShallow } from 'zustand/react/shallow'
-import type { Frame } from '../../worker/protocol'
+import type { Frame } from '../../worker/wire'
 import { formatClock, formatSpeed } from '../format/quantities'
 import { usePainter } from '../frameLoop'
 import { t as tNow, useT } from '../i18n'

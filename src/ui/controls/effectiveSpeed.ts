@@ -1,4 +1,4 @@
-import type { Frame } from '../../worker/protocol'
+import type { Frame } from '../../worker/wire'
 import { formatSpeed } from '../format/quantities'
 import { t } from '../i18n'
 import { useRunStore } from '../store/runStore'

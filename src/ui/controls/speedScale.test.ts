@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { MAX_SPEED, MIN_SPEED } from '../../worker/protocol'
+import { MAX_SPEED, MIN_SPEED } from '../../worker/wire'
 import { SLIDER_STEPS, sliderToSpeed, speedToSlider } from './speedScale'
 
 describe('speed slider scale', () => {

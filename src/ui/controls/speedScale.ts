@@ -1,4 +1,4 @@
-import { MAX_SPEED, MIN_SPEED } from '../../worker/protocol'
+import { MAX_SPEED, MIN_SPEED } from '../../worker/wire'
 import { logScale } from '../logScale'
 
 /** The speed slider's integer positions, mapped logarithmically onto MIN_SPEED…MAX_SPEED. */

@@ -1,5 +1,5 @@
 import type { NodeStatus } from '../../engine'
-import type { LiveInput } from '../../worker/protocol'
+import type { LiveInput } from '../../worker/wire'
 import type { LoggedInput } from '../../worker/inputLog'
 import type { StepCondition } from './schema'
 

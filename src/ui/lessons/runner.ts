@@ -1,6 +1,6 @@
 import { presets } from '../../engine/scenario/presets'
 import type { LoggedInput } from '../../worker/inputLog'
-import type { RunSource, WorkerMessage } from '../../worker/protocol'
+import type { RunSource, WorkerMessage } from '../../worker/wire'
 import { useConsensus } from '../consensus/store'
 import { useLang } from '../i18n'
 import {

@@ -35,7 +35,7 @@ const clientOp = z.discriminatedUnion('op', [
   z.object({ op: z.literal('read') }),
 ])
 
-/** A live input as the worker takes it (protocol.ts `LiveInput`): a fault or a client operation. */
+/** A live input as the worker takes it (wire.ts `LiveInput`): a fault or a client operation. */
 const liveInput = z.union([
   z.object({ fault: interventionSchema }),
   z.object({ client: z.object({ node: nodeId, op: clientOp }) }),

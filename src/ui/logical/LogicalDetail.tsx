@@ -1,4 +1,4 @@
-import type { Inspection } from '../../worker/protocol'
+import type { Inspection } from '../../worker/wire'
 import { VECTOR_MAX_NODES } from '../../engine'
 import { formatDuration, type TimeUnit } from '../clock/format/units'
 import { useT } from '../i18n'

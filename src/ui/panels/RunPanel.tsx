@@ -1,6 +1,6 @@
 import { useCallback, useRef } from 'react'
 import { useShallow } from 'zustand/react/shallow'
-import type { Frame } from '../../worker/protocol'
+import type { Frame } from '../../worker/wire'
 import { usePainter } from '../frameLoop'
 import { presetText, useLang, useT } from '../i18n'
 import { protocolLabel } from '../legend/kindNames'

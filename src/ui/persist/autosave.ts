@@ -1,7 +1,7 @@
 import { create } from 'zustand'
 import type { ScenarioInput } from '../../engine'
 import { DEFAULT_PRESET } from '../../engine/scenario/presets'
-import type { RunSource } from '../../worker/protocol'
+import type { RunSource } from '../../worker/wire'
 import { useLang } from '../i18n'
 import { usePerturbStore } from '../perturb/store'
 import { requestScenario } from '../share/scenarioRequest'

@@ -1,6 +1,6 @@
 import type { ScenarioInput } from '../../engine'
 import type { LoggedInput } from '../../worker/inputLog'
-import type { RunSource } from '../../worker/protocol'
+import type { RunSource } from '../../worker/wire'
 import type { Lang } from '../i18n'
 
 /**

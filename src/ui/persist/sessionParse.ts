@@ -1,7 +1,7 @@
 import { interventionSchema, parseScenario, type ScenarioInput } from '../../engine'
 import { nodesNamed } from '../../engine/scenario/interventions'
 import type { LoggedInput } from '../../worker/inputLog'
-import { MAX_SPEED, MIN_SPEED, type RunSource } from '../../worker/protocol'
+import { MAX_SPEED, MIN_SPEED, type RunSource } from '../../worker/wire'
 import { MAX_SESSION_CHARS, type Session } from './session'
 
 /*

@@ -1,6 +1,6 @@
 import { create } from 'zustand'
 import type { LoggedInput } from '../../worker/inputLog'
-import type { NetworkView, WorkerMessage } from '../../worker/protocol'
+import type { NetworkView, WorkerMessage } from '../../worker/wire'
 import { onWorkerMessage } from '../sim/actions'
 import { useRunStore } from '../store/runStore'
 import { DEFAULT_TOOL, initialToolValues, type ToolId, type ToolValues } from '../tools/toolModel'

@@ -1,4 +1,4 @@
-import type { WorkerMessage } from '../../worker/protocol'
+import type { WorkerMessage } from '../../worker/wire'
 import { onWorkerMessage, sendCommand } from '../sim/actions'
 
 export type ScenarioReply = Extract<WorkerMessage, { type: 'scenario' }>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Command, WorkerMessage } from '../../worker/protocol'
+import type { Command, WorkerMessage } from '../../worker/wire'
 import { createSimClient, type WorkerPort } from './client'
 
 class FakeWorker implements WorkerPort {

@@ -1,4 +1,4 @@
-import type { Command, WorkerMessage } from '../../worker/protocol'
+import type { Command, WorkerMessage } from '../../worker/wire'
 
 /** The part of `Worker` the client uses: a fake stands in for it in tests. */
 export interface WorkerPort {

@@ -1,5 +1,5 @@
 import type { LoggedInput } from '../../worker/inputLog'
-import type { Command, WorkerMessage } from '../../worker/protocol'
+import type { Command, WorkerMessage } from '../../worker/wire'
 import { frameStore } from '../store/frameStore'
 import { useRunStore } from '../store/runStore'
 

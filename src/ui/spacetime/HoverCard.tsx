@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import type { RunMeta } from '../../worker/protocol'
+import type { RunMeta } from '../../worker/wire'
 import {
   ARROW_STRIDE,
   A_END,

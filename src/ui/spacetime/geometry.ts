@@ -40,7 +40,7 @@ export function localTicks(
 export interface LaneSegment {
   from: number
   to: number
-  /** status code (protocol.ts STATUS_CODES) */
+  /** status code (wire.ts STATUS_CODES) */
   status: number
 }
 

@@ -1,5 +1,5 @@
 import type { ScaleLinear } from 'd3-scale'
-import { MSG, MSG_STRIDE, type Frame } from '../../worker/protocol'
+import { MSG, MSG_STRIDE, type Frame } from '../../worker/wire'
 import {
   ARROW_STRIDE,
   A_END,

@@ -1,5 +1,5 @@
 import { createStore } from 'zustand/vanilla'
-import type { Frame } from '../../worker/protocol'
+import type { Frame } from '../../worker/wire'
 
 /**
  * The latest frame from the worker (~60 per second). No React component subscribes to it:

@@ -1,7 +1,7 @@
 import { create } from 'zustand'
 import type { NodeStatus } from '../../engine'
 import type { WorkEstimate } from '../../engine'
-import type { Command, RunMeta } from '../../worker/protocol'
+import type { Command, RunMeta } from '../../worker/wire'
 
 /** A message shown in the banner; texts are composed from the catalogues when rendered. */
 export type Banner =

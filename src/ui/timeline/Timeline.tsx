@@ -1,5 +1,5 @@
 import { useCallback, useRef } from 'react'
-import type { Frame } from '../../worker/protocol'
+import type { Frame } from '../../worker/wire'
 import { repaintAll, usePainter } from '../frameLoop'
 import { useConsensus } from '../consensus/store'
 import { EditButtons } from '../perturb/EditButtons'

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef } from 'react'
 import { useStore } from 'zustand'
 import { useShallow } from 'zustand/react/shallow'
-import type { Frame } from '../../worker/protocol'
+import type { Frame } from '../../worker/wire'
 import { usePainter } from '../frameLoop'
 import { ConsensusOverlay } from '../consensus/ConsensusOverlay'
 import { useT } from '../i18n'

@@ -1,4 +1,4 @@
-import { MSG, MSG_STRIDE, type Frame } from '../../worker/protocol'
+import { MSG, MSG_STRIDE, type Frame } from '../../worker/wire'
 import { phaseOf } from '../consensus/phases'
 import { t } from '../i18n'
 import { categoricalColour } from '../palette'

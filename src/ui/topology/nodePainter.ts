@@ -1,4 +1,4 @@
-import { NODE, NODE_STRIDE, type Frame } from '../../worker/protocol'
+import { NODE, NODE_STRIDE, type Frame } from '../../worker/wire'
 import { formatClock, formatOffset } from '../format/quantities'
 import { t } from '../i18n'
 import { offsetArcPath } from './geometry'

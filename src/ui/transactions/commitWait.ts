@@ -1,6 +1,6 @@
 import type { ScenarioInput } from '../../engine'
 import type { LoggedInput } from '../../worker/inputLog'
-import type { Command, RunSource } from '../../worker/protocol'
+import type { Command, RunSource } from '../../worker/wire'
 
 /**
  * The commit-wait toggle's scenario change. Commit-wait needs TrueTime timestamps; a scenario

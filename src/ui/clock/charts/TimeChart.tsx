@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef } from 'react'
-import type { Frame } from '../../../worker/protocol'
+import type { Frame } from '../../../worker/wire'
 import { repaint, schedulePaint, usePainter } from '../../frameLoop'
 import { t as tNow, useT } from '../../i18n'
 import { frameStore } from '../../store/frameStore'

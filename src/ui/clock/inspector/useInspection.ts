@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import type { Inspection } from '../../../worker/protocol'
+import type { Inspection } from '../../../worker/wire'
 import { onWorkerMessage, requestInspection } from '../../sim/actions'
 import { frameStore } from '../../store/frameStore'
 

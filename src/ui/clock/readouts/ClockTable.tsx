@@ -1,5 +1,5 @@
 import { useCallback, useRef } from 'react'
-import { NODE, NODE_STRIDE, type Frame } from '../../../worker/protocol'
+import { NODE, NODE_STRIDE, type Frame } from '../../../worker/wire'
 import { formatClock } from '../../format/quantities'
 import { usePainter } from '../../frameLoop'
 import { t as tNow, useT } from '../../i18n'

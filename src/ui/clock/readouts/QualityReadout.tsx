@@ -1,5 +1,5 @@
 import { useCallback, useRef } from 'react'
-import type { Frame } from '../../../worker/protocol'
+import type { Frame } from '../../../worker/wire'
 import { usePainter } from '../../frameLoop'
 import { t as tNow, useT, type MessageKey } from '../../i18n'
 import { clockQuality } from '../quality'
