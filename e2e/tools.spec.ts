@@ -126,6 +126,33 @@ test.describe('fault tool palette', () => {
     ])
   })
 
+  test('node tools leave links alone: a link click says the tool acts on nodes', async ({
+    page,
+  }, testInfo) => {
+    const link = page.getByTestId('link-c1-s1')
+    const notice = page.getByTestId('tool-notice')
+    await expect(notice).toHaveText('')
+    for (const tool of ['pause', 'step', 'drift', 'falseticker', 'partition'] as const) {
+      await page.getByTestId(`tool-${tool}`).click()
+      await expect(link).toHaveAccessibleName(/acts on nodes, not links/)
+      await link.click()
+      await expect(link).toHaveAttribute('data-status', 'up')
+      await expect(notice).toContainText('acts on nodes: click a node')
+      await expect(notice).toContainText('choose Cut link (key 7)')
+      if (tool === 'drift')
+        await page.screenshot({ path: testInfo.outputPath('tools-link-notice-1366.png') })
+    }
+    // choosing another tool clears the notice; nothing reached the run
+    await page.getByTestId('tool-cut').click()
+    await expect(notice).toHaveText('')
+    await openView(page, 'interventions')
+    await expect(page.getByTestId('intervention')).toHaveCount(0)
+    await page.getByTestId('lang-switch').click()
+    await page.getByTestId('tool-pause').click()
+    await link.click()
+    await expect(notice).toContainText('作用于节点')
+  })
+
   test('pause, clock step and falseticker tools act on the clicked node; partition drawn on the map', async ({
     page,
   }, testInfo) => {

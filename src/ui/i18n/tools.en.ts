@@ -36,6 +36,9 @@ export const toolsEn = {
   'tools.nodeHonest': 'Node {id} is a falseticker: click, Enter or Space to make it honest.',
   'tools.nodeLinksOnly': 'Node {id}: the {tool} tool acts on links, not nodes.',
   'tools.linkInspect': 'Link {from} → {to}: the inspect tool changes nothing.',
+  'tools.linkNodesOnly': 'Link {from} → {to}: the {tool} tool acts on nodes, not links.',
+  'tools.linkNotice':
+    'The {tool} tool acts on nodes: click a node. To cut or heal a link, choose {cut} (key {key}).',
   'tools.draftNote':
     'Drafting a partition: choose the groups on the map with the tool bar above it.',
   'step.nothing': 'Nothing is scheduled: Step has no event to run.',

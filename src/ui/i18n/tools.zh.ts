@@ -34,6 +34,9 @@ export const toolsZh: Record<keyof typeof toolsEn, string> = {
   'tools.nodeHonest': '节点 {id} 是虚假时钟源：单击、按 Enter 或空格键使其恢复诚实。',
   'tools.nodeLinksOnly': '节点 {id}：“{tool}”工具作用于链路，而非节点。',
   'tools.linkInspect': '链路 {from} → {to}：查看工具不做任何改变。',
+  'tools.linkNodesOnly': '链路 {from} → {to}：“{tool}”工具作用于节点，而非链路。',
+  'tools.linkNotice':
+    '“{tool}”工具作用于节点，请单击节点。要切断或恢复链路，请选择“{cut}”（快捷键 {key}）。',
   'tools.draftNote': '正在划分网络分区：请用地图上方的工具栏选择分组。',
   'step.nothing': '没有已安排的事件：“单步”无事可做。',
   'step.deliver': '{to} 收到了来自 {from} 的 {kind}',

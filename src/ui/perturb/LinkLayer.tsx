@@ -2,6 +2,7 @@ import { memo, type KeyboardEvent } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { useT } from '../i18n'
 import { curvePath, pointOnCurve, type LinkCurve } from '../topology/geometry'
+import { linkHint } from '../tools/toolModel'
 import { activateLink } from './actions'
 import { usePerturbStore, type PerturbState } from './store'
 import './perturb.css'
@@ -26,7 +27,7 @@ export function mergeLinks(
 const selectNet = (s: PerturbState) => ({
   cut: s.network?.cut ?? null,
   groups: s.network?.groups ?? null,
-  inspecting: s.tool === 'inspect',
+  tool: s.tool,
 })
 
 interface Props {
@@ -42,7 +43,7 @@ interface Props {
  */
 export const LinkLayer = memo(function LinkLayer({ links, ids, curve }: Props) {
   const t = useT()
-  const { cut, groups, inspecting } = usePerturbStore(useShallow(selectNet))
+  const { cut, groups, tool } = usePerturbStore(useShallow(selectNet))
   const n = ids.length
   const cutKeys = new Set((cut ?? []).map(([a, b]) => a * n + b))
   const blockedByPartition = (a: number, b: number) =>
@@ -57,13 +58,13 @@ export const LinkLayer = memo(function LinkLayer({ links, ids, curve }: Props) {
         const isCut = cutKeys.has(key)
         const blocked = !isCut && blockedByPartition(from, to)
         const names = { from: ids[from], to: ids[to] }
-        const hint = inspecting
-          ? t('tools.linkInspect', names)
-          : isCut
+        const hint =
+          linkHint(tool, names, t) ??
+          (isCut
             ? t('link.cutHint', names)
             : blocked
               ? t('link.blockedHint', names)
-              : t('link.upHint', names)
+              : t('link.upHint', names))
         const d = curvePath(c)
         const mid = pointOnCurve(c, 0.5)
         const onKeyDown = (e: KeyboardEvent) => {

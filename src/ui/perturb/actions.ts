@@ -75,13 +75,18 @@ export function isCut(from: number, to: number): boolean {
   return get().network?.cut.some(([a, b]) => a === from && b === to) ?? false
 }
 
-/** Clicking one direction of a link: cut it, or heal it when it is cut (any tool but inspect). */
+/** Clicking one direction of a link does what the chosen tool does to links (tools/toolModel.ts). */
 export function activateLink(from: number, to: number): void {
   const a = nodeId(from)
   const b = nodeId(to)
   if (a === undefined || b === undefined) return
-  const f = linkEffect(get().tool, a, b, isCut(from, to))
-  if (f) fault(f)
+  const effect = linkEffect(get().tool, a, b, isCut(from, to))
+  if (effect.kind === 'fault') fault(effect.fault)
+  else if (effect.kind === 'notice') set({ linkNotice: get().linkNotice + 1 })
+}
+
+export function dismissLinkNotice(): void {
+  set({ linkNotice: 0 })
 }
 
 /** Clicking a node does what the chosen tool does (tools/toolModel.ts). */
@@ -113,10 +118,10 @@ function inspectNode(id: string): void {
 
 /** Choose a tool; the partition tool starts a draft from the partition in force, others drop it. */
 export function chooseTool(tool: ToolId): void {
-  if (tool !== 'partition') return set({ tool, draft: null })
+  if (tool !== 'partition') return set({ tool, draft: null, linkNotice: 0 })
   const n = useRunStore.getState().run?.nodes.length ?? 0
   if (n === 0) return
-  set({ tool, draft: startDraft(n, get().network?.groups ?? null), menu: null })
+  set({ tool, draft: startDraft(n, get().network?.groups ?? null), menu: null, linkNotice: 0 })
 }
 
 export function setToolValue(tool: ValueTool, value: number): void {

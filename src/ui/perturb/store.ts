@@ -28,6 +28,11 @@ export interface PerturbState {
   menu: MenuAnchor | null
   /** how many changes to the inputs can be undone and redone */
   edits: { undo: number; redo: number }
+  /**
+   * Counts link clicks under a node tool, which say that the tool acts on nodes (0: nothing to
+   * say): each click restarts the notice even when its text is the same.
+   */
+  linkNotice: number
 }
 
 const noEdits = { undo: 0, redo: 0 }
@@ -40,6 +45,7 @@ export const usePerturbStore = create<PerturbState>(() => ({
   draft: null,
   menu: null,
   edits: noEdits,
+  linkNotice: 0,
 }))
 
 export function receiveRunState(msg: WorkerMessage): void {

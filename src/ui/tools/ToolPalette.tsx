@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { useT } from '../i18n'
-import { chooseTool, setToolValue } from '../perturb/actions'
+import { chooseTool, dismissLinkNotice, setToolValue } from '../perturb/actions'
 import { ASKS } from '../perturb/menuModel'
 import { parseBounded, refusal } from '../perturb/numeric'
 import { usePerturbStore, type PerturbState } from '../perturb/store'
@@ -13,6 +13,7 @@ import {
   TOOL_ASKS,
   TOOLS,
   isValueTool,
+  linkNotice,
   toolForKey,
   toolKey,
   toolName,
@@ -22,7 +23,15 @@ import {
 } from './toolModel'
 import './tools.css'
 
-const selectPalette = (s: PerturbState) => ({ tool: s.tool, draft: s.draft, values: s.toolValues })
+const selectPalette = (s: PerturbState) => ({
+  tool: s.tool,
+  draft: s.draft,
+  values: s.toolValues,
+  notice: s.linkNotice,
+})
+
+/** How long the "acts on nodes" notice stays after a link click (read at leisure, then gone). */
+const NOTICE_MS = 5000
 
 /** 16×16 icon paths, one per tool. */
 const ICONS: Record<ToolId, string> = {
@@ -46,10 +55,15 @@ const ICONS: Record<ToolId, string> = {
  */
 export function ToolPalette() {
   const t = useT()
-  const { tool, draft, values } = usePerturbStore(useShallow(selectPalette))
+  const { tool, draft, values, notice } = usePerturbStore(useShallow(selectPalette))
   const ready = useRunStore((s) => s.run !== null)
   const buttons = useRef<(HTMLButtonElement | null)[]>([])
   useToolKeys()
+  useEffect(() => {
+    if (notice === 0) return
+    const timer = setTimeout(dismissLinkNotice, NOTICE_MS)
+    return () => clearTimeout(timer)
+  }, [notice])
 
   const onKeyDown = (e: KeyboardEvent) => {
     const at = buttons.current.findIndex((b) => b === document.activeElement)
@@ -103,6 +117,10 @@ export function ToolPalette() {
       </div>
       {isValueTool(tool) && <ToolValue key={tool} tool={tool} value={values[tool]} />}
       {draft && <PartitionDraft draft={draft} />}
+      {/* always in the DOM, so screen readers announce the text when it appears */}
+      <p className="tool-notice" role="status" data-testid="tool-notice">
+        {notice > 0 ? linkNotice(tool, t) : ''}
+      </p>
     </div>
   )
 }

@@ -5,6 +5,8 @@ import {
   TOOLS,
   initialToolValues,
   linkEffect,
+  linkHint,
+  linkNotice,
   nodeEffect,
   nodeHint,
   toolForKey,
@@ -38,15 +40,35 @@ describe('fault tools', () => {
   it('inspect only selects: no node or link click makes an intervention', () => {
     for (const status of ['up', 'crashed', 'paused'] as const)
       expect(nodeEffect('inspect', node({ status }), 5)).toEqual({ kind: 'select', node: 'c1' })
-    expect(linkEffect('inspect', 'c1', 's1', false)).toBeNull()
-    expect(linkEffect('inspect', 'c1', 's1', true)).toBeNull()
+    expect(linkEffect('inspect', 'c1', 's1', false)).toEqual({ kind: 'none' })
+    expect(linkEffect('inspect', 'c1', 's1', true)).toEqual({ kind: 'none' })
   })
 
-  it('links cut and heal with every other tool', () => {
-    for (const tool of TOOLS.filter((x) => x !== 'inspect')) {
-      expect(linkEffect(tool, 'c1', 's1', false)).toEqual({ type: 'cutLink', from: 'c1', to: 's1' })
-      expect(linkEffect(tool, 'c1', 's1', true)).toEqual({ type: 'healLink', from: 'c1', to: 's1' })
+  it('links cut and heal with the default tool and the cut tool only', () => {
+    for (const tool of ['crash', 'cut'] as const) {
+      expect(linkEffect(tool, 'c1', 's1', false)).toEqual({
+        kind: 'fault',
+        fault: { type: 'cutLink', from: 'c1', to: 's1' },
+      })
+      expect(linkEffect(tool, 'c1', 's1', true)).toEqual({
+        kind: 'fault',
+        fault: { type: 'healLink', from: 'c1', to: 's1' },
+      })
+      expect(linkHint(tool, { from: 'c1', to: 's1' }, t)).toBeNull()
     }
+  })
+
+  it('node tools leave links alone and say that they act on nodes', () => {
+    const nodeTools = ['pause', 'step', 'drift', 'falseticker', 'partition'] as const
+    expect(TOOLS.filter((x) => !['inspect', 'crash', 'cut'].includes(x))).toEqual(nodeTools)
+    for (const tool of nodeTools) {
+      for (const cut of [false, true])
+        expect(linkEffect(tool, 'c1', 's1', cut)).toEqual({ kind: 'notice' })
+      expect(linkHint(tool, { from: 'c1', to: 's1' }, t)).toMatch(/acts on nodes, not links/)
+    }
+    expect(linkNotice('drift', t)).toBe(
+      'The Drift tool acts on nodes: click a node. To cut or heal a link, choose Cut link (key 7).',
+    )
   })
 
   it('pause toggles pause/resume and leaves a crashed node alone', () => {

@@ -89,16 +89,44 @@ export function nodeEffect(tool: ToolId, node: NodeTarget, value: number): NodeE
   }
 }
 
-/** What a click on the link from → to does: cut or heal it, except with the inspect tool. */
-export function linkEffect(
-  tool: ToolId,
-  from: string,
-  to: string,
-  cut: boolean,
-): Intervention | null {
-  if (tool === 'inspect') return null
-  return { type: cut ? 'healLink' : 'cutLink', from, to }
+/**
+ * What a click on the link from → to does. Only link tools touch a link: crash/restart (the
+ * default, contract §4) and cut link cut or heal it; inspect leaves it alone; the node tools
+ * (pause, clock step, drift, falseticker, partition) say that they act on nodes instead of
+ * quietly cutting a link the learner never meant to touch.
+ */
+export type LinkEffect =
+  | { kind: 'fault'; fault: Intervention }
+  /** say that the chosen tool acts on nodes (tools.linkNotice) */
+  | { kind: 'notice' }
+  | { kind: 'none' }
+
+const cutsLinks = (tool: ToolId) => tool === 'crash' || tool === 'cut'
+
+export function linkEffect(tool: ToolId, from: string, to: string, cut: boolean): LinkEffect {
+  if (cutsLinks(tool))
+    return { kind: 'fault', fault: { type: cut ? 'healLink' : 'cutLink', from, to } }
+  return tool === 'inspect' ? { kind: 'none' } : { kind: 'notice' }
 }
+
+/** A link's accessible name under `tool` (what a click will do), or null where it keeps its own. */
+export function linkHint(
+  tool: ToolId,
+  link: { from: string; to: string },
+  t: Translate,
+): string | null {
+  if (cutsLinks(tool)) return null
+  if (tool === 'inspect') return t('tools.linkInspect', link)
+  return t('tools.linkNodesOnly', { ...link, tool: toolName(tool, t) })
+}
+
+/** What the map says when a link is clicked under a node tool. */
+export const linkNotice = (tool: ToolId, t: Translate): string =>
+  t('tools.linkNotice', {
+    tool: toolName(tool, t),
+    cut: toolName('cut', t),
+    key: toolKey('cut'),
+  })
 
 const NAMES: Record<ToolId, MessageKey> = {
   inspect: 'tools.inspect',
