@@ -180,3 +180,41 @@ test('arrow keys on the scenario picker browse without loading; Enter asks befor
   await expect(page.getByTestId('node-c1')).toBeVisible()
   await expect(dialog(page)).toHaveCount(0)
 })
+
+test('reset asks before discarding interventions, naming how many; without any it resets at once', async ({
+  page,
+}, testInfo) => {
+  await expect.poll(() => simTime(page), { timeout: 20_000 }).toBeGreaterThan(1)
+  await page.getByTestId('node-c2').click()
+  await page.getByTestId('node-c3').click()
+  await expect(page.getByTestId('intervention')).toHaveCount(2)
+  await pause(page)
+  const before = await simTime(page)
+
+  await page.getByTestId('reset').click()
+  await expect(dialog(page)).toContainText('discards the 2 interventions you made in this run')
+  await expect(page.getByTestId('confirm-ok')).toHaveText('Restart')
+  await page.screenshot({ path: testInfo.outputPath('confirm-reset-en.png') })
+  // cancel keeps the run where it was, with its interventions and its undo
+  await page.getByTestId('confirm-cancel').click()
+  await expect(dialog(page)).toHaveCount(0)
+  await expect(page.getByTestId('intervention')).toHaveCount(2)
+  await expect(page.getByTestId('node-c2')).toHaveAttribute('data-status', 'crashed')
+  expect(await simTime(page)).toBe(before)
+  await expect(page.getByTestId('undo')).toBeEnabled()
+
+  await page.getByTestId('lang-switch').click()
+  await page.getByTestId('reset').click()
+  await expect(dialog(page)).toContainText('2 项干预')
+  await page.screenshot({ path: testInfo.outputPath('confirm-reset-zh.png') })
+  await page.getByTestId('confirm-ok').click()
+  await expect(page.getByTestId('intervention')).toHaveCount(0)
+  await expect(page.getByTestId('node-c2')).toHaveAttribute('data-status', 'up')
+  await expect(page.getByTestId('run-info')).toHaveAttribute('data-sim-time', '0')
+
+  // nothing to lose: no question
+  await playUntil(page, 0.5)
+  await page.getByTestId('reset').click()
+  await expect(page.getByTestId('run-info')).toHaveAttribute('data-sim-time', '0')
+  await expect(dialog(page)).toHaveCount(0)
+})

@@ -4,7 +4,8 @@ import type { Frame } from '../../worker/wire'
 import { formatClock, formatSpeed } from '../format/quantities'
 import { usePainter } from '../frameLoop'
 import { t as tNow, useT } from '../i18n'
-import { reset, setSkipQuiet, setSpeed, step, togglePlay } from '../sim/actions'
+import { resetRun } from '../perturb/actions'
+import { setSkipQuiet, setSpeed, step, togglePlay } from '../sim/actions'
 import { useRunStore, type RunState } from '../store/runStore'
 import { paintEffectiveSpeed } from './effectiveSpeed'
 import { SLIDER_STEPS, sliderToSpeed, speedToSlider } from './speedScale'
@@ -81,7 +82,7 @@ export function ControlBar() {
           title={t('controls.resetHint')}
           icon={ICONS.reset}
           disabled={!ready}
-          onClick={reset}
+          onClick={resetRun}
         />
       </div>
 

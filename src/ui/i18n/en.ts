@@ -72,6 +72,12 @@ export const en = {
   'confirm.discardBody.many':
     'Opening “{name}” discards this run and the {count} interventions you made in it.',
   'confirm.discard': 'Open it',
+  'confirm.resetTitle': 'Restart from time 0?',
+  'confirm.resetBody.one':
+    'Restarting discards the 1 intervention you made in this run, and Undo cannot bring it back.',
+  'confirm.resetBody.many':
+    'Restarting discards the {count} interventions you made in this run, and Undo cannot bring them back.',
+  'confirm.reset': 'Restart',
 
   'unit.s': 's',
   'unit.ms': 'ms',
@@ -329,7 +335,8 @@ export const en = {
   'share.imageLabel': 'Topology image',
   'share.imageHint': 'Save the topology view as it is now',
   'share.exportCsv': 'Offsets CSV',
-  'share.csvHint': 'Every sample the offset charts hold: each node’s offset and rate correction over time',
+  'share.csvHint':
+    'Every sample the offset charts hold: each node’s offset and rate correction over time',
   'share.failed': 'Export failed: {detail}',
   'share.opened': 'Opened a shared run, paused at {t} s.',
 

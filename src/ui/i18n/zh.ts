@@ -65,6 +65,10 @@ export const zh: Catalogue = {
   'confirm.discardBody.one': '打开“{name}”会丢弃当前这次运行以及你在其中做的 1 项干预。',
   'confirm.discardBody.many': '打开“{name}”会丢弃当前这次运行以及你在其中做的 {count} 项干预。',
   'confirm.discard': '打开',
+  'confirm.resetTitle': '从时间 0 重新开始？',
+  'confirm.resetBody.one': '重新开始会丢弃你在这次运行中做的 1 项干预，且无法撤销。',
+  'confirm.resetBody.many': '重新开始会丢弃你在这次运行中做的 {count} 项干预，且无法撤销。',
+  'confirm.reset': '重新开始',
 
   'unit.s': '秒',
   'unit.ms': '毫秒',

@@ -2,7 +2,7 @@ import type { Intervention, LiveInput } from '../../engine'
 import { selectNode } from '../clock/selection'
 import { clockFeedStore } from '../clock/history/historyStore'
 import { askFirst, type Question } from '../confirm/confirmStore'
-import { inject, sendCommand } from '../sim/actions'
+import { inject, reset, sendCommand } from '../sim/actions'
 import { frameStore } from '../store/frameStore'
 import { useRunStore } from '../store/runStore'
 import {
@@ -59,6 +59,21 @@ export function discardRun(name: string, go: () => void): void {
       confirm: 'confirm.discard',
     },
     go,
+  )
+}
+
+/** Restart the scenario from time 0, asking first when that discards the run's interventions (and their undo history). */
+export function resetRun(): void {
+  const count = get().inputs.length
+  if (count === 0) return reset()
+  askFirst(
+    {
+      title: 'confirm.resetTitle',
+      body: count === 1 ? 'confirm.resetBody.one' : 'confirm.resetBody.many',
+      params: { count },
+      confirm: 'confirm.reset',
+    },
+    reset,
   )
 }
 
