@@ -257,13 +257,11 @@ export function paintSpacetime(p: PaintInput): PaintCounts {
 
   if (p.highlight !== null) {
     const o = p.highlight * ARROW_STRIDE
-    const [x0, y0, x1, y1] = arrowEnds(a, o, (t) => x(t), laneY)
-    ctx.strokeStyle = p.windowColours[a[o + A_KIND]]
-    ctx.lineWidth = 3.5
-    ctx.beginPath()
-    ctx.moveTo(x0, y0)
-    ctx.lineTo(x1, y1)
-    ctx.stroke()
+    paintHighlight(
+      ctx,
+      arrowEnds(a, o, (t) => x(t), laneY),
+      p.windowColours[a[o + A_KIND]],
+    )
   }
 
   // the present moment
@@ -280,6 +278,50 @@ export function paintSpacetime(p: PaintInput): PaintCounts {
   }
   ctx.restore()
   return counts
+}
+
+/** The highlight's halo: the amber the map lights the stepped link with (workspace.css). */
+export const HIGHLIGHT = { halo: 'rgba(245, 158, 11, 0.45)', ring: '#d97706' } as const
+
+/**
+ * The highlighted arrow (the event Step ran, or the one hovered). An arrow lasts a millisecond
+ * or so: at a 20 s span it is a near-vertical hairline whatever its width, so it gets a wide
+ * amber halo and a ring at both ends — its send and its receipt — which read at any span.
+ */
+export function paintHighlight(
+  ctx: CanvasRenderingContext2D,
+  [x0, y0, x1, y1]: readonly [number, number, number, number],
+  colour: string,
+): void {
+  ctx.save()
+  ctx.lineCap = 'round'
+  ctx.strokeStyle = HIGHLIGHT.halo
+  ctx.lineWidth = 12
+  ctx.beginPath()
+  ctx.moveTo(x0, y0)
+  ctx.lineTo(x1, y1)
+  ctx.stroke()
+  ctx.strokeStyle = colour
+  ctx.lineWidth = 3.5
+  ctx.beginPath()
+  ctx.moveTo(x0, y0)
+  ctx.lineTo(x1, y1)
+  ctx.stroke()
+  ctx.strokeStyle = HIGHLIGHT.ring
+  ctx.fillStyle = colour
+  ctx.lineWidth = 2.5
+  for (const [ex, ey] of [
+    [x0, y0],
+    [x1, y1],
+  ]) {
+    ctx.beginPath()
+    ctx.arc(ex, ey, 7, 0, 2 * Math.PI)
+    ctx.stroke()
+    ctx.beginPath()
+    ctx.arc(ex, ey, 3, 0, 2 * Math.PI)
+    ctx.fill()
+  }
+  ctx.restore()
 }
 
 /** Small ticks above each lane where that node's own clock reads a multiple of the step. */
