@@ -106,6 +106,8 @@ export const en = {
   'legend.ahead': 'Arc clockwise: clock ahead of true time',
   'legend.behind': 'Arc anticlockwise: clock behind',
   'legend.arcScale': 'A half-turn spans 1 µs to 1 s (log scale)',
+  'legend.showMarks': 'What the marks mean',
+  'legend.hideMarks': 'Hide the key',
   'legend.kinds': 'Message kinds',
   'legend.noKinds': 'none yet',
 

@@ -97,6 +97,8 @@ export const zh: Catalogue = {
   'legend.ahead': '顺时针弧：时钟快于真实时间',
   'legend.behind': '逆时针弧：时钟慢于真实时间',
   'legend.arcScale': '半圈对应 1 微秒至 1 秒（对数刻度）',
+  'legend.showMarks': '图例说明',
+  'legend.hideMarks': '收起图例',
   'legend.kinds': '消息类型',
   'legend.noKinds': '暂无',
 

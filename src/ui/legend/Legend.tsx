@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react'
+import { useId, useState, type ReactNode } from 'react'
 import { useT, type MessageKey } from '../i18n'
 import { legendOrder, phaseOf } from '../consensus/phases'
 import { kindLabel } from './kindNames'
@@ -39,13 +39,30 @@ const MARKS: { key: MessageKey; swatch: ReactNode }[] = [
   { key: 'legend.blocked', swatch: <LinkSwatch kind="blocked" /> },
 ]
 
-/** What the marks mean; message kinds are listed as they first appear, in their colours. */
+/**
+ * What the marks mean; message kinds are listed as they first appear, in their colours.
+ * On a short window (a projector at 768 px, the lesson bar above the map) the marks fold behind
+ * a button and open over the map's foot, so the map keeps the height; the kinds, which change
+ * with the run, stay in view (workspace.css).
+ */
 export function Legend() {
   const t = useT()
   const kinds = useRunStore(selectKinds)
+  const [open, setOpen] = useState(false)
+  const marksId = useId()
   return (
-    <section className="legend" aria-label={t('legend.label')}>
-      <ul className="legend-items">
+    <section className={open ? 'legend legend-open' : 'legend'} aria-label={t('legend.label')}>
+      <button
+        type="button"
+        className="btn legend-toggle"
+        data-testid="legend-toggle"
+        aria-expanded={open}
+        aria-controls={marksId}
+        onClick={() => setOpen(!open)}
+      >
+        {t(open ? 'legend.hideMarks' : 'legend.showMarks')}
+      </button>
+      <ul className="legend-items legend-marks" id={marksId} data-testid="legend-marks">
         {MARKS.map(({ key, swatch }) => (
           <li key={key}>
             {swatch}

@@ -21,6 +21,7 @@ import { useRunStore, type RunState } from '../store/runStore'
 import { useElementSize } from '../useElementSize'
 import { curvePath, linkCurve, type LinkCurve } from './geometry'
 import { layoutTopology } from './layout'
+import { usePresenter } from '../workspace/presenterStore'
 import { createMessageLayer } from './messageLayer'
 import { NodeGlyph, type NodeParts } from './NodeGlyph'
 import { createNodePainter, paintNodeData } from './nodePainter'
@@ -52,9 +53,11 @@ export function TopologyView() {
   const canvas = useRef<HTMLCanvasElement>(null)
   const parts = useRef<(NodeParts | null)[]>([])
 
+  // presenter mode's readouts are 16 px instead of 13 (workspace.css)
+  const textScale = usePresenter((s) => (s.on ? 16 / 13 : 1))
   const layout = useMemo(
-    () => (run && width > 0 ? layoutTopology(run.nodes, width, height) : null),
-    [run, width, height],
+    () => (run && width > 0 ? layoutTopology(run.nodes, width, height, textScale) : null),
+    [run, width, height, textScale],
   )
   const n = run?.nodes.length ?? 0
   const links = useMemo(() => mergeLinks(run?.links ?? [], learned, n), [run, learned, n])

@@ -8,8 +8,8 @@ const dist = (a: { x: number; y: number }, b: { x: number; y: number }) =>
 describe('topology layout', () => {
   it('puts a single reference clock in the middle and the clients on a ring around it', () => {
     const nodes = [{ reference: true }, ...Array.from({ length: 4 }, () => ({ reference: false }))]
-    const { nodes: placed, detailed } = layoutTopology(nodes, 900, 600)
-    expect(placed[0]).toMatchObject({ x: 450, y: 300 })
+    const { nodes: placed, detailed } = layoutTopology(nodes, 600, 600)
+    expect(placed[0]).toMatchObject({ x: 300, y: 300 })
     const radii = placed.slice(1).map((p) => dist(p, placed[0]))
     for (const r of radii) expect(r).toBeCloseTo(radii[0], 9)
     expect(detailed).toBe(true)
@@ -17,6 +17,36 @@ describe('topology layout', () => {
     for (let i = 1; i < 5; i++)
       for (let j = i + 1; j < 5; j++)
         expect(dist(placed[i], placed[j])).toBeGreaterThan(radii[0] * 1.41)
+  })
+
+  it('widens the ring into an ellipse on a map wider than tall, up to a limit', () => {
+    // the falsetickers lesson on a projector: 5 reference servers, 2 clients, a 700×360 map
+    const nodes = [
+      ...Array.from({ length: 5 }, () => ({ reference: true })),
+      ...[false, false].map((reference) => ({ reference })),
+    ]
+    const { nodes: placed, radius } = layoutTopology(nodes, 700, 360)
+    const xs = placed.map((p) => p.x)
+    const ys = placed.map((p) => p.y)
+    const spanX = Math.max(...xs) - Math.min(...xs)
+    const spanY = Math.max(...ys) - Math.min(...ys)
+    // the two clients sit left and right, using the width a circle of the height would waste
+    expect(spanX).toBeGreaterThan(1.5 * spanY)
+    for (const p of placed) {
+      expect(p.x - radius).toBeGreaterThanOrEqual(120 - 1e-9)
+      expect(p.x + radius).toBeLessThanOrEqual(700 - 120 + 1e-9)
+    }
+    // never flatter than 1.7 : 1, however wide the map
+    const wide = layoutTopology(
+      Array.from({ length: 8 }, () => ({ reference: false })),
+      3000,
+      360,
+    ).nodes
+    const wx = wide.map((p) => p.x)
+    const wy = wide.map((p) => p.y)
+    expect(Math.max(...wx) - Math.min(...wx)).toBeLessThanOrEqual(
+      1.7 * (Math.max(...wy) - Math.min(...wy)) * (1 + 1e-9) + 1e-9,
+    )
   })
 
   it('keeps every node inside the box, and drops readouts for large graphs', () => {
