@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import { expect, test, type Page } from '@playwright/test'
 import { course } from '../src/ui/lessons/course'
+import { readoutsOffMap } from './mapText'
 import { runInfo, simTime } from './perturb-helpers'
 
 /**
@@ -22,23 +23,6 @@ const sideways = (page: Page) =>
   page.evaluate(() => {
     const root = document.scrollingElement!
     return root.scrollWidth - root.clientWidth
-  })
-
-/** Node readouts that are not wholly inside the map. */
-const readoutsOffMap = (page: Page) =>
-  page.evaluate(() => {
-    const map = document.querySelector('.topology')!.getBoundingClientRect()
-    return [...document.querySelectorAll('.node-readout')]
-      .map((el) => ({ el, r: el.getBoundingClientRect() }))
-      .filter(({ r }) => r.width > 0)
-      .filter(
-        ({ r }) =>
-          r.left < map.left || r.right > map.right || r.top < map.top || r.bottom > map.bottom,
-      )
-      .map(
-        ({ el, r }) =>
-          `${el.textContent} ${Math.round(r.left - map.left)}…${Math.round(map.right - r.right)}`,
-      )
   })
 
 for (const lang of ['en', 'zh'] as const) {

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test'
 import { presets } from '../src/engine/scenario/presets'
+import { readoutCollisions, readoutsOffMap } from './mapText'
 import { openView } from './views'
 
 /**
@@ -103,6 +104,37 @@ test('screenshots of the workspace at 1366×768 in English and Chinese', async (
     }
   }
 })
+
+for (const present of [false, true]) {
+  test(`a lesson step at 1366×768${present ? ' in presenter mode' : ''}: the map's readouts stay clear of each other, the nodes and the edge`, async ({
+    page,
+  }, testInfo) => {
+    await page.setViewportSize({ width: 1366, height: 768 })
+    // five servers, two of them liars, and two clients: the most crowded map of the course
+    await page.goto(`/?lang=en&lesson=falsetickers&step=3${present ? '&present=1' : ''}`)
+    await expect(page.getByTestId('lesson-step')).toContainText('3')
+    await expect(page.locator('.node-readout')).toHaveCount(7)
+    await expect.poll(() => readoutCollisions(page)).toEqual([])
+    expect(await readoutsOffMap(page)).toEqual([])
+    await page.screenshot({
+      path: testInfo.outputPath(`falsetickers-3${present ? '-present' : ''}.png`),
+    })
+
+    // on this short window the key to the marks is folded; opened, it lies over the map
+    // without changing the map's size
+    const map = page.locator('.topology')
+    const before = await map.boundingBox()
+    const toggle = page.getByTestId('legend-toggle')
+    await expect(page.getByTestId('legend-marks')).toBeHidden()
+    await toggle.click()
+    await expect(toggle).toHaveAttribute('aria-expanded', 'true')
+    await expect(page.getByTestId('legend-marks')).toBeVisible()
+    await expect(page.getByTestId('legend-marks')).toContainText('Reference clock')
+    expect(await map.boundingBox()).toEqual(before)
+    await toggle.click()
+    await expect(page.getByTestId('legend-marks')).toBeHidden()
+  })
+}
 
 test('presenter mode: one view, large map labels, readable clocks, keyboard and clicker', async ({
   page,
