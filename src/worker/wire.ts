@@ -173,6 +173,9 @@ export interface Inspection {
   errorBound: number | null
 }
 
+/** The `load` command: what the client keeps to resend and what `tooLarge` answers. */
+export type LoadCommand = Extract<Command, { type: 'load' }>
+
 export type WorkerMessage =
   | { type: 'loaded'; run: RunMeta }
   | { type: 'loadError'; source: RunSource; error: string }

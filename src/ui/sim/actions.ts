@@ -1,6 +1,6 @@
 import { DEFAULT_PRESET, presets } from '../../engine/scenario/presets'
 import { MAX_SCENARIO_BYTES, parseScenarioText } from '../../engine/scenario/text'
-import type { Command, Frame, LiveInput, WorkerMessage } from '../../worker/wire'
+import type { Command, Frame, LiveInput, LoadCommand, WorkerMessage } from '../../worker/wire'
 import { STATUS_CODES, NODE, NODE_STRIDE, clampSpeed } from '../../worker/wire'
 import { receiveConsensus, receiveViolations } from '../consensus/store'
 import { receiveTransactions } from '../transactions/store'
@@ -46,13 +46,7 @@ export function startDefault(): void {
   play()
 }
 
-/** The last scenario asked for: the one a `tooLarge` answer is about. */
-let lastLoad: Extract<Command, { type: 'load' }> | null = null
-
-const send: SimClient['send'] = (cmd) => {
-  if (cmd.type === 'load') lastLoad = cmd
-  client?.send(cmd)
-}
+const send: SimClient['send'] = (cmd) => client?.send(cmd)
 
 /** Load the scenario the worker found past the browser's limits, as the user chose to. */
 export function loadLargeAnyway(): void {
@@ -171,12 +165,13 @@ export function requestInspection(node: string): number {
   return requestId
 }
 
-function receive(msg: WorkerMessage): void {
-  receiveForStore(msg)
+/** `load`: the load an answer to one is about (the client pairs them). */
+function receive(msg: WorkerMessage, load?: LoadCommand): void {
+  receiveForStore(msg, load)
   for (const listen of listeners) listen(msg)
 }
 
-function receiveForStore(msg: WorkerMessage): void {
+function receiveForStore(msg: WorkerMessage, load?: LoadCommand): void {
   switch (msg.type) {
     case 'loaded':
       frameStore.setState({ frame: null })
@@ -186,7 +181,7 @@ function receiveForStore(msg: WorkerMessage): void {
       set({ banner: { kind: 'invalid', detail: msg.error } })
       return
     case 'tooLarge':
-      if (lastLoad) set({ large: { load: lastLoad, over: msg.over, estimate: msg.estimate, limits: msg.limits } })
+      if (load) set({ large: { load, over: msg.over, estimate: msg.estimate, limits: msg.limits } })
       return
     case 'commandError':
       set({ banner: { kind: 'refused', detail: msg.error } })

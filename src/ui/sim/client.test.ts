@@ -66,6 +66,26 @@ describe('sim client', () => {
     expect(log).toEqual(['loaded', 'frame', 'loadError', 'restarted:boom'])
   })
 
+  it('hands each answer to a load the load it answers, in the order they were sent', () => {
+    const answered: [string, Command | undefined][] = []
+    const worker = new FakeWorker()
+    const client = createSimClient(() => worker, {
+      message: (m, l) => answered.push([m.type, l]),
+      restarted: () => {},
+      gaveUp: () => {},
+    })
+    client.send(load('big'))
+    client.send(load('small'))
+    worker.reply({ type: 'tooLarge' } as WorkerMessage)
+    worker.reply(frame)
+    worker.reply(loaded)
+    expect(answered).toEqual([
+      ['tooLarge', load('big')],
+      ['frame', undefined],
+      ['loaded', load('small')],
+    ])
+  })
+
   it('replays a load the worker died on before answering it', () => {
     const { client, workers, current } = setup()
     client.send(load('a'))

@@ -1,4 +1,4 @@
-import type { Command, WorkerMessage } from '../../worker/wire'
+import type { Command, LoadCommand, WorkerMessage } from '../../worker/wire'
 
 /** The part of `Worker` the client uses: a fake stands in for it in tests. */
 export interface WorkerPort {
@@ -10,7 +10,8 @@ export interface WorkerPort {
 }
 
 export interface SimClientEvents {
-  message(msg: WorkerMessage): void
+  /** `load`: for an answer to a load (`loaded`, `loadError`, `tooLarge`), the load it answers */
+  message(msg: WorkerMessage, load?: LoadCommand): void
   /** the worker died and a fresh one now runs the same scenario from time 0, paused */
   restarted(detail: string): void
   /** the worker died repeatedly before producing a frame: no more attempts */
@@ -19,7 +20,7 @@ export interface SimClientEvents {
    * What to send a fresh worker in place of the load of the run that was going on when the
    * worker died (recovery.ts); without it, that load as it was.
    */
-  resume?(load: Extract<Command, { type: 'load' }>): Command[]
+  resume?(load: LoadCommand): Command[]
 }
 
 export interface SimClient {
@@ -40,8 +41,8 @@ export function createSimClient(makeWorker: () => WorkerPort, events: SimClientE
   let speed: Command | null = null
   let skipQuiet: Command | null = null
   /** loads sent and not yet answered, oldest first: the worker answers each in order */
-  let pendingLoads: Command[] = []
-  let accepted: Command | null = null
+  let pendingLoads: LoadCommand[] = []
+  let accepted: LoadCommand | null = null
   let failures = 0
   let dead = false
 
@@ -59,9 +60,9 @@ export function createSimClient(makeWorker: () => WorkerPort, events: SimClientE
     if (msg.type === 'loaded' || msg.type === 'loadError' || msg.type === 'tooLarge') {
       const load = pendingLoads.shift()
       if (msg.type === 'loaded' && load) accepted = load
-    } else if (msg.type === 'frame') {
-      failures = 0
+      return events.message(msg, load)
     }
+    if (msg.type === 'frame') failures = 0
     events.message(msg)
   }
 
@@ -83,10 +84,9 @@ export function createSimClient(makeWorker: () => WorkerPort, events: SimClientE
     events.restarted(detail)
   }
 
-  function respawn(load: Command | null, resume = false): void {
+  function respawn(load: LoadCommand | null, resume = false): void {
     spawn()
-    const start =
-      load?.type === 'load' && resume && events.resume ? events.resume(load) : load ? [load] : []
+    const start = load && resume && events.resume ? events.resume(load) : load ? [load] : []
     for (const cmd of [speed, skipQuiet, ...start]) if (cmd) post(cmd)
   }
 

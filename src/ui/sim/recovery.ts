@@ -1,5 +1,5 @@
 import type { LoggedInput } from '../../worker/inputLog'
-import type { Command, WorkerMessage } from '../../worker/wire'
+import type { Command, LoadCommand, WorkerMessage } from '../../worker/wire'
 import { frameStore } from '../store/frameStore'
 import { useRunStore } from '../store/runStore'
 
@@ -19,7 +19,6 @@ import { useRunStore } from '../store/runStore'
  */
 const MAX_RECOVERIES = 2
 
-type Load = Extract<Command, { type: 'load' }>
 
 export interface RecoveryNotice {
   inputs: number
@@ -30,7 +29,7 @@ export interface Recovery {
   /** every message from the worker */
   receive(msg: WorkerMessage): void
   /** what to send a fresh worker instead of `load` after the worker running it died */
-  resume(load: Load): Command[]
+  resume(load: LoadCommand): Command[]
   /** the recovery under way, for the notice; null when the fallback (time 0) was taken */
   current(): RecoveryNotice | null
 }
@@ -41,7 +40,7 @@ export function createRecovery(send: (cmd: Command) => void): Recovery {
   let attempts = 0
   /** the recorded head of the branch, from the timeline messages (frames may be past it) */
   let head = 0
-  let pending: (RecoveryNotice & { load: Load }) | null = null
+  let pending: (RecoveryNotice & { load: LoadCommand }) | null = null
 
   return {
     receive(msg) {
@@ -97,7 +96,7 @@ export function createRecovery(send: (cmd: Command) => void): Recovery {
   }
 }
 
-function withoutReplay(load: Load): Load {
+function withoutReplay(load: LoadCommand): LoadCommand {
   const { replay: _replay, ...rest } = load
   return rest
 }

@@ -1,7 +1,7 @@
 import { create } from 'zustand'
 import type { NodeStatus } from '../../engine'
 import type { WorkEstimate } from '../../engine'
-import type { Command, RunMeta } from '../../worker/wire'
+import type { LoadCommand, RunMeta } from '../../worker/wire'
 
 /** A message shown in the banner; texts are composed from the catalogues when rendered. */
 export type Banner =
@@ -43,7 +43,7 @@ export interface RunState {
 }
 
 export interface LargeScenario {
-  load: Extract<Command, { type: 'load' }>
+  load: LoadCommand
   over: (keyof WorkEstimate)[]
   estimate: WorkEstimate
   limits: Partial<Record<keyof WorkEstimate, number>>

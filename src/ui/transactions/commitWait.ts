@@ -1,6 +1,6 @@
 import type { ScenarioInput } from '../../engine'
 import type { LoggedInput } from '../../worker/inputLog'
-import type { Command, RunSource } from '../../worker/wire'
+import type { LoadCommand, RunSource } from '../../worker/wire'
 
 /**
  * The commit-wait toggle's scenario change. Commit-wait needs TrueTime timestamps; a scenario
@@ -32,7 +32,7 @@ export function withCommitWait(scenario: ScenarioInput, on: boolean): ScenarioIn
 export function commitWaitLoad(
   reply: { base: ScenarioInput; inputs: LoggedInput[]; now: number; source: RunSource },
   on: boolean,
-): Extract<Command, { type: 'load' }> {
+): LoadCommand {
   return {
     type: 'load',
     scenario: withCommitWait(reply.base, on),
