@@ -18,7 +18,7 @@ import {
   type AskKind,
   type MenuItem,
 } from './menuModel'
-import { parseBounded, refusal } from './numeric'
+import { parseBounded, refusal } from '../typedNumber'
 import { usePerturbStore, type PerturbState } from './store'
 
 const selectMenu = (s: PerturbState) => s.menu

@@ -6,7 +6,7 @@ import { useT } from '../i18n'
 import { useRunStore, type RunState } from '../store/runStore'
 import { chooseTool, healAll, setLatency, setLoss } from './actions'
 import { formatGroups } from './describe'
-import { logScale } from './numeric'
+import { zeroLogScale } from './sliderScale'
 import { groupsInForce } from './partition'
 import { SliderField } from './SliderField'
 import { usePerturbStore, type PerturbState } from './store'
@@ -16,9 +16,9 @@ const selectIds = (s: RunState) => s.run?.nodes.map((n) => n.id) ?? null
 const selectPerturb = (s: PerturbState) => ({ network: s.network, draft: s.draft })
 
 /** Loss in percent: 0.01 % … 100 % on the slider (0 at the far left). */
-const LOSS_SCALE = logScale(0.01, 100)
+const LOSS_SCALE = zeroLogScale(0.01, 100)
 /** Delays in milliseconds: 1 µs … 10 s. */
-const DELAY_SCALE = logScale(0.001, 10_000)
+const DELAY_SCALE = zeroLogScale(0.001, 10_000)
 const MAX_DELAY_MS = 10_000
 
 /**

@@ -1,7 +1,8 @@
 import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react'
 import type { MessageKey } from '../i18n'
 import { useT } from '../i18n'
-import { parseBounded, refusal, roundForDisplay, SLIDER_STEPS } from './numeric'
+import { parseBounded, refusal } from '../typedNumber'
+import { roundForDisplay, SLIDER_STEPS } from './sliderScale'
 
 interface Props {
   testId: string

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { translate, type Translate } from '../i18n'
 import { describeInput, formatGroups } from './describe'
-import { logScale, parseBounded } from './numeric'
 import { assignNode, draftGroups, groupsInForce, startDraft } from './partition'
+import { zeroLogScale } from './sliderScale'
 
 const ids = ['s1', 'c1', 'c2', 'c3']
 const en: Translate = (key, params) => translate('en', key, params)
@@ -58,19 +58,9 @@ describe('intervention descriptions', () => {
   })
 })
 
-describe('numbers typed into controls', () => {
-  it('accept plain decimals in range and refuse the rest', () => {
-    expect(parseBounded(' 12.5 ', 0, 100)).toEqual({ ok: true, value: 12.5 })
-    expect(parseBounded('−3', -5, 5)).toEqual({ ok: true, value: -3 })
-    expect(parseBounded('1e3', 0, 1e4)).toEqual({ ok: true, value: 1000 })
-    for (const junk of ['', '-', 'abc', '0x10', 'Infinity', '1,5', '2 ms', 'NaN'])
-      expect(parseBounded(junk, -1e9, 1e9), junk).toEqual({ ok: false, error: 'notNumber' })
-    expect(parseBounded('150', 0, 100)).toEqual({ ok: false, error: 'range' })
-    expect(parseBounded('1e400', 0, 100)).toEqual({ ok: false, error: 'notNumber' })
-  })
-
+describe('slider scale', () => {
   it('map slider positions to values on a log scale with 0 at the far left', () => {
-    const s = logScale(0.001, 10_000)
+    const s = zeroLogScale(0.001, 10_000)
     expect(s.toValue(0)).toBe(0)
     expect(s.toPos(0)).toBe(0)
     expect(s.toValue(1000)).toBeCloseTo(10_000, 6)

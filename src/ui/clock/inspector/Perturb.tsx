@@ -4,16 +4,10 @@ import { useT } from '../../i18n'
 import { act } from '../../perturb/actions'
 import { formatDuration, formatPpm, type TimeUnit } from '../format/units'
 import { clockFeedStore } from '../history/historyStore'
-import {
-  CLOCK_STEPS,
-  DRIFT_LIMIT_PPM,
-  DRIFT_SLIDER_PPM,
-  LIE_LIMIT_MS,
-  parseBounded,
-  type Parsed,
-} from './perturbInput'
+import { parseBounded, type Parsed } from '../../typedNumber'
+import { CLOCK_STEPS, DRIFT_LIMIT_PPM, DRIFT_SLIDER_PPM, LIE_LIMIT_MS } from './perturbInput'
 
-type Problem = { field: 'drift' | 'lie'; why: 'notNumber' | 'range' } | null
+type Problem = { field: 'drift' | 'lie'; error: 'notNumber' | 'range' } | null
 
 /**
  * Live perturbation of one node through the intervention vocabulary (docs/scenario-format.md): its
@@ -41,12 +35,12 @@ export function Perturb({ node, index }: { node: string; index: number }) {
       setProblem(null)
       return parsed.value
     }
-    setProblem({ field, why: parsed.why })
+    setProblem({ field, error: parsed.error })
     return null
   }
 
   const setDrift = (text: string) => {
-    const ppm = check('drift', parseBounded(text, DRIFT_LIMIT_PPM))
+    const ppm = check('drift', parseBounded(text, -DRIFT_LIMIT_PPM, DRIFT_LIMIT_PPM))
     if (ppm === null) return
     act({ fault: { type: 'setSkew', node, ppm } })
     setDraft(null)
@@ -58,7 +52,7 @@ export function Perturb({ node, index }: { node: string; index: number }) {
   }
 
   const setLie = (text: string) => {
-    const ms = check('lie', parseBounded(text, LIE_LIMIT_MS))
+    const ms = check('lie', parseBounded(text, -LIE_LIMIT_MS, LIE_LIMIT_MS))
     if (ms === null) return
     act({ fault: { type: 'falseticker', node, lie: ms / 1000 } })
   }
@@ -66,10 +60,10 @@ export function Perturb({ node, index }: { node: string; index: number }) {
   const message =
     problem &&
     (problem.field === 'drift'
-      ? problem.why === 'range'
+      ? problem.error === 'range'
         ? t('clock.perturb.driftRange', { limit: DRIFT_LIMIT_PPM.toLocaleString('en-US') })
         : t('clock.perturb.driftNotNumber')
-      : problem.why === 'range'
+      : problem.error === 'range'
         ? t('clock.perturb.lieRange', { limit: LIE_LIMIT_MS.toLocaleString('en-US') })
         : t('clock.perturb.lieNotNumber'))
 
