@@ -138,3 +138,19 @@ test('a skew change brings external-consistency anomalies, commit-wait stops the
   await page.screenshot({ path: testInfo.outputPath('commit-wait.png') })
   expect(errors).toEqual([])
 })
+
+test('a lesson step that shows the transactions view draws its rows on every visit, not only the first', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1366, height: 768 })
+  // The view's chart is measured once it appears; it used to be measured only if it was there
+  // when the view mounted, so a second visit (chunk cached, run not yet loaded) drew no row.
+  for (const step of [4, 3, 4, 4]) {
+    await page.goto(`/?lang=en&lesson=atomic-commit&step=${step}`)
+    await expect(page.getByTestId('lesson-step')).toHaveAttribute('data-step', String(step))
+    await expect(page.getByTestId('txn-row-t1')).toHaveAttribute(
+      'data-outcome',
+      step === 4 ? 'blocked' : 'pending',
+    )
+  }
+})

@@ -6,23 +6,49 @@ export interface Size {
 }
 
 /**
+ * Observe whichever element `ref` holds after each commit. The element can appear later than the
+ * component (a view that renders its chart only once a run of the right kind is loaded), so the
+ * ref is checked after every render — a comparison — rather than once on mount, which left such
+ * a chart unmeasured, at width 0, and so never drawn.
+ */
+function useResizeObserver(ref: RefObject<Element | null>, onSize: (size: Size) => void): void {
+  const watched = useRef<{ el: Element; ro: ResizeObserver } | null>(null)
+  const latest = useRef(onSize)
+  useEffect(() => {
+    latest.current = onSize
+    const el = ref.current
+    if (el === (watched.current?.el ?? null)) return
+    watched.current?.ro.disconnect()
+    watched.current = null
+    if (!el) return
+    const ro = new ResizeObserver(([entry]) =>
+      latest.current({
+        width: Math.round(entry.contentRect.width),
+        height: Math.round(entry.contentRect.height),
+      }),
+    )
+    ro.observe(el)
+    watched.current = { el, ro }
+  })
+  useEffect(
+    () => () => {
+      watched.current?.ro.disconnect()
+      watched.current = null
+    },
+    [],
+  )
+}
+
+/**
  * The element's content box in whole pixels, following resizes (0 × 0 until measured). The one
  * resize hook of the UI: painters read sizes from here instead of asking the layout per frame
  * (`clientWidth` in a paint forces a layout of everything written before it).
  */
 export function useElementSize(ref: RefObject<Element | null>): Size {
   const [size, setSize] = useState<Size>({ width: 0, height: 0 })
-  useEffect(() => {
-    const el = ref.current
-    if (!el) return
-    const ro = new ResizeObserver(([entry]) => {
-      const width = Math.round(entry.contentRect.width)
-      const height = Math.round(entry.contentRect.height)
-      setSize((s) => (s.width === width && s.height === height ? s : { width, height }))
-    })
-    ro.observe(el)
-    return () => ro.disconnect()
-  }, [ref])
+  useResizeObserver(ref, ({ width, height }) =>
+    setSize((s) => (s.width === width && s.height === height ? s : { width, height })),
+  )
   return size
 }
 
@@ -36,18 +62,9 @@ export function useElementSizeRef(
   onResize: () => void,
 ): RefObject<Size> {
   const size = useRef<Size>({ width: 0, height: 0 })
-  useEffect(() => {
-    const el = ref.current
-    if (!el) return
-    const ro = new ResizeObserver(([entry]) => {
-      size.current = {
-        width: Math.round(entry.contentRect.width),
-        height: Math.round(entry.contentRect.height),
-      }
-      onResize()
-    })
-    ro.observe(el)
-    return () => ro.disconnect()
-  }, [ref, onResize])
+  useResizeObserver(ref, (s) => {
+    size.current = s
+    onResize()
+  })
   return size
 }
