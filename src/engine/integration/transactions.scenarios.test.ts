@@ -1,14 +1,17 @@
 import { describe, expect, it } from 'vitest'
-import { createSimulation, parseScenario, runAndSummarize } from '../index'
+import { createSimulation, parseScenario, runAndSummarize, type ScenarioInput } from '../index'
+import { MAX_CLOCK_ERROR_S } from '../scenario/bounds'
 import { presets } from '../scenario/presets'
 import type { TxnSummary } from '../protocols/store/testing'
 
 /** The transaction presets run to their end make the claim their titles make. */
 
-function summaryOf(id: string): TxnSummary {
+function summaryOf(id: string, change: (s: ScenarioInput) => void = () => {}): TxnSummary {
   const preset = presets.find((p) => p.id === id)
   if (!preset) throw new Error(`no preset ${id}`)
-  const parsed = parseScenario(preset.scenario)
+  const scenario = structuredClone(preset.scenario)
+  change(scenario)
+  const parsed = parseScenario(scenario)
   if (!parsed.ok) throw new Error(parsed.error)
   const summary = runAndSummarize(createSimulation(parsed.scenario), parsed.scenario.duration)
   return summary.transactions as TxnSummary
@@ -29,6 +32,14 @@ describe('transaction presets', () => {
     // ε = 60 ms; part of the wait overlaps the prepare round
     expect(tx.commitWait.mean).toBeGreaterThan(1.5 * 0.06)
     expect(tx.commitWait.mean).toBeLessThan(2.5 * 0.06)
+  })
+
+  it('commit-wait on clocks reading 5·10⁸ s ends its waits (1 ns was below a reading’s last place)', () => {
+    const tx = summaryOf('txn-commit-wait', (s) => {
+      for (const n of s.nodes) n.clock = { offset: MAX_CLOCK_ERROR_S / 2 }
+    })
+    expect(tx.committed).toBe(16)
+    expect(tx.commitWait.mean).toBeGreaterThan(1.5 * 0.06)
   })
 
   it('ε below the real clock error: commit-wait cannot keep TrueTime’s promise', () => {

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import { createSimulation, parseScenario, type ScenarioInput } from '../index'
-import { MAX_CLOCK_ERROR_S, MAX_DURATION_S, MAX_LATENCY_S, MAX_SKEW_PPM } from './bounds'
+import {
+  MAX_CLOCK_ERROR_S,
+  MAX_DURATION_S,
+  MAX_EPSILON_S,
+  MAX_LATENCY_S,
+  MAX_SHARD_REPLICAS,
+  MAX_SHARDS,
+  MAX_SKEW_PPM,
+  MAX_TXN_KEYS,
+} from './bounds'
 
 const nodes = [{ id: 's1', reference: true }, { id: 'c1' }, { id: 'c2' }]
 const base: ScenarioInput = { version: 1, seed: 1, duration: 10, nodes }
@@ -17,6 +26,23 @@ const clock = (c: Record<string, number>) =>
 const consensus = (c: Record<string, unknown>) =>
   withField({ consensus: { algorithm: 'multi-paxos', ...c } })
 const fault = (f: Record<string, unknown>) => withField({ faults: [{ at: 1, ...f }] })
+/** A store of one shard on c1 and c2, with ε given (there is no clockSync to ask). */
+const store = (tx: Record<string, unknown>, workload: unknown[] = []) =>
+  withField({
+    transactions: { shards: [['c1', 'c2']], epsilon: 0.01, ...tx },
+    workload,
+  } as Record<string, unknown>)
+const keys = (n: number) => Array.from({ length: n }, (_, i) => `k${i}`)
+const txn = (fields: Record<string, unknown>) =>
+  store({}, [{ at: 1, node: 'c1', op: 'txn', id: 't1', ...fields }])
+/** `n` shards of the same `size` replicas r0, r1, … */
+const shards = (n: number, size: number) => {
+  const replicas = Array.from({ length: size }, (_, i) => `r${i}`)
+  return withField({
+    nodes: replicas.map((id) => ({ id })),
+    transactions: { shards: Array.from({ length: n }, () => replicas), epsilon: 0 },
+  })
+}
 
 /** [field as the error names it, a scenario at the bound, one just past it] */
 const cases: [string, ScenarioInput, ScenarioInput][] = [
@@ -85,8 +111,32 @@ const cases: [string, ScenarioInput, ScenarioInput][] = [
     consensus({}),
     { ...consensus({}), workload: [{ at: -1, node: 'c1', op: 'read' }] } as ScenarioInput,
   ],
+  [
+    'transactions.epsilon',
+    store({ epsilon: MAX_EPSILON_S }),
+    store({ epsilon: MAX_EPSILON_S * 1.001 }),
+  ],
+  ['transactions.epsilon', store({ epsilon: 0 }), store({ epsilon: -1e-9 })],
+  ['transactions.keys.x', store({ keys: { x: 0 } }), store({ keys: { x: MAX_SHARDS } })],
   ['duration', withField({ duration: MAX_DURATION_S }), withField({ duration: 1e8 })],
   ['seed', withField({ seed: 0xffffffff }), withField({ seed: 2 ** 32 })],
+]
+
+/** Counts: [field as the error names it, a scenario at the bound, one past it]. */
+const counts: [string, ScenarioInput, ScenarioInput][] = [
+  ['transactions.shards', shards(MAX_SHARDS, 1), shards(MAX_SHARDS + 1, 1)],
+  ['transactions.shards[0]', shards(1, MAX_SHARD_REPLICAS), shards(1, MAX_SHARD_REPLICAS + 1)],
+  ['workload[0].reads', txn({ reads: keys(MAX_TXN_KEYS) }), txn({ reads: keys(MAX_TXN_KEYS + 1) })],
+  [
+    'workload[0].writes',
+    txn({ writes: Object.fromEntries(keys(MAX_TXN_KEYS).map((k) => [k, '1'])) }),
+    txn({ writes: Object.fromEntries(keys(MAX_TXN_KEYS + 1).map((k) => [k, '1'])) }),
+  ],
+  [
+    'workload[0].keys',
+    store({}, [{ at: 1, node: 'c1', op: 'snapshotRead', id: 'r1', keys: keys(MAX_TXN_KEYS) }]),
+    store({}, [{ at: 1, node: 'c1', op: 'snapshotRead', id: 'r1', keys: keys(MAX_TXN_KEYS + 1) }]),
+  ],
 ]
 
 /** The example of the published contract (scenario JSON, version 1), comments removed. */
@@ -143,16 +193,24 @@ describe('numeric bounds', () => {
     expect(r.ok ? '' : r.error).toBe('')
   })
 
-  it.each(cases)('%s: the bound is accepted, past it refused by name', (field, ok, bad) => {
+  /** `ok` parses; `bad` is refused with a first line naming `field` and saying `why`. */
+  const refusedByName = (field: string, ok: ScenarioInput, bad: ScenarioInput, why: string) => {
     const good = parseScenario(ok)
     expect(good.ok ? '' : good.error).toBe('')
     const r = parseScenario(bad)
-    expect(r.ok).toBe(false)
-    if (!r.ok)
-      expect(r.error.split('\n')[0]).toMatch(
-        new RegExp(`^${field.replace(/[.[\]]/g, '\\$&')}: must be [≤≥]`),
-      )
-  })
+    expect(r.ok ? '' : r.error.split('\n')[0]).toMatch(
+      new RegExp(`^${field.replace(/[.[\]]/g, '\\$&')}: ${why}`),
+    )
+  }
+
+  it.each(cases)('%s: the bound is accepted, past it refused by name', (field, ok, bad) =>
+    refusedByName(field, ok, bad, 'must be [≤≥]'),
+  )
+
+  it.each(counts)(
+    '%s: as many as the bound are accepted, one more refused by name',
+    (field, ok, bad) => refusedByName(field, ok, bad, 'must have at most'),
+  )
 
   it('keeps ±100 000 ppm for broken-clock demonstrations', () => {
     for (const skewPpm of [-100_000, 100_000])

@@ -20,3 +20,16 @@ export const MAX_DURATION_S = 1e7
 export const MIN_INTERVAL_S = 0.001
 /** The longest consensus interval (s): heartbeats, election timeouts, lease durations. */
 export const MAX_CONSENSUS_INTERVAL_S = 3600
+
+// The transactional store (docs/transactions.md): a store for teaching, not a database.
+/**
+ * TrueTime's assumed clock error ε (s). Spanner's is 1–7 ms; 10 s already makes every commit
+ * wait about 20 s, past what a lesson can watch.
+ */
+export const MAX_EPSILON_S = 10
+/** Shards of the store: each is a Multi-Paxos group a view still tells apart. */
+export const MAX_SHARDS = 16
+/** Replicas of one shard: 15 survive 7 failures; every message of a round goes to all of them. */
+export const MAX_SHARD_REPLICAS = 15
+/** Keys a transaction reads, writes or snapshot-reads (each list): one lock and one vote each. */
+export const MAX_TXN_KEYS = 64

@@ -3,8 +3,12 @@ import {
   MAX_CLOCK_ERROR_S,
   MAX_CONSENSUS_INTERVAL_S,
   MAX_DURATION_S,
+  MAX_EPSILON_S,
   MAX_LATENCY_S,
+  MAX_SHARD_REPLICAS,
+  MAX_SHARDS,
   MAX_SKEW_PPM,
+  MAX_TXN_KEYS,
   MAX_WANDER_PPM,
   MIN_INTERVAL_S,
 } from './bounds'
@@ -25,15 +29,24 @@ function idRecord<T extends z.ZodType>(value: T) {
   return nullProtoRecord(nodeId, 'key must match /^[A-Za-z0-9_-]{1,32}$/', value)
 }
 
-/** The same for store keys (`transactions.keys`, a transaction's `writes`). */
-function keyRecord<T extends z.ZodType>(value: T) {
-  return nullProtoRecord(storeKey, 'key must match /^[A-Za-z0-9_.:-]{1,64}$/', value)
+/** The same for store keys (`transactions.keys`, a transaction's `writes`), at most `maxKeys`. */
+function keyRecord<T extends z.ZodType>(value: T, maxKeys = Infinity) {
+  return nullProtoRecord(storeKey, 'key must match /^[A-Za-z0-9_.:-]{1,64}$/', value, maxKeys)
 }
 
-function nullProtoRecord<T extends z.ZodType>(key_: z.ZodType, keyMessage: string, value: T) {
+function nullProtoRecord<T extends z.ZodType>(
+  key_: z.ZodType,
+  keyMessage: string,
+  value: T,
+  maxKeys = Infinity,
+) {
   return z.unknown().transform((input, ctx) => {
     if (typeof input !== 'object' || input === null || Array.isArray(input)) {
       ctx.addIssue({ code: 'invalid_type', expected: 'object', input })
+      return z.NEVER
+    }
+    if (Object.keys(input).length > maxKeys) {
+      ctx.addIssue({ code: 'custom', message: `must have at most ${maxKeys} keys`, input })
       return z.NEVER
     }
     const out: Record<string, z.output<T>> = Object.create(null)
@@ -180,12 +193,8 @@ const txnId = z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/, 'must match /^[A-Za-z0
 export const timestampRules = ['physical', 'hlc', 'truetime'] as const
 export const commitProtocols = ['2pc', 'paxos-commit'] as const
 
-/** At most this many shards and keys per transaction: a store for teaching, not a database. */
-export const MAX_SHARDS = 16
-const MAX_TXN_KEYS = 64
-
 const transactionsSchema = z.object({
-  shards: z.array(z.array(nodeId).min(1).max(15)).min(1).max(MAX_SHARDS),
+  shards: z.array(z.array(nodeId).min(1).max(MAX_SHARD_REPLICAS)).min(1).max(MAX_SHARDS),
   keys: keyRecord(
     z
       .number()
@@ -195,7 +204,7 @@ const transactionsSchema = z.object({
   ).optional(),
   timestamps: z.enum(timestampRules).default('truetime'),
   /** truetime's assumed bound on |local − true| (s), or "auto": the clock-sync algorithm's own bound */
-  epsilon: z.union([nonNeg.max(10), z.literal('auto')]).optional(),
+  epsilon: z.union([nonNeg.max(MAX_EPSILON_S), z.literal('auto')]).optional(),
   commitWait: z.boolean().default(false),
   commitProtocol: z.enum(commitProtocols).default('2pc'),
 })
@@ -212,7 +221,7 @@ const workloadSchema = z.discriminatedUnion('op', [
       .array(storeKey)
       .max(MAX_TXN_KEYS)
       .default(() => []),
-    writes: keyRecord(z.string().max(256)).default(() => Object.create(null)),
+    writes: keyRecord(z.string().max(256), MAX_TXN_KEYS).default(() => Object.create(null)),
   }),
   z.object({
     at: atTime,

@@ -157,8 +157,14 @@ function waitOut(ctx: ProtocolContext, cfg: StoreConfig, t: CoordTxn): void {
   const left = commitWaitLeft(ctx, cfg, t.ts ?? 0)
   if (left !== null && left < 0) return finishCommit(ctx, cfg, t)
   // unknown ε: look again after a retry interval; else just past the instant it should end
-  t.timer = ctx.setTimer(left === null ? cfg.retry : left + 1e-9, `wait:${t.id}`)
+  t.timer = ctx.setTimer(left === null ? cfg.retry : left + justPast(ctx.now()), `wait:${t.id}`)
 }
+
+/**
+ * A nanosecond, or on a clock reading far from zero a few units in its last place: 1e-9 s added
+ * to a reading of 5e8 s (ulp 6e-8 s) left it unchanged, and the wait re-fired at the same instant.
+ */
+const justPast = (reading: number): number => Math.max(1e-9, 4 * Number.EPSILON * Math.abs(reading))
 
 export function onWaitTimer(
   ctx: ProtocolContext,
