@@ -255,15 +255,6 @@ export function paintSpacetime(p: PaintInput): PaintCounts {
 
   counts.marks += paintNodeMarks(p, from, to)
 
-  if (p.highlight !== null) {
-    const o = p.highlight * ARROW_STRIDE
-    paintHighlight(
-      ctx,
-      arrowEnds(a, o, (t) => x(t), laneY),
-      p.windowColours[a[o + A_KIND]],
-    )
-  }
-
   // the present moment
   if (now >= from && now <= to) {
     const nx = Math.round(x(now)) + 0.5
@@ -277,11 +268,26 @@ export function paintSpacetime(p: PaintInput): PaintCounts {
     ctx.setLineDash([])
   }
   ctx.restore()
+
+  // The highlight in a clip a ring wider than the plot: an arrow at its edge (a Step at t ≈ 0)
+  // keeps its whole halo and rings.
+  if (p.highlight !== null) {
+    const o = p.highlight * ARROW_STRIDE
+    ctx.save()
+    ctx.beginPath()
+    ctx.rect(left - RING_REACH, 0, right - left + 2 * RING_REACH, height)
+    ctx.clip()
+    paintHighlight(ctx, arrowEnds(a, o, x, laneY), p.windowColours[a[o + A_KIND]])
+    ctx.restore()
+  }
   return counts
 }
 
 /** The highlight's halo: the amber the map lights the stepped link with (workspace.css). */
 export const HIGHLIGHT = { halo: 'rgba(245, 158, 11, 0.45)', ring: '#d97706' } as const
+const RING = 7
+/** how far a ring reaches past its arrow's end */
+const RING_REACH = RING + 2
 
 /**
  * The highlighted arrow (the event Step ran, or the one hovered). An arrow lasts a millisecond
@@ -315,7 +321,7 @@ export function paintHighlight(
     [x1, y1],
   ]) {
     ctx.beginPath()
-    ctx.arc(ex, ey, 7, 0, 2 * Math.PI)
+    ctx.arc(ex, ey, RING, 0, 2 * Math.PI)
     ctx.stroke()
     ctx.beginPath()
     ctx.arc(ex, ey, 3, 0, 2 * Math.PI)
