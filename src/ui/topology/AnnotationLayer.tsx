@@ -8,10 +8,11 @@ import { formatOffset } from '../format/quantities'
 import { translate, useLang, type MessageKey, type Translate } from '../i18n'
 import { useRunStore } from '../store/runStore'
 import { useHighlights } from '../workspace/highlightStore'
-import { placeLabels, type Circle, type Rect } from '../workspace/labelPlacement'
+import { placeLabels, type Rect } from '../workspace/labelPlacement'
 import { asymmetricLinks, nodeMarks, type NodeMark } from '../workspace/mapMarks'
 import { curvePath, pointOnCurve, type LinkCurve } from './geometry'
 import type { TopologyLayout } from './layout'
+import { boxesIn, nodeDiscs } from './obstacles'
 
 const TEXT: Record<NodeMark['kind'], MessageKey> = {
   liar: 'mark.liar',
@@ -131,13 +132,9 @@ export function AnnotationLayer({
   useLayoutEffect(() => {
     const svg = group.current?.ownerSVGElement
     if (!svg) return
-    const origin = svg.getBoundingClientRect()
     // what labels must not cover: every node (with its offset arc) and every clock readout
-    const circles: Circle[] = layout.nodes.map((p) => ({ x: p.x, y: p.y, r: layout.radius + 8 }))
-    const rects: Rect[] = [...svg.querySelectorAll('.node-readout')].map((el) => {
-      const b = el.getBoundingClientRect()
-      return { x: b.x - origin.x, y: b.y - origin.y, width: b.width, height: b.height }
-    })
+    const circles = nodeDiscs(layout)
+    const rects = boxesIn(svg, '.node-readout')
     const style = getComputedStyle(group.current!)
     const size = parseFloat(style.fontSize) || 13
     const font = `600 ${size}px ${style.fontFamily}`

@@ -22,9 +22,13 @@ import { useElementSize } from '../useElementSize'
 import { curvePath, linkCurve, type LinkCurve } from './geometry'
 import { layoutTopology } from './layout'
 import { usePresenter } from '../workspace/presenterStore'
+import type { MapObstacles } from './flightLabels'
 import { createMessageLayer } from './messageLayer'
+import { boxesIn, nodeDiscs } from './obstacles'
 import { NodeGlyph, type NodeParts } from './NodeGlyph'
 import { createNodePainter, paintNodeData } from './nodePainter'
+
+const OBSTACLES_MS = 500
 
 const selectView = (s: RunState) => ({ run: s.run, statuses: s.statuses, links: s.links })
 const selectTool = (s: PerturbState) => ({ draft: s.draft, tool: s.tool, values: s.toolValues })
@@ -82,6 +86,23 @@ export function TopologyView() {
     parts.current[index] = p
   }, [])
 
+  // What message labels keep clear of: nodes, clock readouts and map marks, measured from the
+  // DOM at most twice a second (readouts change width as their digits do; layout is not per frame).
+  const svg = useRef<SVGSVGElement>(null)
+  const obstacles = useMemo(() => {
+    let cached: MapObstacles | null = null
+    let at = -Infinity
+    return (): MapObstacles => {
+      const now = performance.now()
+      if (!cached || now - at > OBSTACLES_MS) {
+        at = now
+        const rects = svg.current ? boxesIn(svg.current, '.node-readout, .map-mark-box') : []
+        cached = { circles: layout ? nodeDiscs(layout) : [], rects }
+      }
+      return cached
+    }
+  }, [layout])
+
   const messageLayer = useRef<ReturnType<typeof createMessageLayer> | null>(null)
   const runId = run?.runId
   // Message ids restart with every run: drop the old dots rather than reuse them.
@@ -107,9 +128,10 @@ export function TopologyView() {
         curves,
         useRunStore.getState().kinds,
         layout.detailed,
+        obstacles,
       )
     },
-    [layout, curves, width, height],
+    [layout, curves, width, height, obstacles],
   )
   usePainter(paintMessages, { rate: 'frame', visible: box })
 
@@ -140,6 +162,7 @@ export function TopologyView() {
     <div className="topology" ref={box}>
       {!run && <p className="empty-state">{t('topology.starting')}</p>}
       <svg
+        ref={svg}
         className="topology-svg"
         width={width}
         height={height}

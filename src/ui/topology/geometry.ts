@@ -59,6 +59,14 @@ export function pointOnCurve(c: LinkCurve, f: number): Point {
   }
 }
 
+/** The unit direction of travel a fraction `f` along the curve (its derivative, normalised). */
+export function directionOnCurve(c: LinkCurve, f: number): Point {
+  const x = (1 - f) * (c.cx - c.x0) + f * (c.x1 - c.cx)
+  const y = (1 - f) * (c.cy - c.y0) + f * (c.y1 - c.cy)
+  const len = Math.hypot(x, y) || 1
+  return { x: x / len, y: y / len }
+}
+
 /** How far along its link a message is at true time `now` (clamped: frames are discrete). */
 export function flightFraction(now: number, sentAt: number, arriveAt: number): number {
   if (arriveAt <= sentAt) return 1

@@ -2,7 +2,8 @@ import { MSG, MSG_STRIDE, type Frame } from '../../worker/wire'
 import { phaseOf } from '../consensus/phases'
 import { t } from '../i18n'
 import { categoricalColour } from '../palette'
-import { flightFraction, type LinkCurve } from './geometry'
+import { directionOnCurve, flightFraction, type LinkCurve } from './geometry'
+import { placeFlightLabels, type FlightLabel, type MapObstacles } from './flightLabels'
 
 /** A message's colour: a Paxos phase keeps its own colour (consensus/phases.ts), others go by order. */
 export const messageColour = (kinds: readonly string[], kind: number): string =>
@@ -13,14 +14,17 @@ export const LABEL_LIMIT = 12
 
 const BUSY_LINK = '#64748b'
 const LABEL_FONT = '600 11px system-ui, sans-serif'
+const LABEL_HEIGHT = 14
+const LABEL_PAD = 2
 
 /**
  * Messages in flight, on a canvas above the map's SVG (docs/ui-layers.md, message layer): the
  * one part of the map whose set changes every frame, so it has no DOM per message and the
  * static links and nodes under it are never repainted because a dot moved. Each frame draws one
  * path per colour (all dots of a kind at once), the links that carry a message in a darker
- * stroke (small graphs), and the phase names while few messages fly. Each dot sits where true
- * time puts it between its send and arrival.
+ * stroke (small graphs), and the phase names while few messages fly — beside their dots and
+ * clear of nodes, readouts and map marks (flightLabels.ts). Each dot sits where true time puts
+ * it between its send and arrival.
  *
  * The canvas carries what tests and tools can read instead of per-message elements:
  * `data-count` (messages drawn) and `data-first` ("id x,y" of the first one).
@@ -36,6 +40,8 @@ export function createMessageLayer(canvas: HTMLCanvasElement) {
       curveOf: (from: number, to: number) => LinkCurve | null,
       kinds: readonly string[],
       detailed: boolean,
+      /** what labels keep clear of (asked only while labels are drawn) */
+      obstacles: () => MapObstacles,
     ) {
       if (!ctx) return
       const dpr = window.devicePixelRatio || 1
@@ -98,17 +104,36 @@ export function createMessageLayer(canvas: HTMLCanvasElement) {
       }
       if (detailed && count <= LABEL_LIMIT) {
         ctx.font = LABEL_FONT
-        ctx.lineJoin = 'round'
-        ctx.lineWidth = 3
+        const texts: { text: string; colour: string }[] = []
+        const labels: FlightLabel[] = []
         for (const [kind, list] of byKind) {
           const phase = phaseOf(kinds[kind] ?? '')
           if (!phase) continue
           const text = t(phase.name)
-          ctx.fillStyle = phase.colour
+          const width = ctx.measureText(text).width + 2 * LABEL_PAD
           for (const j of list) {
-            ctx.strokeText(text, xs[j] + 8, ys[j] - 7)
-            ctx.fillText(text, xs[j] + 8, ys[j] - 7)
+            const o = j * MSG_STRIDE
+            const curve = curveOf(m[o + MSG.from], m[o + MSG.to])!
+            const f = flightFraction(frame.now, m[o + MSG.sentAt], m[o + MSG.arriveAt])
+            const d = directionOnCurve(curve, f)
+            labels.push({ x: xs[j], y: ys[j], dx: d.x, dy: d.y, width, height: LABEL_HEIGHT })
+            texts.push({ text, colour: phase.colour })
           }
+        }
+        if (labels.length > 0) {
+          const bounds = { x: 0, y: 0, width: size.width, height: size.height }
+          const boxes = placeFlightLabels(labels, obstacles(), bounds)
+          ctx.lineJoin = 'round'
+          ctx.lineWidth = 3
+          ctx.textBaseline = 'middle'
+          boxes.forEach((b, i) => {
+            if (!b) return
+            const x = b.x + LABEL_PAD
+            const y = b.y + b.height / 2
+            ctx.fillStyle = texts[i].colour
+            ctx.strokeText(texts[i].text, x, y)
+            ctx.fillText(texts[i].text, x, y)
+          })
         }
       }
       if (drawn !== count) canvas.dataset.count = String((drawn = count))

@@ -26,10 +26,10 @@ export interface LabelRequest {
   height: number
 }
 
-const overlaps = (a: Rect, b: Rect) =>
+export const overlaps = (a: Rect, b: Rect) =>
   a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height
 
-function hitsCircle(a: Rect, c: Circle): boolean {
+export function hitsCircle(a: Rect, c: Circle): boolean {
   const nx = Math.max(a.x, Math.min(c.x, a.x + a.width))
   const ny = Math.max(a.y, Math.min(c.y, a.y + a.height))
   return (nx - c.x) ** 2 + (ny - c.y) ** 2 < c.r * c.r
