@@ -16,7 +16,15 @@ import { HoverCard } from './HoverCard'
 import { hitTest, type HoverTarget } from './hover'
 import { paintSpacetime } from './painter'
 import { SpacetimeLegend } from './SpacetimeLegend'
-import { diagramView, follow, MAX_SPAN, MIN_SPAN, shownRange, type DiagramView } from './viewStore'
+import {
+  diagramView,
+  follow,
+  MAX_SPAN,
+  MIN_SPAN,
+  shownRange,
+  viewDomain,
+  type DiagramView,
+} from './viewStore'
 import { spacetimeWindow } from './windowStore'
 import { arrowOf } from './spacetimeData'
 import { useStep } from '../step/stepStore'
@@ -32,13 +40,6 @@ const PAD_TOP = 26
 const AXIS = 34
 
 const laneHeight = (n: number) => (n <= 8 ? 44 : Math.max(14, Math.min(44, 420 / n)))
-
-/** The stretch of true time on screen: `span` up to the end, or from 0 early in a run. */
-function viewDomain(v: DiagramView, now: number): [number, number] {
-  const end = v.following ? now : Math.min(v.end, now)
-  const from = Math.max(0, end - v.span)
-  return [from, from + v.span]
-}
 
 const currentNow = () => frameStore.getState().frame?.now ?? spacetimeWindow().now
 

@@ -29,6 +29,18 @@ export const diagramView = createStore<DiagramView>(() => ({
  */
 export const shownRange = { from: 0, to: 0 }
 
+/**
+ * The stretch of true time on screen: `span` up to the end. Early in a followed run it grows
+ * with the run from 1 s (or the span, if shorter) instead: a lesson's first second on a 20 s
+ * axis was a hairline strip at the left edge.
+ */
+export function viewDomain(v: DiagramView, now: number): [number, number] {
+  const end = v.following ? now : Math.min(v.end, now)
+  if (v.following && end < v.span) return [0, Math.min(v.span, Math.max(1, end * 1.15))]
+  const from = Math.max(0, end - v.span)
+  return [from, from + v.span]
+}
+
 /** Back to the live moment (the follow button, a seek, a new run). */
 export function follow(): void {
   diagramView.setState({ following: true })

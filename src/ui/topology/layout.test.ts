@@ -49,6 +49,20 @@ describe('topology layout', () => {
     )
   })
 
+  it('keeps two, six or ten servers off the axis where two clients sit', () => {
+    for (const servers of [2, 3, 5, 6]) {
+      const nodes = [
+        ...Array.from({ length: servers }, () => ({ reference: true })),
+        { reference: false },
+        { reference: false },
+      ]
+      const { nodes: placed, radius } = layoutTopology(nodes, 700, 420)
+      for (let i = 0; i < placed.length; i++)
+        for (let j = i + 1; j < placed.length; j++)
+          expect(dist(placed[i], placed[j])).toBeGreaterThan(3 * radius)
+    }
+  })
+
   it('keeps every node inside the box, and drops readouts for large graphs', () => {
     const nodes = Array.from({ length: 200 }, (_, i) => ({ reference: i < 3 }))
     const { nodes: placed, radius, detailed } = layoutTopology(nodes, 800, 500)

@@ -115,7 +115,10 @@ export function layoutTopology(
     else {
       // two clients sit at the ends of the long axis, leaving the inner ring the whole height
       const few = others.length <= 2
-      put(refs, { x: few ? 0.7 : INNER, y: few ? 0.8 : INNER }, Math.PI / refs.length)
+      // the half step keeps servers off the vertical line through the centre; for 2, 6, 10…
+      // servers it puts two on the horizontal axis, next to those two clients: no step then
+      const phase = few && refs.length % 4 === 2 ? 0 : Math.PI / refs.length
+      put(refs, { x: few ? 0.7 : INNER, y: few ? 0.8 : INNER }, phase)
       innerReadouts(refs, placed, cy, READOUT_WIDTH * textScale)
     }
     // a quarter step of phase keeps clients off the vertical line through the centre readouts

@@ -83,7 +83,7 @@ export const VIEWS: readonly ViewDef[] = [
   { id: 'paxos', label: 'view.paxos', component: ConsensusPanel, consensus: true },
   { id: 'lease', label: 'view.lease', component: LeaseChart, consensus: true },
   { id: 'client', label: 'view.client', component: ClientPanel, consensus: true },
-  { id: 'spacetime', label: 'view.spacetime', component: SpacetimeView },
+  { id: 'spacetime', label: 'view.spacetime', component: SpacetimeView, fills: true },
   { id: 'transactions', label: 'view.transactions', component: TransactionsView },
   { id: 'perturb', label: 'view.perturb', component: PerturbPanel },
   { id: 'interventions', label: 'view.interventions', component: InterventionLog },
