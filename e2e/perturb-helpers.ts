@@ -1,11 +1,5 @@
 import { expect, type Page } from '@playwright/test'
-import {
-  createSimulation,
-  parseScenario,
-  runAndSummarize,
-  type ScenarioInput,
-  type TimedIntervention,
-} from '../src/engine'
+import type { ScenarioInput, TimedIntervention } from '../src/engine'
 import { presets } from '../src/engine/scenario/presets'
 
 /** Shared by perturb.spec.ts and share.spec.ts. */
@@ -40,16 +34,8 @@ export async function fast(page: Page) {
   await page.getByTestId('speed').fill('300')
 }
 
-/** The summary the CLI prints for `--duration T`. */
-export function cliRun(scenario: unknown, duration: number) {
-  const parsed = parseScenario({ ...(scenario as object), duration })
-  if (!parsed.ok) throw new Error(parsed.error)
-  return runAndSummarize(createSimulation(parsed.scenario), duration)
-}
-
-/** What the CLI prints as traceHash for `--duration T`. */
-export const cliHash = (scenario: unknown, duration: number): string =>
-  cliRun(scenario, duration).traceHash
+export { cliHash, cliRun } from '../src/worker/cliHash'
+import { cliHash } from '../src/worker/cliHash'
 
 /** The CLI's trace hash for the default preset (cristian-lan) with these interventions, run to T. */
 export const defaultRunHash = (faults: TimedIntervention[], T: number): string =>

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { createSimulation, parseScenario, type ScenarioInput, type TraceSink } from '../engine'
 import { approxBytes, createCheckpoints, MIN_INTERVAL, MIN_KEPT } from './checkpoints'
 import { createSpacetimeRecorder } from './spacetime'
+import { runAll } from './slices'
 import { createTimeline } from './timeline'
 import { ARROW_STRIDE, A_END, A_LOCAL_END, A_OUTCOME, A_SENT, DROP_REASONS } from './timelineWire'
 
@@ -74,13 +75,13 @@ describe('checkpoints', () => {
     const sim = simOf(cristian)
     sim.runUntil(0)
     const timeline = createTimeline(sim, () => 0)
-    timeline.seek(200)
+    runAll(timeline.seek(200))
     const n = timeline.checkpoints.list.length
     // pretend thinning removed everything between 0 and 200
     const list = timeline.checkpoints.list as unknown[]
     list.splice(1, list.length - 2)
-    timeline.seek(1)
-    timeline.seek(150)
+    runAll(timeline.seek(1))
+    runAll(timeline.seek(150))
     const inside = timeline.checkpoints.list.filter((c) => c.t > 0 && c.t < 200).length
     expect(inside).toBeGreaterThan(n / 2)
   })

@@ -26,6 +26,8 @@ export const FEED_INTERVAL_MS = 125
 export interface RunHistory {
   trace(rec: TraceRecord): void
   bind(sim: Simulation): void
+  /** the run is about to go straight to `target` (HistorySampler.skipTo) */
+  skipTo(target: number): void
 }
 
 export interface ClockFeed {
@@ -71,6 +73,7 @@ export function createClockFeed(deps: {
         bind: (s) => {
           sim = s
         },
+        skipTo: (target) => sampler.skipTo(target),
       }
       return run
     },

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { createSimulation, parseScenario, runAndSummarize, type Simulation } from '../engine'
-import { createHistorySampler, MAX_CHART_NODES, sampleInterval } from './history'
+import {
+  createHistorySampler,
+  MAX_CHART_NODES,
+  MAX_PENDING_SAMPLES,
+  sampleInterval,
+} from './history'
 
 const scenario = {
   version: 1,
@@ -30,6 +35,36 @@ function build(withSampler: boolean) {
 }
 
 describe('history sampler', () => {
+  it('skipping ahead to a target sends the same samples as sampling the whole way (what a flush keeps)', () => {
+    const takeAt = (skip: boolean) => {
+      const parsed = parseScenario(scenario)
+      if (!parsed.ok) throw new Error(parsed.error)
+      let sim: Simulation | null = null
+      const sampler = createHistorySampler(() => sim, 0.01) // the finest grid: 1024 a second
+      sim = createSimulation(parsed.scenario, { trace: (r) => sampler.trace(r) })
+      if (skip) sampler.skipTo(55)
+      sim.runUntil(55)
+      sampler.catchUp()
+      return sampler.take()!.samples
+    }
+    const skipped = takeAt(true)
+    const whole = takeAt(false)
+    const n = MAX_PENDING_SAMPLES
+    expect(skipped.t.length).toBe(n)
+    expect(skipped.t.at(-1)).toBe(55)
+    // the whole way keeps up to twice as many (it trims in batches); the newest agree, the
+    // offsets to rounding (a clock peeked from a different anchor)
+    const tail = (a: Float64Array, per = 1) => a.subarray(a.length - n * per)
+    const maxDiff = (a: Float64Array, b: Float64Array) =>
+      a.reduce(
+        (m, x, i) => Math.max(m, Number.isNaN(x) && Number.isNaN(b[i]) ? 0 : Math.abs(x - b[i])),
+        0,
+      )
+    expect(Array.from(skipped.t)).toEqual(Array.from(tail(whole.t)))
+    expect(maxDiff(skipped.offset, tail(whole.offset, whole.nodes))).toBeLessThan(1e-9)
+    expect(maxDiff(skipped.accuracy, tail(whole.accuracy))).toBeLessThan(1e-9)
+  })
+
   it('picks a power-of-two grid from the speed, between 1/1024 s and 1 s', () => {
     expect(sampleInterval(0.01)).toBe(1 / 1024)
     expect(sampleInterval(0.25)).toBe(1 / 256)

@@ -54,6 +54,12 @@ export interface HistorySampler {
   catchUp(): void
   setSpeed(speed: number): void
   /**
+   * The run is about to go straight to `target` (a long replay or seek): sample only the grid
+   * points a flush there keeps (the newest MAX_PENDING_SAMPLES); the older ones would be
+   * trimmed unsent, and sampling them at the finest grid cost more than the simulation itself.
+   */
+  skipTo(target: number): void
+  /**
    * The samples gathered since the last take, or null when there is nothing to say. `dropFrom`:
    * before appending, drop the samples held from this time on (−Infinity: all of them, at the
    * start of a run; a time: the run went back there, a seek, and is being re-run), else null.
@@ -145,6 +151,9 @@ export function createHistorySampler(sim: () => Simulation | null, speed = 1): H
     catchUp() {
       const s = sim()
       if (s) sampleTo(s.now, true)
+    },
+    skipTo(target) {
+      next = Math.max(next, (Math.ceil(target / k) - MAX_PENDING_SAMPLES + 1) * k)
     },
     setSpeed(speed) {
       const nk = sampleInterval(speed)

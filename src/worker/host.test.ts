@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import {
-  createSimulation,
-  parseScenario,
-  runAndSummarize,
-  type ScenarioInput,
-  presets,
-} from '../engine'
+import { cliHash } from './cliHash'
+import { createSimulation, parseScenario, type ScenarioInput, presets } from '../engine'
 import { createHost } from './host'
 import { MSG_STRIDE, NODE_STRIDE, type Command, type Frame, type WorkerMessage } from './wire'
 
@@ -43,13 +38,6 @@ function harness(opts: { msPerClockRead?: number } = {}) {
         .map((o) => o.msg)
         .filter((m): m is Extract<WorkerMessage, { type: T }> => m.type === type),
   }
-}
-
-/** What the CLI prints as traceHash for `--duration T`. */
-function cliHash(scenario: ScenarioInput, duration: number): string {
-  const parsed = parseScenario({ ...scenario, duration })
-  if (!parsed.ok) throw new Error(parsed.error)
-  return runAndSummarize(createSimulation(parsed.scenario), duration).traceHash
 }
 
 describe('worker host', () => {

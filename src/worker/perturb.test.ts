@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import {
-  createSimulation,
-  parseScenario,
-  runAndSummarize,
-  type ScenarioInput,
-  presets,
-} from '../engine'
+import { cliHash } from './cliHash'
+import { parseScenario, type ScenarioInput, presets } from '../engine'
 import { createHost } from './host'
 import { scenarioWithInputs, type LoggedInput } from './inputLog'
 import { protocolLinks } from './protocolLinks'
@@ -18,10 +13,6 @@ const parsed = (s: ScenarioInput) => {
   const p = parseScenario(s)
   if (!p.ok) throw new Error(p.error)
   return p.scenario
-}
-
-function cliHash(scenario: ScenarioInput, duration: number): string {
-  return runAndSummarize(createSimulation(parsed({ ...scenario, duration })), duration).traceHash
 }
 
 /** A host on a fake wall clock; every tick is one 60 Hz display frame. */

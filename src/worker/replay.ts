@@ -1,5 +1,6 @@
 import type { LiveInput, Simulation } from '../engine'
 import type { LoggedInput } from './inputLog'
+import { runAll, runTo, type Sliced } from './slices'
 
 /**
  * Re-make live inputs on a fresh simulation at the simulated times they were first made, then
@@ -16,18 +17,35 @@ export function replayInputs(
   until: number,
   refuse: (sim: Simulation, input: LiveInput) => string | null,
 ): string | null {
+  return runAll(replaySliced(sim, inputs, until, refuse, (t) => runTo(sim, t, () => 0)))
+}
+
+/**
+ * `replayInputs` with the running done by `runTo` (the worker's: sliced, with checkpoints on the
+ * way, timeline.ts). The times are checked before anything runs, so a bad list fails at once.
+ */
+export function* replaySliced(
+  sim: Simulation,
+  inputs: readonly LoggedInput[],
+  until: number,
+  refuse: (sim: Simulation, input: LiveInput) => string | null,
+  runTo: (t: number) => Sliced<unknown>,
+): Sliced<string | null> {
   if (!Number.isFinite(until) || until < 0) return 'time: must be a non-negative number'
   let last = 0
   for (let i = 0; i < inputs.length; i++) {
-    const { at, ...input } = inputs[i]
+    const at = inputs[i].at
     if (typeof at !== 'number' || !Number.isFinite(at) || at < last || at > until)
       return `inputs[${i}].at: must be a time between the previous input and ${until}`
     last = at
-    sim.runUntil(at)
+  }
+  for (let i = 0; i < inputs.length; i++) {
+    const { at, ...input } = inputs[i]
+    yield* runTo(at)
     const why = refuse(sim, input as LiveInput)
     if (why) return `inputs[${i}]: ${why}`
     sim.inject(input as LiveInput)
   }
-  sim.runUntil(until)
+  yield* runTo(until)
   return null
 }

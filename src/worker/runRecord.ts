@@ -1,4 +1,8 @@
 import { createSimulation, type Scenario, type Simulation, type TraceRecord } from '../engine'
+import type { LoggedInput } from './inputLog'
+import { refuseInput } from './refuse'
+import { replaySliced } from './replay'
+import type { Sliced } from './slices'
 import { createSpacetimeRecorder, WINDOW_SECONDS, type SpacetimeRecorder } from './spacetime'
 import { createTimeline, type Timeline } from './timeline'
 import type { MessageDetail, TimelineMessage } from './timelineWire'
@@ -35,16 +39,20 @@ export interface RunRecord {
   sink(rec: TraceRecord): void
   /** live play advanced the run: checkpoints and clock samples */
   afterAdvance(simSeconds: number, wallMs: number): void
-  /** seek; the diagram's window is rebuilt by `refillWindow` (posted batches wait for it) */
-  seek(T: number): void
+  /**
+   * Seek, in slices (slices.ts); the diagram's window is rebuilt by `refillWindow` (posted
+   * batches wait for it). Stopped early, the run stands where it got to.
+   */
+  seek(T: number): Sliced
   refillWindow(): void
   /**
-   * Run `replay` (live inputs re-made on the simulation from the start, e.g. a restored session)
-   * without recording, then lay checkpoints along what it ran and rebuild the window. Returns
-   * what `replay` returns (a reason it failed, or null). With `at`, the run then stands at `at`
-   * (earlier than where the replay ended: the later inputs stay ahead).
+   * Re-make live inputs from the start to `until` (a restored session, a link opened at its
+   * time) in slices, without recording, laying checkpoints on the way, then rebuild the window.
+   * Returns why the inputs do not replay, or null. With `at`, the run then stands at `at`
+   * (earlier than `until`: the later inputs stay ahead). Stopped early, the run stands where it
+   * got to, with the inputs up to there, and the window is rebuilt.
    */
-  replay(replay: () => string | null, at?: number): string | null
+  replay(inputs: readonly LoggedInput[], until: number, at?: number): Sliced<string | null>
   /** before a live input: true when it starts a new branch */
   branch(): boolean
   /**
@@ -102,26 +110,29 @@ export function createRunRecord(
       timeline.afterAdvance(simSeconds, ms)
       recorder.sampleClocks(sim)
     },
-    seek(T) {
+    *seek(T) {
       recorder.attach(null)
-      timeline.seek(T)
-      recorder.reset(sim)
-      recorder.attach(sim)
       refillPending = true
+      try {
+        yield* timeline.seek(T)
+      } finally {
+        recorder.reset(sim)
+        recorder.attach(sim)
+      }
     },
     refillWindow,
-    replay(replay, at) {
+    *replay(inputs, until, at) {
       recorder.attach(null)
-      const why = replay()
-      if (!why) {
-        // The replay ran past every checkpoint but the first: run it again through the timeline.
-        const until = Math.min(sim.now, at ?? Infinity)
-        sim.rewindTo(timeline.checkpoints.list[0].world)
-        timeline.seek(until)
-        refillWindow()
+      let why: string | null = null
+      try {
+        // each stretch through the timeline: checkpoints are laid as the replay runs
+        why = yield* replaySliced(sim, inputs, until, refuseInput, (t) => timeline.seek(t))
+        if (!why && at !== undefined && at < sim.now) yield* timeline.seek(at)
+        return why
+      } finally {
+        if (why) recorder.attach(sim)
+        else refillWindow()
       }
-      recorder.attach(sim)
-      return why
     },
     branch: () => timeline.branch(),
     messages(runId) {

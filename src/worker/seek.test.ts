@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { createSimulation, parseScenario, runAndSummarize, type ScenarioInput } from '../engine'
+import { cliHash } from './cliHash'
+import { createSimulation, parseScenario, type ScenarioInput } from '../engine'
 import { seekScenarios } from '../../bench/seek'
 import { createHost } from './host'
 import type { Command, Frame, WorkerMessage } from './wire'
@@ -44,12 +45,6 @@ function harness(scenario: ScenarioInput) {
       return of('scenario').at(-1)!.scenario
     },
   }
-}
-
-function cliHash(scenario: ScenarioInput, T: number): string {
-  const parsed = parseScenario({ ...scenario, duration: T })
-  if (!parsed.ok) throw new Error(parsed.error)
-  return runAndSummarize(createSimulation(parsed.scenario), T).traceHash
 }
 
 const expectAtFreshRun = (f: Frame, scenario: ScenarioInput, T: number) => {

@@ -16,8 +16,14 @@ const host = createHost({
 })
 
 self.onmessage = (e: MessageEvent<Command>) => {
-  // the crash-recovery test hook (timelineWire.ts): fail from inside the handler, as a bug would
-  if (e.data.type === 'crashWorker') throw new Error('worker killed by the test hook')
+  // the crash-recovery test hooks (timelineWire.ts): fail from inside the handler, as a bug
+  // would, or never return, as a runaway computation would (until the UI replaces the worker)
+  if (e.data.type === 'crashWorker') {
+    while (e.data.hang) {
+      /* stuck */
+    }
+    throw new Error('worker killed by the test hook')
+  }
   host.handle(e.data)
 }
 setInterval(() => host.tick(), TICK_MS)

@@ -1,5 +1,6 @@
 import type { Simulation } from '../engine'
 import { createCheckpoints, type CheckpointStore } from './checkpoints'
+import { runTo, type Sliced } from './slices'
 
 /** A gap this many intervals wide between two checkpoints is filled in when the run passes through. */
 const SPARSE = 4
@@ -25,8 +26,11 @@ export interface Timeline {
   replaced(): { from: number; to: number } | null
   /** after live play advanced the run by `simSeconds` in `wallMs`: checkpoint when due */
   afterAdvance(simSeconds: number, wallMs: number): void
-  /** put the run at simulated time T exactly */
-  seek(T: number): void
+  /**
+   * Put the run at simulated time T exactly, in slices (slices.ts). Stopped early (`return()`),
+   * the run stands at the instant it reached, the head moved up to it.
+   */
+  seek(T: number): Sliced
   /** call before a live input: returns true when the input starts a new branch */
   branch(): boolean
 }
@@ -50,26 +54,28 @@ export function createTimeline(sim: Simulation, wallMs: () => number, budget?: n
   }
 
   /** Run to T from the current state, checkpointing on the way where checkpoints are missing. */
-  function runForward(T: number): void {
+  function* runForward(T: number): Sliced {
     let lastTaken = -Infinity
-    for (;;) {
-      const { at, before } = nextCheckpoint()
-      if (at === Infinity) {
-        if (before >= T) break
-        sim.runUntil(before)
-        continue
+    try {
+      for (;;) {
+        const { at, before } = nextCheckpoint()
+        if (at === Infinity) {
+          if (before >= T) break
+          yield* runTo(sim, before, wallMs)
+          continue
+        }
+        // never twice at one time (thinning may have dropped the one just taken)
+        if (at > T || at <= lastTaken) break
+        const t0 = sim.now
+        const ms = yield* runTo(sim, at, wallMs)
+        checkpoints.noteRun(sim.now - t0, ms)
+        checkpoints.take()
+        lastTaken = sim.now
       }
-      // never twice at one time (thinning may have dropped the one just taken)
-      if (at > T || at <= lastTaken) break
-      const w0 = wallMs()
-      const t0 = sim.now
-      sim.runUntil(at)
-      checkpoints.noteRun(sim.now - t0, wallMs() - w0)
-      checkpoints.take()
-      lastTaken = sim.now
+      yield* runTo(sim, T, wallMs)
+    } finally {
+      if (sim.now > head) head = sim.now
     }
-    sim.runUntil(T)
-    if (sim.now > head) head = sim.now
   }
 
   return {
@@ -82,12 +88,12 @@ export function createTimeline(sim: Simulation, wallMs: () => number, budget?: n
       if (sim.now > head) head = sim.now
       if (sim.now >= nextCheckpoint().at) checkpoints.take()
     },
-    seek(T) {
+    *seek(T) {
       const target = Math.max(0, T)
       const cp = checkpoints.atOrBefore(target)
       // The current state is as good a starting point as the checkpoint when it lies between.
       if (!(sim.now >= cp.t && sim.now <= target)) sim.rewindTo(cp.world)
-      runForward(target)
+      yield* runForward(target)
     },
     branch() {
       if (sim.now >= head) return false

@@ -8,13 +8,18 @@ import type { DropReason } from '../engine'
 export type TimelineCommand =
   /** put the run at simulated time `to` exactly (restore a checkpoint and re-run, or run on) */
   | { type: 'seek'; to: number }
+  /**
+   * Stop the seek under way (a seek, or a load's replay to its time) where it got to, paused:
+   * the run stands at that instant as a straight run to it would (slices.ts). Queued seeks go.
+   */
+  | { type: 'cancel' }
   /** the payload summary of a message still in the diagram's window, for the hover card */
   | { type: 'describeMessage'; requestId: number; id: number }
   /**
    * Test hook for worker crash recovery: the worker throws from its message handler, as a bug
-   * would (sim.worker.ts; the host never sees it).
+   * would, or with `hang` never returns from it (sim.worker.ts; the host never sees it).
    */
-  | { type: 'crashWorker' }
+  | { type: 'crashWorker'; hang?: boolean }
 
 /** Per completed message, ARROW_STRIDE numbers in this order. */
 export const ARROW_STRIDE = 15
@@ -117,6 +122,31 @@ export interface SpacetimeBatch {
   samples: Float64Array<ArrayBuffer>
 }
 
+/**
+ * A seek (or a load's replay) still running after SHOW_PROGRESS_MS: simulated time `at` reached on
+ * the way from `from` to `to`. Posted a few times a second until `seekEnd`.
+ */
+export interface SeekProgress {
+  type: 'seekProgress'
+  /** a load's replay (the run is not on screen yet) or a seek of the run on screen */
+  kind: 'load' | 'seek'
+  from: number
+  at: number
+  to: number
+}
+
+/**
+ * Every seek and replay ends with this, after the frame of where it ended: `done` (at = to),
+ * `cancelled` (stopped at `at`, paused) or `abandoned` (a new load replaced it).
+ */
+export interface SeekEnd {
+  type: 'seekEnd'
+  kind: 'load' | 'seek'
+  end: 'done' | 'cancelled' | 'abandoned'
+  at: number
+  to: number
+}
+
 /** The recorded run of the current branch. */
 export interface TimelineInfo {
   type: 'timeline'
@@ -147,4 +177,6 @@ export type TimelineMessage =
   | SpacetimeBatch
   /** a seek finished: the frame of that time was posted just before; `ms` is what it took */
   | { type: 'seeked'; runId: number; to: number; ms: number }
+  | SeekProgress
+  | SeekEnd
   | { type: 'messageDetail'; requestId: number; detail: MessageDetail | null }

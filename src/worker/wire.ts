@@ -85,6 +85,8 @@ export type Command =
     }
   /** seeking and the space-time diagram (timelineWire.ts) */
   | TimelineCommand
+  /** answered with `pong` as soon as the worker's message loop gets to it (the UI's watchdog) */
+  | { type: 'ping'; id: number }
 
 export interface Replay {
   inputs: LoggedInput[]
@@ -225,6 +227,7 @@ export type WorkerMessage =
   | { type: 'lessonAnswer'; requestId: number; result: AnswerResult }
   /** a command the host refused (e.g. an intervention naming an unknown node) */
   | { type: 'commandError'; command: Command['type']; error: string }
+  | { type: 'pong'; id: number }
 
 export const clampSpeed = (speed: number): number =>
   Number.isFinite(speed) ? Math.min(MAX_SPEED, Math.max(MIN_SPEED, speed)) : 1

@@ -2,6 +2,7 @@ import { useShallow } from 'zustand/react/shallow'
 import { VariantBanner } from '../consensus/VariantBanner'
 import { useT, type Translate } from '../i18n'
 import { dismissBanner, dismissWorkerNotice } from '../sim/actions'
+import { BusyBanners } from './BusyBanners'
 import { LargeScenarioPrompt } from './LargeScenarioPrompt'
 import { AutosaveNotice } from '../persist/AutosaveNotice'
 import { RunNotice } from '../share/RunNotice'
@@ -40,6 +41,7 @@ export function Banners() {
   const text = banner && bannerText(banner, t)
   return (
     <div className="banners">
+      <BusyBanners />
       <RunNotice />
       <LargeScenarioPrompt />
       <AutosaveNotice />
@@ -72,6 +74,7 @@ export function Banners() {
               : notice.kind === 'restarted'
                 ? t('worker.restarted', { detail: notice.detail })
                 : t('worker.gaveUp', { detail: notice.detail })}
+            {notice.kind !== 'gaveUp' && notice.dropped && ' ' + t('worker.dropped')}
           </div>
           <button type="button" className="btn btn-quiet" onClick={dismissWorkerNotice}>
             {t('error.dismiss')}

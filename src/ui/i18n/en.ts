@@ -144,6 +144,20 @@ export const en = {
   // ---- timeline and space-time diagram (src/ui/timeline, src/ui/spacetime) ----
   'worker.recovered':
     'The simulation worker stopped unexpectedly ({detail}). A new one replayed the run (interventions made so far: {n}) and resumed at {time} s.',
+  'worker.dropped': 'The scenario it was opening when it stopped was not loaded again.',
+  'seek.loading': 'Running the simulation to {to} s before showing it…',
+  'seek.seeking': 'Running the simulation to {to} s…',
+  'seek.reached': '{at} s reached ({pct} %)',
+  'seek.bar': 'Simulated time reached',
+  'seek.cancel': 'Cancel',
+  'seek.cancelled':
+    'Stopped at {at} s instead of {to} s, paused. What you see is the run at {at} s; press Play to go on from there.',
+  'stall.loading': 'The simulation has not answered for {s} s while loading “{name}”.',
+  'stall.running':
+    'The simulation has not answered for {s} s while running “{name}” (last seen at {time} s).',
+  'stall.note':
+    'It may be stuck. A restarted worker goes back to the last run it had, paused at the time on screen, without what it got stuck on.',
+  'stall.restart': 'Restart the simulation',
   'large.title': 'This scenario is larger than the browser handles comfortably:',
   'large.nodes': '{n} nodes (comfortable: up to {limit})',
   'large.messageRate': 'about {n} messages per simulated second (comfortable: up to {limit})',

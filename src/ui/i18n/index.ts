@@ -1,4 +1,5 @@
 import { create } from 'zustand'
+import type { RunSource } from '../../worker/wire'
 import { en, enPresets, type Catalogue, type MessageKey, type PresetText } from './en'
 import { zh, zhPresets } from './zh'
 
@@ -28,6 +29,21 @@ export function translate(lang: Lang, key: MessageKey, params?: Params): string 
 /** A preset's catalogue name and blurb; `fallback` (the scenario's own name) when it has none. */
 export function presetText(lang: Lang, id: string, fallback: string): PresetText {
   return presetTexts[lang][id] ?? { name: fallback || id, blurb: '' }
+}
+
+/** What the UI calls a run by where it came from: a preset's name, the lesson, the file, a link. */
+export function sourceName(lang: Lang, source: RunSource, name: string): string {
+  const t = (key: MessageKey, params?: Params) => translate(lang, key, params)
+  switch (source.kind) {
+    case 'preset':
+      return presetText(lang, source.id, name).name
+    case 'lesson':
+      return t('header.lessonSource', { title: source.title[lang] })
+    case 'file':
+      return name || t('header.imported', { name: source.name })
+    case 'link':
+      return name || t('share.sourceLink')
+  }
 }
 
 export const useLang = create<{ lang: Lang }>(() => ({

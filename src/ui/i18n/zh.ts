@@ -132,6 +132,19 @@ export const zh: Catalogue = {
   // ---- 时间线与时空图（src/ui/timeline、src/ui/spacetime）----
   'worker.recovered':
     '模拟线程意外停止（{detail}）。已启动新线程重放本次运行（已做的干预：{n} 次），并在 {time} 秒处继续。',
+  'worker.dropped': '线程停止时正在打开的场景没有再次加载。',
+  'seek.loading': '正在把模拟运行到 {to} 秒，完成后再显示……',
+  'seek.seeking': '正在把模拟运行到 {to} 秒……',
+  'seek.reached': '已到 {at} 秒（{pct}%）',
+  'seek.bar': '已到达的模拟时间',
+  'seek.cancel': '取消',
+  'seek.cancelled':
+    '已停在 {at} 秒（目标是 {to} 秒），并暂停。现在看到的是运行到 {at} 秒时的状态；点“运行”可从这里继续。',
+  'stall.loading': '加载“{name}”时，模拟线程已有 {s} 秒没有响应。',
+  'stall.running': '运行“{name}”时，模拟线程已有 {s} 秒没有响应（最后一次停在 {time} 秒）。',
+  'stall.note':
+    '它可能卡住了。重启后，新线程会回到它上一次的运行，暂停在屏幕上的时间，不再执行让它卡住的操作。',
+  'stall.restart': '重启模拟',
   'large.title': '这个场景超出了浏览器能顺畅处理的规模：',
   'large.nodes': '{n} 个节点（顺畅上限：{limit}）',
   'large.messageRate': '每模拟秒约 {n} 条消息（顺畅上限：{limit}）',

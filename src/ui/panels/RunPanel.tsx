@@ -2,7 +2,7 @@ import { useCallback, useRef } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import type { Frame } from '../../worker/wire'
 import { usePainter } from '../frameLoop'
-import { presetText, useLang, useT } from '../i18n'
+import { sourceName, useLang, useT } from '../i18n'
 import { protocolLabel } from '../legend/kindNames'
 import { useRunStore, type RunState } from '../store/runStore'
 
@@ -38,15 +38,7 @@ export function RunPanel() {
   usePainter(paint)
 
   if (!run) return null
-  const name =
-    run.source.kind === 'preset'
-      ? presetText(lang, run.source.id, run.name).name
-      : run.source.kind === 'lesson'
-        ? t('header.lessonSource', { title: run.source.title[lang] })
-        : run.name ||
-          (run.source.kind === 'file'
-            ? t('header.imported', { name: run.source.name })
-            : t('share.sourceLink'))
+  const name = sourceName(lang, run.source, run.name)
   const count = (s: string) => statuses.filter((x) => x === s).length
   // zero crashed / paused nodes go unsaid
   const nodeCounts = [

@@ -7,6 +7,7 @@ import { receiveTransactions } from '../transactions/store'
 import { frameStore } from '../store/frameStore'
 import { useRunStore, type RunState } from '../store/runStore'
 import { showViews } from '../workspace/workspaceStore'
+import { receiveBusy, setStalled } from './busyStore'
 import { createSimClient, type SimClient, type WorkerPort } from './client'
 import { createRecovery, installKillHook } from './recovery'
 
@@ -24,15 +25,17 @@ export function startSimulation(makeWorker: () => WorkerPort, open = startDefaul
   if (client) return
   const recovery = createRecovery(send)
   onWorkerMessage((msg) => recovery.receive(msg))
+  onWorkerMessage(receiveBusy)
   client = createSimClient(makeWorker, {
     message: receive,
     resume: (load) => recovery.resume(load),
-    restarted: (detail) => {
+    restarted: (detail, dropped) => {
       const resumed = recovery.current()
-      if (resumed) set({ workerNotice: { kind: 'recovered', detail, ...resumed } })
-      else set({ workerNotice: { kind: 'restarted', detail }, playing: false })
+      if (resumed) set({ workerNotice: { kind: 'recovered', detail, dropped, ...resumed } })
+      else set({ workerNotice: { kind: 'restarted', detail, dropped }, playing: false })
     },
     gaveUp: (detail) => set({ workerNotice: { kind: 'gaveUp', detail }, playing: false }),
+    stalled: setStalled,
   })
   installKillHook(send)
   const { speed, skipQuiet } = get()
@@ -77,6 +80,22 @@ export function pause(): void {
 export function togglePlay(): void {
   if (get().playing) pause()
   else play()
+}
+
+/** Stop the seek under way where it got to, paused (the worker says where: `seekEnd`). */
+export function cancelSeek(): void {
+  set({ playing: false })
+  send({ type: 'cancel' })
+}
+
+/**
+ * A fresh worker in place of one that stopped answering: the last run it had, paused at the time
+ * on screen, without the load it was stuck on (client.ts); the default run when it had none.
+ */
+export function restartWorker(): void {
+  set({ playing: false })
+  client?.restart()
+  if (!get().run) startDefault()
 }
 
 export function step(): void {

@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { Command, WorkerMessage } from '../../worker/wire'
-import { createSimClient, type WorkerPort } from './client'
+import { createSimClient, PING_MS, STALL_MS, type WorkerPort } from './client'
 
 class FakeWorker implements WorkerPort {
   sent: Command[] = []
@@ -41,8 +41,10 @@ function setup() {
     },
     {
       message: (m) => log.push(m.type),
-      restarted: (d) => log.push(`restarted:${d}`),
+      restarted: (d, dropped) => log.push(`restarted:${d}${dropped ? ':dropped' : ''}`),
       gaveUp: (d) => log.push(`gaveUp:${d}`),
+      stalled: (stuck, on) =>
+        log.push(`stalled:${stuck}:${on?.source.kind === 'preset' ? on.source.id : ''}`),
     },
   )
   return { client, workers, log, current: () => workers.at(-1)! }
@@ -86,7 +88,18 @@ describe('sim client', () => {
     ])
   })
 
-  it('replays a load the worker died on before answering it', () => {
+  it('does not give a new worker the load the old one died on when there is a run to resume', () => {
+    const { client, log, current } = setup()
+    client.send(load('a'))
+    current().reply(loaded)
+    current().reply(frame)
+    client.send(load('hostile'))
+    current().crash('out of memory')
+    expect(current().sent).toEqual([load('a')])
+    expect(log.at(-1)).toBe('restarted:out of memory:dropped')
+  })
+
+  it('replays a load the worker died on before answering it when there is nothing else to run', () => {
     const { client, workers, current } = setup()
     client.send(load('a'))
     current().crash('at start')
@@ -119,5 +132,55 @@ describe('sim client', () => {
       current().reply(frame)
     }
     expect(workers).toHaveLength(6)
+  })
+
+  describe('watchdog', () => {
+    afterEach(() => {
+      vi.useRealTimers()
+    })
+    const pings = (w: FakeWorker) => w.sent.filter((c) => c.type === 'ping')
+
+    it('pings once a round; a worker that answers is never reported stuck', () => {
+      vi.useFakeTimers()
+      const { log, current } = setup()
+      for (let i = 0; i < 10; i++) {
+        vi.advanceTimersByTime(PING_MS)
+        const last = pings(current()).at(-1)!
+        if (last.type === 'ping') current().reply({ type: 'pong', id: last.id })
+      }
+      expect(pings(current())).toHaveLength(10)
+      expect(log.filter((l) => l.startsWith('stalled'))).toEqual([])
+    })
+
+    it('reports a worker stuck on a load, and restarts without it on the last accepted run', () => {
+      vi.useFakeTimers()
+      const { client, workers, log, current } = setup()
+      client.send(load('a'))
+      current().reply(loaded)
+      client.send(load('huge'))
+      vi.advanceTimersByTime(PING_MS) // the ping goes out behind the load and is not answered
+      vi.advanceTimersByTime(STALL_MS - PING_MS)
+      expect(log).not.toContain('stalled:true:huge')
+      vi.advanceTimersByTime(PING_MS)
+      expect(log).toContain('stalled:true:huge')
+      expect(pings(current())).toHaveLength(1) // one ping at a time
+      client.restart()
+      expect(workers).toHaveLength(2)
+      expect(workers[0].terminated).toBe(true)
+      expect(current().sent).toEqual([load('a')])
+      expect(log.at(-1)).toBe('stalled:false:')
+      // a late answer from the stuck worker changes nothing
+      workers[0].reply({ type: 'pong', id: 1 })
+      expect(log.at(-1)).toBe('stalled:false:')
+    })
+
+    it('a stuck worker that answers again clears the report', () => {
+      vi.useFakeTimers()
+      const { log, current } = setup()
+      vi.advanceTimersByTime(STALL_MS + PING_MS)
+      expect(log).toEqual(['stalled:true:'])
+      current().reply({ type: 'pong', id: 1 })
+      expect(log).toEqual(['stalled:true:', 'stalled:false:'])
+    })
   })
 })

@@ -19,7 +19,6 @@ import { useRunStore } from '../store/runStore'
  */
 const MAX_RECOVERIES = 2
 
-
 export interface RecoveryNotice {
   inputs: number
   time: number
@@ -102,20 +101,22 @@ function withoutReplay(load: LoadCommand): LoadCommand {
 }
 
 /**
- * Undocumented hook for the end-to-end tests (e2e/timeline.spec.ts): makes the worker throw
- * from its message handler, as a bug would. Always installed, so the tests exercise the build
- * students get; a curious user who calls it loses nothing, the run is recovered.
+ * Undocumented hooks for the end-to-end tests (e2e/timeline.spec.ts, e2e/seek.spec.ts): make the
+ * worker throw from its message handler, as a bug would, or never return from it, as a runaway
+ * computation would. Always installed, so the tests exercise the build students get; a curious
+ * user who calls them loses nothing, the run is recovered.
  */
 export function installKillHook(send: (cmd: Command) => void): void {
   if (typeof window === 'undefined') return
   window.__driftlab = {
     killWorker: () => send({ type: 'crashWorker' }),
+    hangWorker: () => send({ type: 'crashWorker', hang: true }),
   }
 }
 
 declare global {
   interface Window {
-    /** the end-to-end tests' hook (installKillHook) */
-    __driftlab?: { killWorker(): void }
+    /** the end-to-end tests' hooks (installKillHook) */
+    __driftlab?: { killWorker(): void; hangWorker(): void }
   }
 }

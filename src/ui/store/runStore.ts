@@ -16,10 +16,12 @@ export type Banner =
   /** a lesson file or lesson link that does not validate (src/ui/lessons) */
   | { kind: 'badLesson'; detail: string }
 
+/** `dropped`: the scenario the worker died opening was not loaded again (client.ts) */
 export type WorkerNotice =
-  | { kind: 'restarted' | 'gaveUp'; detail: string }
+  | { kind: 'restarted'; detail: string; dropped: boolean }
+  | { kind: 'gaveUp'; detail: string }
   /** a new worker replayed the run and resumed it at `time` (recovery.ts) */
-  | { kind: 'recovered'; detail: string; inputs: number; time: number }
+  | { kind: 'recovered'; detail: string; dropped: boolean; inputs: number; time: number }
 
 /**
  * Low-rate UI state: what React renders. Updated from frames only when a value really
