@@ -3,7 +3,7 @@
  * chunk it imports statically (Vite's build manifest, `imports`). Chunks reached only through
  * `import()` (`dynamicImports`) load on demand and are not counted.
  */
-export interface ManifestChunk {
+interface ManifestChunk {
   file: string
   isEntry?: boolean
   imports?: string[]

@@ -24,7 +24,7 @@ export interface NtpFigure {
   precision: number
 }
 
-export function ntpScenario(clients = 50, servers = 3, duration = 86_400): unknown {
+function ntpScenario(clients = 50, servers = 3, duration = 86_400): unknown {
   const spread = (i: number, k: number) => ((i * k) % 101) / 50 - 1 // deterministic, in [−1, 1]
   return {
     version: 1,

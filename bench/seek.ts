@@ -67,7 +67,7 @@ const median = (xs: number[]) => {
   return s[Math.floor(s.length / 2)]
 }
 
-export function benchSeek(name: string, scenario: ScenarioInput, seeks = 200): SeekFigure {
+function benchSeek(name: string, scenario: ScenarioInput, seeks = 200): SeekFigure {
   const out: WorkerMessage[] = []
   const host = createHost({ post: (m) => out.push(m), wallMs: () => performance.now() })
   host.handle({ type: 'load', scenario, source: { kind: 'file', name } })

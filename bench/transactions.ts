@@ -60,7 +60,7 @@ function run(input: ScenarioInput) {
   return { tx: summary.transactions as TxnSummary, wallSeconds, events: summary.events }
 }
 
-export function benchTransactions() {
+function benchTransactions() {
   const count = 3000
   const t = run(storeScenario(count, 300, 3000, { timestamps: 'hlc' }))
   const eps = 0.01

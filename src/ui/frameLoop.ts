@@ -26,7 +26,7 @@ export type Painter = (frame: Frame) => void
 export type PaintRate = 'frame' | 'readout'
 
 /** Readouts repaint at 5 Hz while running: readable, and a twelfth of the work of 60 Hz. */
-export const READOUT_INTERVAL_MS = 200
+const READOUT_INTERVAL_MS = 200
 
 interface Entry {
   paint: Painter

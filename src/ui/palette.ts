@@ -7,7 +7,7 @@
  * consensus/phases.ts) take a second set chosen to stay apart from the offset arcs' orange and
  * blue on the map.
  */
-export const REFERENCE_COLOUR = '#0f172a'
+const REFERENCE_COLOUR = '#0f172a'
 
 /**
  * Tableau 10, as d3-scale-chromatic's `schemeTableau10` has it. Copied rather than imported:

@@ -16,7 +16,7 @@ import type { Simulation, World } from '../engine'
  *   counting up to four times as much as old ones: older stretches thin first, and the spacing
  *   stays as even as the budget allows (the longest re-run is what a seek waits for).
  */
-export interface Checkpoint {
+interface Checkpoint {
   /** simulated time of the snapshot */
   t: number
   world: World
@@ -25,13 +25,13 @@ export interface Checkpoint {
 /** Shortest interval between checkpoints, in simulated seconds. */
 export const MIN_INTERVAL = 2
 /** Snapshots may cost at most this share of the wall time spent simulating. */
-export const OVERHEAD = 0.2
+const OVERHEAD = 0.2
 /** ...but the re-run a seek may need stays under this many wall ms (seek target: 100 ms). */
-export const MAX_RERUN_MS = 50
+const MAX_RERUN_MS = 50
 /** Estimated bytes all checkpoints of a run may hold together. */
-export const MEMORY_BUDGET = 64 * 2 ** 20
+const MEMORY_BUDGET = 64 * 2 ** 20
 export const MIN_KEPT = 16
-export const MAX_KEPT = 400
+const MAX_KEPT = 400
 /** A snapshot's size is estimated (JSON length) on the first and then every SIZE_EVERY-th one. */
 const SIZE_EVERY = 8
 

@@ -20,7 +20,7 @@ export interface ClockFeedMessage {
 }
 
 /** Wall milliseconds between two messages while running: ~8 per second. */
-export const FEED_INTERVAL_MS = 125
+const FEED_INTERVAL_MS = 125
 
 /** The history of one run being built: its trace sink and the simulation it samples. */
 export interface RunHistory {

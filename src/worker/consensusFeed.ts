@@ -28,7 +28,7 @@ import type {
  */
 export const MIN_INTERVAL_MS = 100
 /** slots of votes and learned entries shown per node */
-export const SLOT_WINDOW = 12
+const SLOT_WINDOW = 12
 const MAX_REQUESTS = 40
 const MAX_LEADERS = 12
 
@@ -45,7 +45,7 @@ export interface ConsensusFeed {
 /** Micro-second rounding keeps float noise in derived true times from counting as a change. */
 const us = (x: number): number => Math.round(x * 1e6) / 1e6
 
-export function consensusMeta(sim: Simulation): ConsensusMeta | null {
+function consensusMeta(sim: Simulation): ConsensusMeta | null {
   const p = sim.protocols.find((x) => x.def.name === 'paxos')
   if (!p) return null
   const cfg = p.config as PaxosConfig
@@ -77,7 +77,7 @@ function trueAt(sim: Simulation, i: number, local: number | null): number | null
   return us(Math.max(sim.now, trueTimeOf(sim.clockOf(i), local)))
 }
 
-export function nodeView(sim: Simulation, i: number): ConsensusNodeView | null {
+function nodeView(sim: Simulation, i: number): ConsensusNodeView | null {
   const v = inspectPaxos(sim, i, SLOT_WINDOW)
   if (!v) return null
   const s = sim.protocolState<PaxosState>(i, 'paxos')
@@ -101,7 +101,7 @@ export function nodeView(sim: Simulation, i: number): ConsensusNodeView | null {
 }
 
 /** The checker's chosen entries in the most recent slots (see ConsensusUpdate.chosen). */
-export function groundTruth(sim: Simulation): ConsensusUpdate['chosen'] {
+function groundTruth(sim: Simulation): ConsensusUpdate['chosen'] {
   const st = consensusCheckState(sim)
   if (!st) return []
   return Object.keys(st.chosen)

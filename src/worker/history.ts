@@ -39,7 +39,7 @@ export interface HistorySamples {
  * (NTP's burst spacing is 2 s) nor finer than about a millisecond. Powers of two keep the grid
  * points exact in floating point.
  */
-export const FINEST_INTERVAL = 2 ** -10
+const FINEST_INTERVAL = 2 ** -10
 
 export function sampleInterval(speed: number): number {
   const want = speed / 60

@@ -68,9 +68,9 @@ interface Run {
 }
 
 /** Wall ms a slice of sliced work may take before the worker looks at its messages again. */
-export const SLICE_MS = 40
+const SLICE_MS = 40
 /** Sliced work posts progress once it has run this long, and then every PROGRESS_EVERY_MS. */
-export const SHOW_PROGRESS_MS = 300
+const SHOW_PROGRESS_MS = 300
 const PROGRESS_EVERY_MS = 250
 
 /**

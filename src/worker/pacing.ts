@@ -7,7 +7,7 @@ import type { Simulation } from '../engine'
  * changes it: every event at true time ≤ t is processed in (time, sequence) order either way.
  */
 
-export type AdvanceEnd =
+type AdvanceEnd =
   /** reached the target time */
   | 'reached'
   /** ran out of wall-clock budget before the target: simulated speed falls behind */
@@ -18,7 +18,7 @@ export type AdvanceEnd =
 /** Wall-clock checks happen every this many event instants (reading the clock costs too). */
 const CHECK_EVERY = 64
 
-export function advance(
+function advance(
   sim: Simulation,
   target: number,
   deadline: { wallMs: () => number; at: number },
@@ -38,9 +38,9 @@ export function advance(
 }
 
 /** Simulated seconds per wall second while skipping a quiet stretch (an 8 s poll gap ≈ 0.4 s). */
-export const QUIET_RATE = 20
+const QUIET_RATE = 20
 /** Wall time a tick may spend simulating: leaves room for the frame and for messages. */
-export const TICK_BUDGET_MS = 10
+const TICK_BUDGET_MS = 10
 /** A longer gap between ticks (background tab, debugger) is not made up for. */
 export const MAX_TICK_GAP_S = 0.1
 

@@ -2,14 +2,14 @@ import { defaultServers } from '../engine'
 import type { Scenario } from '../engine'
 
 /** Clusters up to this size show every direction when the protocols' pairs are not known. */
-export const ALL_PAIRS_LIMIT = 12
+const ALL_PAIRS_LIMIT = 12
 
 /**
  * At most this many directed pairs are drawn ahead of traffic: 5 000 consensus members have
  * 25 M, past what a Set may hold and far past what a map can show; links still appear as they
  * carry their first message.
  */
-export const MAX_PREDRAWN_PAIRS = 200_000
+const MAX_PREDRAWN_PAIRS = 200_000
 
 const POLLING = new Set(['ntp', 'chrony', 'sntp', 'cristian', 'naive'])
 

@@ -27,7 +27,7 @@ const MIN_REFILL_SECONDS = 10
  * records it would have shown had the run been played to T. The simulation itself never records
  * while it re-runs: its trace would repeat records the window already had.
  */
-export interface Outgoing {
+interface Outgoing {
   msg: TimelineMessage
   transfer: ArrayBuffer[]
 }

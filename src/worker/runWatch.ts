@@ -7,7 +7,7 @@ import type { NetworkView, WorkerMessage } from './wire'
 const LINK_BASE = linkKey(1, 0)
 
 /** The network state interventions change, in the shape the UI draws. */
-export function networkView(sim: Simulation): NetworkView {
+function networkView(sim: Simulation): NetworkView {
   const net = sim.network
   const cut = [...net.cut]
     .sort((a, b) => a - b)

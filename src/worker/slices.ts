@@ -14,7 +14,7 @@ import type { Simulation } from '../engine'
 export type Sliced<T = void> = Generator<void, T, void>
 
 /** Event instants between two yields: about a millisecond of simulating. */
-export const SLICE_INSTANTS = 256
+const SLICE_INSTANTS = 256
 
 /**
  * `sim.runUntil(T)`, yielding every SLICE_INSTANTS instants. Returns the wall ms spent simulating

@@ -32,7 +32,7 @@ export const WINDOW_SECONDS = 60
 export const MAX_ARROWS = 20_000
 const MAX_MARKS = 2_000
 /** Live clock samples of one node are at least this far apart in simulated time (steps excepted). */
-export const SAMPLE_DT = 0.25
+const SAMPLE_DT = 0.25
 /** Longest payload summary, in characters. */
 const SUMMARY_CHARS = 240
 
@@ -80,7 +80,7 @@ export interface SpacetimeRecorder {
 }
 
 /** A message body as short JSON for the hover card: non-integers shortened to 9 significant digits. */
-export function summarizePayload(body: unknown): string {
+function summarizePayload(body: unknown): string {
   let text: string
   try {
     text =

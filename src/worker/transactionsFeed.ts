@@ -19,7 +19,7 @@ import type { SnapRow, TransactionsMeta, TransactionsUpdate, TxnRow } from './tr
  */
 export const MIN_INTERVAL_MS = 400
 export const MAX_TXNS = 60
-export const MAX_SNAPS = 20
+const MAX_SNAPS = 20
 
 export interface TransactionsFeed {
   trace(rec: TraceRecord): void
@@ -28,7 +28,7 @@ export interface TransactionsFeed {
 
 const INVARIANTS: ReadonlySet<string> = new Set(TRANSACTION_INVARIANTS)
 
-export function transactionsMeta(scenario: Scenario): TransactionsMeta | null {
+function transactionsMeta(scenario: Scenario): TransactionsMeta | null {
   const tx = scenario.transactions
   if (!tx) return null
   return {

@@ -10,7 +10,7 @@ export interface TransactionsMeta {
 }
 
 /** A transaction invariant the checker reported, on the row of the event that revealed it. */
-export interface TxnAnomaly {
+interface TxnAnomaly {
   invariant: string
   /** true time */
   at: number
@@ -19,7 +19,7 @@ export interface TxnAnomaly {
 }
 
 /** One shard's first replica to apply a vote or decision for a transaction. */
-export interface ShardApplied {
+interface ShardApplied {
   shard: number
   outcome: 'prepared' | 'refused' | 'committed' | 'aborted'
   at: number

@@ -8,7 +8,7 @@
  * local-clock drift of 200 µs/s. A clock that drifts faster than that (a `setSkew` beyond
  * 200 ppm) makes the bound a promise the clock breaks — which DriftLab's checkers then show.
  */
-export const ASSUMED_DRIFT = 200e-6
+const ASSUMED_DRIFT = 200e-6
 
 /** The node's clock as its protocol's `errorBound` may read it, without moving the clock. */
 export interface ClockReading {

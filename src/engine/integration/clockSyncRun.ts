@@ -1,7 +1,7 @@
 import { createSimulation, parseScenario, type Simulation } from '../index'
 
 /** One emitted event as the trace reports it. */
-export interface Emitted {
+interface Emitted {
   t: number
   node: string
   event: string

@@ -16,7 +16,7 @@ import { createSimulation, parseScenario } from '../index'
  */
 export type Algorithm = 'ntp' | 'chrony'
 
-export interface Limits {
+interface Limits {
   minSync: number
   maxSync: number
   timeMax: number
@@ -39,7 +39,7 @@ export interface Condition {
   scenario(algorithm: Algorithm, seed: number): Record<string, unknown>
 }
 
-export const DEFAULT_LIMITS: Limits = {
+const DEFAULT_LIMITS: Limits = {
   minSync: 120,
   maxSync: 210,
   timeMax: 1e-3,
@@ -388,7 +388,7 @@ export function conditions(): Condition[] {
   return list
 }
 
-export interface Figures {
+interface Figures {
   /** first time from which every client stays within the time and frequency maxima (Infinity: never) */
   sync: number
   /** after maxSync, over all checked clients */

@@ -83,8 +83,3 @@ export function pop<T>(q: EventQueue<T>): T {
   }
   return top
 }
-
-/** Visit every queued item (heap order, not time order). */
-export function forEachQueued<T>(q: EventQueue<T>, fn: (item: T, time: number) => void): void {
-  for (let i = 0; i < q.size; i++) fn(q.item[i] as T, q.time[i])
-}

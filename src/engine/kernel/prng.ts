@@ -51,10 +51,6 @@ export function uniform(p: PrngState): number {
   return (hi * 67108864 + lo) / 9007199254740992
 }
 
-export function uniformIn(p: PrngState, lo: number, hi: number): number {
-  return lo + (hi - lo) * uniform(p)
-}
-
 /** Standard normal by Box–Muller; no cached spare, so the state stays four integers. */
 export function normal(p: PrngState): number {
   const u1 = 1 - uniform(p)

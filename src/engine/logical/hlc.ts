@@ -40,7 +40,7 @@ export function compareHlc(al: number, ac: number, bl: number, bc: number): numb
  * An HLC timestamp as one number, for stores that order versions by a number: l + c·HLC_TICK.
  * Exact ordering while c < (clock resolution)/HLC_TICK — a million events at one l at 1 µs.
  */
-export const HLC_TICK = 1e-12
+const HLC_TICK = 1e-12
 
 export function hlcValue(h: Hlc): number {
   return h.l + h.c * HLC_TICK

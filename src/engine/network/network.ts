@@ -1,11 +1,11 @@
 import { exponential, uniform, type PrngState } from '../kernel/prng'
 
-export interface Latency {
+interface Latency {
   base: number
   jitter: number
 }
 
-export interface LinkOverride {
+interface LinkOverride {
   latency?: Latency
   loss?: number
 }
@@ -37,7 +37,7 @@ export function blockedBy(net: NetworkState, from: number, to: number): DropReas
   return null
 }
 
-export function lossOf(net: NetworkState, from: number, to: number): number {
+function lossOf(net: NetworkState, from: number, to: number): number {
   if (from === to) return 0
   if (net.links.size === 0) return net.loss
   return net.links.get(linkKey(from, to))?.loss ?? net.loss

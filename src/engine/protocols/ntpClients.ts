@@ -8,7 +8,7 @@ export type NtpClient = (typeof ntpClients)[number]
  * Reference nodes answer both. A synchronised node serves only the clients of its own kind:
  * each daemon is a protocol of its own in the engine and sees only its own state.
  */
-export function ntpClientOf(scenario: Scenario, nodeId: string): NtpClient | null {
+function ntpClientOf(scenario: Scenario, nodeId: string): NtpClient | null {
   const cs = scenario.clockSync
   if (!cs || (cs.algorithm !== 'ntp' && cs.algorithm !== 'chrony')) return null
   return cs.algorithmOf?.[nodeId] ?? cs.algorithm

@@ -48,7 +48,7 @@ export interface LogicalClockAccess {
   observe(ts: number): void
 }
 
-export interface ClockControl {
+interface ClockControl {
   step(by: number): void
   /** Absorb `amount` seconds at most `maxRatePpm` (default 500 ppm, like adjtime). */
   slew(amount: number, maxRatePpm?: number): void
@@ -58,7 +58,7 @@ export interface ClockControl {
 }
 
 /** Like an fsync'd disk: survives crashes. Values must be plain data. */
-export interface DurableStore {
+interface DurableStore {
   get<T>(key: string): T | undefined
   set(key: string, value: unknown): void
 }
@@ -98,7 +98,7 @@ export interface ProtocolDef<S = unknown, C = unknown> {
   onClient?(ctx: ProtocolContext, state: S, op: ClientOp, config: C): void
 }
 
-export interface ProtocolSetup<C> {
+interface ProtocolSetup<C> {
   config: C
   /** node ids that run the protocol */
   members: string[]

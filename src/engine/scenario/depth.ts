@@ -3,14 +3,14 @@
  * levels), extra fields included. A field nested 100 000 deep parses, but cloning it for the
  * worker, or printing it, overflows the stack — so it is refused up front, by name.
  */
-export const MAX_NESTING = 64
+const MAX_NESTING = 64
 
 /**
  * The path of the first value nested deeper than `max`, or null. Iterative (an explicit
  * stack), so the check itself cannot overflow; each value is visited once and no path grows
  * past `max`.
  */
-export function deepPath(value: unknown, max = MAX_NESTING): (string | number)[] | null {
+function deepPath(value: unknown, max = MAX_NESTING): (string | number)[] | null {
   const stack: { v: unknown; path: (string | number)[] }[] = [{ v: value, path: [] }]
   while (stack.length > 0) {
     const { v, path } = stack.pop()!

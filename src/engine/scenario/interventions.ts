@@ -32,7 +32,6 @@ export const interventionSchema = z.discriminatedUnion('type', [
 ])
 
 export type Intervention = z.infer<typeof interventionSchema>
-export type InterventionType = Intervention['type']
 
 /** A scheduled intervention: the scenario's `faults` entries and the live log share this shape. */
 export type TimedIntervention = Intervention & { at: number }

@@ -70,8 +70,8 @@ const latencySchema = z.object({
 const atTime = nonNeg.max(MAX_DURATION_S)
 const consensusInterval = finite.min(MIN_INTERVAL_S).max(MAX_CONSENSUS_INTERVAL_S)
 
-export const DEFAULT_LATENCY = { base: 0.005, jitter: 0.0005 }
-export const DEFAULT_POLL_INTERVAL = 16
+const DEFAULT_LATENCY = { base: 0.005, jitter: 0.0005 }
+const DEFAULT_POLL_INTERVAL = 16
 
 // Objects strip unknown keys: a scenario may carry fields this build does not know (they are
 // ignored), and the engine's types list only what it reads. `.prefault({})` parses the empty
@@ -168,9 +168,7 @@ const clockSyncSchema = z.discriminatedUnion('algorithm', [
   z.object({ algorithm: z.literal('none') }),
 ])
 
-export const clockSyncAlgorithms = clockSyncSchema.options.map((o) => o.shape.algorithm.value)
-
-export const consensusAlgorithms = ['paxos', 'multi-paxos', 'none'] as const
+const consensusAlgorithms = ['paxos', 'multi-paxos', 'none'] as const
 /** Deliberately broken consensus variants for teaching (docs/scenario-format.md); absent = correct. */
 export const consensusVariants = ['dueling-proposers', 'no-durable-acceptor'] as const
 export type ConsensusVariant = (typeof consensusVariants)[number]
@@ -185,13 +183,11 @@ const consensusSchema = z.object({
 })
 
 /** A key of the transactional store (docs/scenario-format.md). */
-export const storeKey = z
-  .string()
-  .regex(/^[A-Za-z0-9_.:-]{1,64}$/, 'must match /^[A-Za-z0-9_.:-]{1,64}$/')
+const storeKey = z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/, 'must match /^[A-Za-z0-9_.:-]{1,64}$/')
 const txnId = z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/, 'must match /^[A-Za-z0-9_.:-]{1,64}$/')
 
-export const timestampRules = ['physical', 'hlc', 'truetime'] as const
-export const commitProtocols = ['2pc', 'paxos-commit'] as const
+const timestampRules = ['physical', 'hlc', 'truetime'] as const
+const commitProtocols = ['2pc', 'paxos-commit'] as const
 
 const transactionsSchema = z.object({
   shards: z.array(z.array(nodeId).min(1).max(MAX_SHARD_REPLICAS)).min(1).max(MAX_SHARDS),
@@ -248,7 +244,7 @@ const scenarioBase = z.object({
   faults: z.array(faultSchema).default(() => []),
 })
 
-export const scenarioSchema = scenarioBase
+const scenarioSchema = scenarioBase
   .superRefine((s, ctx) => {
     const ids = new Set<string>()
     s.nodes.forEach((n, i) => {
@@ -350,12 +346,10 @@ export type ScenarioInput = z.input<typeof scenarioSchema>
 
 /** A validated scenario with every default filled in: what the engine runs. */
 export type Scenario = z.output<typeof scenarioSchema>
-export type ClockSyncConfig = NonNullable<Scenario['clockSync']>
-export type ClockSyncAlgorithm = ClockSyncConfig['algorithm']
+type ClockSyncConfig = NonNullable<Scenario['clockSync']>
+type ClockSyncAlgorithm = ClockSyncConfig['algorithm']
 /** The clockSync of one algorithm, e.g. `ClockSyncOf<'ntp'>`. */
 export type ClockSyncOf<A extends ClockSyncAlgorithm> = Extract<ClockSyncConfig, { algorithm: A }>
-export type ConsensusConfig = NonNullable<Scenario['consensus']>
-export type TransactionsConfig = NonNullable<Scenario['transactions']>
 export type TimestampRule = (typeof timestampRules)[number]
 export type CommitProtocol = (typeof commitProtocols)[number]
 

@@ -10,7 +10,7 @@ import { parseScenarioText } from './text'
  * The JSON is `{ v: 1, scenario, t? }`: a version-1 scenario whose `faults`/`workload` already
  * carry the live interventions, and optionally the simulated time the sender was looking at.
  */
-export interface SharedRun {
+interface SharedRun {
   scenario: Scenario
   /**
    * The scenario as the link wrote it (validated, defaults not filled in): what a loader or an

@@ -8,9 +8,9 @@ import { DELIVER, type QueueItem, type World } from './world'
  * time advances by less than STALL_MIN_ADVANCE is reported as `SimulationStalled` instead. The
  * limit is far above any legitimate burst (a broadcast and its replies at one instant).
  */
-export const STALL_EVENTS_BASE = 1_000_000
-export const STALL_EVENTS_PER_NODE = 2_000
-export const STALL_MIN_ADVANCE = 1e-9
+const STALL_EVENTS_BASE = 1_000_000
+const STALL_EVENTS_PER_NODE = 2_000
+const STALL_MIN_ADVANCE = 1e-9
 
 /** The run cannot go on: many events without simulated time advancing. */
 export class SimulationStalled extends Error {

@@ -31,7 +31,7 @@ export interface Timer {
   token: number
 }
 
-export interface NodeState {
+interface NodeState {
   id: string
   reference: boolean
   status: NodeStatus

@@ -77,7 +77,7 @@ export const scenarioArb: fc.Arbitrary<ScenarioInput> = fc
   ) as fc.Arbitrary<ScenarioInput>
 
 /** An array nested `depth` levels deep, built without recursion. */
-export function nested(depth: number): unknown {
+function nested(depth: number): unknown {
   let v: unknown = 0
   for (let i = 0; i < depth; i++) v = [v]
   return v

@@ -21,7 +21,7 @@ export interface LogCell {
 }
 
 /** The checker's ground truth for a slot, and whether some node learned something else there. */
-export interface TruthCell {
+interface TruthCell {
   entry: LogEntry | null
   /** true time it was chosen */
   at: number | null

@@ -5,7 +5,7 @@
  * (docs/ui-contract.md `speed-effective`). A pause, a new run or a jump back (seek, reset)
  * starts the measurement again.
  */
-export const RATE_WINDOW_MS = 3000
+const RATE_WINDOW_MS = 3000
 /** Below this much wall time measured the figure would jump about: say nothing yet. */
 const MIN_SPAN_MS = 1000
 

@@ -44,5 +44,3 @@ export const course: readonly Lesson[] = courseFiles.flatMap((file) => {
   const r = parseLesson(file)
   return r.ok ? [r.lesson] : []
 })
-
-export const findCourseLesson = (id: string): Lesson | undefined => course.find((l) => l.id === id)

@@ -10,7 +10,7 @@ import { parseLesson, type Lesson } from './schema'
  */
 const KEY = 'driftlab.importedLessons.v1'
 /** a lesson is text: far below this */
-export const MAX_LESSON_BYTES = 1_000_000
+const MAX_LESSON_BYTES = 1_000_000
 
 function readStored(): Lesson[] {
   try {

@@ -2,7 +2,7 @@ import { create } from 'zustand'
 import type { Lesson } from './schema'
 
 /** The answer to the open step's question, as the worker read it from the run. */
-export type Answer = { ok: true; value: string } | { ok: false; error: string }
+type Answer = { ok: true; value: string } | { ok: false; error: string }
 
 /** The open lesson and where the learner is in it (low rate: changes on clicks and pauses). */
 export interface LessonState {

@@ -46,7 +46,7 @@ let loadPending = false
 /** the speed and quiet-skipping the learner had before the lesson, restored on exit */
 let before: { speed: number; skipQuiet: boolean } | null = null
 
-export const currentStep = (): LessonStep | null => {
+const currentStep = (): LessonStep | null => {
   const { lesson, step } = get()
   return lesson ? lesson.steps[step] : null
 }

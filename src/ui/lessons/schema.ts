@@ -81,7 +81,7 @@ const question = z.object({
   explain: text.optional(),
 })
 
-export const stepSchema = z
+const stepSchema = z
   .object({
     narration: text,
     /** the run of this step; default: the lesson's */
@@ -113,7 +113,7 @@ export const stepSchema = z
   })
   .strict()
 
-export const lessonSchema = z
+const lessonSchema = z
   .object({
     version: z.literal(1),
     id: z.string().regex(/^[a-z0-9-]{1,48}$/, 'must match /^[a-z0-9-]{1,48}$/'),
@@ -189,7 +189,6 @@ export type Lesson = z.infer<typeof lessonSchema>
 export type LessonStep = z.infer<typeof stepSchema>
 export type StepCondition = z.infer<typeof condition>
 export type LessonQuestion = z.infer<typeof question>
-export type LiveLessonInput = z.infer<typeof liveInput>
 
 export type LessonParse = { ok: true; lesson: Lesson } | { ok: false; error: string }
 

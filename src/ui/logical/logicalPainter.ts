@@ -19,7 +19,7 @@ import { FUTURE, NO_EVENT, PAST, SELF, causalRelations, findEvent } from './caus
 import type { LogicalPaintFacts, LogicalView, StampMode } from './logicalStore'
 
 /** Stamps are written only while this few events are in view: beyond, they would overlap. */
-export const MAX_LABELLED = 160
+const MAX_LABELLED = 160
 
 export const CAUSAL_COLOURS = { past: '#2563eb', future: '#ea580c', concurrent: '#9ca3af' }
 

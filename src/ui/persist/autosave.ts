@@ -33,7 +33,7 @@ function storage(): Storage | null {
 }
 
 /** Write the session as it is now (or clear it when it holds nothing of the user's). */
-export function saveNow(): void {
+function saveNow(): void {
   if (timer !== null) clearTimeout(timer)
   timer = null
   const { run, speed, playing } = useRunStore.getState()

@@ -86,7 +86,7 @@ const fault = (f: Intervention) => act({ fault: f })
 
 const nodeId = (index: number): string | undefined => useRunStore.getState().run?.nodes[index]?.id
 
-export function isCut(from: number, to: number): boolean {
+function isCut(from: number, to: number): boolean {
   return get().network?.cut.some(([a, b]) => a === from && b === to) ?? false
 }
 

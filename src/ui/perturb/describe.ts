@@ -10,7 +10,7 @@ export function formatDelay(seconds: number, t: Translate): string {
 }
 
 /** A probability as a percentage with up to three decimals: `12.5 %`. */
-export function formatPercent(p: number, t: Translate): string {
+function formatPercent(p: number, t: Translate): string {
   return `${Number((p * 100).toFixed(3))} ${t('unit.percent')}`
 }
 

@@ -49,7 +49,7 @@ export const ASKS = {
 
 export type AskKind = keyof typeof ASKS
 
-export type MenuAction = { kind: 'inject'; fault: Intervention } | { kind: 'ask'; ask: AskKind }
+type MenuAction = { kind: 'inject'; fault: Intervention } | { kind: 'ask'; ask: AskKind }
 
 export interface MenuItem {
   id: string

@@ -7,7 +7,7 @@ import { DEFAULT_TOOL, initialToolValues, type ToolId, type ToolValues } from '.
 import type { PartitionDraft } from './partition'
 
 /** Where the per-node menu is open: the node and a viewport point to anchor it at. */
-export interface MenuAnchor {
+interface MenuAnchor {
   node: number
   x: number
   y: number
@@ -48,7 +48,7 @@ export const usePerturbStore = create<PerturbState>(() => ({
   linkNotice: 0,
 }))
 
-export function receiveRunState(msg: WorkerMessage): void {
+function receiveRunState(msg: WorkerMessage): void {
   if (msg.type === 'loaded') {
     // node indexes belong to the run: a draft or a menu of the previous one means nothing now
     // (an undo rebuilds the run too: its counts follow in an 'edits' message)

@@ -231,7 +231,7 @@ function receiveForStore(msg: WorkerMessage, load?: LoadCommand): void {
  * is not among them: only UI commands change it, so the UI's own value is never stale, while a
  * frame posted just before a pause arrived would briefly say "running".
  */
-export function lowRateChanges(state: RunState, frame: Frame): Partial<RunState> {
+function lowRateChanges(state: RunState, frame: Frame): Partial<RunState> {
   const out: Partial<RunState> = {}
   const n = frame.nodes.length / NODE_STRIDE
   let changed = state.statuses.length !== n

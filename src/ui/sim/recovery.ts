@@ -19,7 +19,7 @@ import { useRunStore } from '../store/runStore'
  */
 const MAX_RECOVERIES = 2
 
-export interface RecoveryNotice {
+interface RecoveryNotice {
   inputs: number
   time: number
 }

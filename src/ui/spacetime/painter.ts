@@ -64,7 +64,7 @@ function paths(g: Glyph): { fill?: Path2D; stroke?: Path2D } {
   return p
 }
 
-export function drawGlyph(ctx: CanvasRenderingContext2D, g: Glyph, x: number, y: number): void {
+function drawGlyph(ctx: CanvasRenderingContext2D, g: Glyph, x: number, y: number): void {
   const p = paths(g)
   ctx.save()
   ctx.translate(x, y)

@@ -17,7 +17,7 @@ export type Banner =
   | { kind: 'badLesson'; detail: string }
 
 /** `dropped`: the scenario the worker died opening was not loaded again (client.ts) */
-export type WorkerNotice =
+type WorkerNotice =
   | { kind: 'restarted'; detail: string; dropped: boolean }
   | { kind: 'gaveUp'; detail: string }
   /** a new worker replayed the run and resumed it at `time` (recovery.ts) */
@@ -44,7 +44,7 @@ export interface RunState {
   large: LargeScenario | null
 }
 
-export interface LargeScenario {
+interface LargeScenario {
   load: LoadCommand
   over: (keyof WorkEstimate)[]
   estimate: WorkEstimate

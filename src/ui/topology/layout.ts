@@ -35,7 +35,7 @@ const INNER = 0.45
 const ASPECT = 1.7
 
 /** Node radius by count: big enough to click, small enough that rings of many nodes do not overlap. */
-export function nodeRadius(n: number, ring: number): number {
+function nodeRadius(n: number, ring: number): number {
   if (n <= 1) return 26
   const spacing = (2 * Math.PI * ring) / n
   return Math.max(4, Math.min(26, spacing * 0.3))

@@ -10,7 +10,7 @@ export const messageColour = (kinds: readonly string[], kind: number): string =>
   phaseOf(kinds[kind] ?? '')?.colour ?? categoricalColour(kind)
 
 /** Phase names ride beside the dots only while few messages fly; beyond that they are noise. */
-export const LABEL_LIMIT = 12
+const LABEL_LIMIT = 12
 
 const BUSY_LINK = '#64748b'
 const LABEL_FONT = '600 11px system-ui, sans-serif'

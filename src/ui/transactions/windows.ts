@@ -9,7 +9,7 @@ import type { SnapRow, TxnRow } from '../../worker/transactionsWire'
  */
 export const GAP = 0.05
 
-export type Row = { kind: 'txn'; row: TxnRow } | { kind: 'snap'; row: SnapRow }
+type Row = { kind: 'txn'; row: TxnRow } | { kind: 'snap'; row: SnapRow }
 
 export interface TimeWindow {
   from: number
@@ -18,7 +18,7 @@ export interface TimeWindow {
 }
 
 /** The instants a row's drawing spans, on true time (its timestamp and ε included). */
-export function spanOf(r: Row, now: number): [number, number] {
+function spanOf(r: Row, now: number): [number, number] {
   if (r.kind === 'snap') {
     const end = r.row.end ?? now
     return [Math.min(r.row.begin, r.row.ts), Math.max(end, r.row.ts)]

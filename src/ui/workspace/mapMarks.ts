@@ -9,7 +9,7 @@ import type { Violation } from '../../worker/consensusWire'
  * the naive rule's doubling, the stale read, and per-direction latencies where they differ.
  * Pure: computed from the low-rate feeds, rendered by AnnotationLayer.
  */
-export type NodeMarkKind = 'liar' | 'rejected' | 'outlier' | 'master' | 'naive' | 'stale'
+type NodeMarkKind = 'liar' | 'rejected' | 'outlier' | 'master' | 'naive' | 'stale'
 
 export interface NodeMark {
   node: number

@@ -8,7 +8,7 @@ export const usePresenter = create<{ on: boolean }>(() => ({
   on: typeof window !== 'undefined' && isPresentParam(window.location.search),
 }))
 
-export function isPresentParam(search: string): boolean {
+function isPresentParam(search: string): boolean {
   return new URLSearchParams(search).get('present') === '1'
 }
 

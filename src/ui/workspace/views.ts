@@ -75,7 +75,7 @@ export interface ViewDef {
 }
 
 /** Every view, in tab-bar order: what the run is about first, then tools. */
-export const VIEWS: readonly ViewDef[] = [
+const VIEWS: readonly ViewDef[] = [
   { id: 'offsetChart', label: 'view.offsetChart', component: OffsetChartView, fills: true },
   { id: 'precision', label: 'view.precision', component: PrecisionView },
   { id: 'clocks', label: 'view.clocks', component: ClockTableView },

@@ -9,7 +9,7 @@ import { onAccepted, onLearned, onProposed } from './safety'
 import { createCheckState, type ConsensusCheckState } from './state'
 
 /** Judge one event a node reported against everything seen so far. */
-export function checkPaxosEvent(
+function checkPaxosEvent(
   api: ObserverApi,
   st: ConsensusCheckState,
   node: string,

@@ -11,7 +11,7 @@ export const TRANSACTION_INVARIANTS = [
 export type TransactionInvariant = (typeof TRANSACTION_INVARIANTS)[number]
 
 /** What the checker knows of one transaction, on true time. */
-export interface TxnFacts {
+interface TxnFacts {
   coordinator: string
   begin: number
   beginVector: number[] | null
@@ -28,7 +28,7 @@ export interface TxnFacts {
   wait: number | null
 }
 
-export interface SnapFacts {
+interface SnapFacts {
   node: string
   begin: number
   ts: number

@@ -72,7 +72,7 @@ const REPLY = 'berkeleyReply'
 const ADJUST = 'berkeleyAdjust'
 
 /** Defaults (docs/scenario-format.md): outliers are 0.1 s away; a reading is too slow to trust past 2 × that. */
-export const DEFAULT_OUTLIER_BOUND = 0.1
+const DEFAULT_OUTLIER_BOUND = 0.1
 
 function apply(
   ctx: ProtocolContext,

@@ -54,7 +54,7 @@ interface PollState {
   last: Exchange | null
 }
 
-export type ChronySource = Source & PollState
+type ChronySource = Source & PollState
 
 interface PendingTimer {
   id: number
@@ -62,7 +62,7 @@ interface PendingTimer {
   at: number
 }
 
-export interface ChronyRef {
+interface ChronyRef {
   synchronised: boolean
   stratum: number
   /** the selected source, null when none */

@@ -12,7 +12,7 @@ import { selectionData, trackingData, type SourceStats } from './sourceStats'
  * Offsets here are the node's *current* clock minus the source's time (positive = ahead), as
  * chrony's; the caller converts from the raw-clock statistics.
  */
-export type SourceStatus =
+type SourceStatus =
   | 'unreachable'
   | 'badStats'
   | 'unsynchronised'
@@ -23,7 +23,7 @@ export type SourceStatus =
   | 'unselected'
   | 'selected'
 
-export interface SelectInfo {
+interface SelectInfo {
   lo: number
   hi: number
   rootDistance: number

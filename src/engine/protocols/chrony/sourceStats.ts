@@ -61,12 +61,12 @@ const MIN_ASYMMETRY_RUN = 10
 const MAX_ASYMMETRY_RUN = 1000
 
 /** chrony sourcestats.c: at most 64 samples fitted */
-export const MAX_SAMPLES = 64
+const MAX_SAMPLES = 64
 const MIN_SKEW = 1e-12
 const MAX_SKEW = 1
 const MIN_STDDEV = 1e-9
 /** assumed when no regression is possible: a frequency within 2 000 ppm, offsets within 4 s */
-export const WORST_CASE_FREQ_BOUND = 2000e-6
+const WORST_CASE_FREQ_BOUND = 2000e-6
 const WORST_CASE_STDDEV_BOUND = 4
 /** how much larger a sample's offset error is than its distance above the least */
 const SD_TO_DIST_RATIO = 0.7
@@ -258,7 +258,7 @@ export function trackingData(st: SourceStats): TrackingData {
 }
 
 /** SST_MinRoundTripDelay over the held samples (Infinity when none). */
-export function minDelay(st: SourceStats): number {
+function minDelay(st: SourceStats): number {
   let m = Infinity
   for (const s of st.samples) m = Math.min(m, s.delay)
   return m

@@ -27,7 +27,7 @@ export interface NaiveState {
 }
 
 /** Beyond this the doubling has made its point; stopping keeps the numbers finite. */
-export const NAIVE_GIVE_UP = 1e9
+const NAIVE_GIVE_UP = 1e9
 
 const MISCONCEPTION = { misconception: true, formula: 't_{n+1} = t_n + (t_n − t_ref)' } as const
 

@@ -33,7 +33,7 @@ export function acceptorRecord(
 }
 
 /** Write the record to stable storage; callers do this before replying. */
-export function persistAcceptor(ctx: ProtocolContext, rec: AcceptorRecord, cfg: PaxosConfig): void {
+function persistAcceptor(ctx: ProtocolContext, rec: AcceptorRecord, cfg: PaxosConfig): void {
   if (cfg.variant !== 'no-durable-acceptor') ctx.durable.set(DURABLE_KEY, rec)
 }
 

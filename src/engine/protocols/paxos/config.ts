@@ -22,8 +22,8 @@ export interface PaxosConfig {
   catchupBatch: number
 }
 
-export const DEFAULT_HEARTBEAT = 0.05
-export const DEFAULT_ELECTION_TIMEOUT: [number, number] = [0.15, 0.3]
+const DEFAULT_HEARTBEAT = 0.05
+const DEFAULT_ELECTION_TIMEOUT: [number, number] = [0.15, 0.3]
 
 /** algorithms.md §5: L_leader ≤ L_f·(1 − ρ)/(1 + ρ), with ρ the drift bound. */
 export function leaderLeaseDuration(followerLease: number, driftBound: number): number {

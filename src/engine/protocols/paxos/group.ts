@@ -10,14 +10,14 @@ import type { PaxosState } from './state'
  * and durable keys are prefixed with it, and its events carry `group`, so two groups on one
  * node never touch each other's acceptor record, log or timers.
  */
-export interface GroupBody {
+interface GroupBody {
   group: number
   body: unknown
 }
 
 const SEP = ':'
 
-export function groupContext(ctx: ProtocolContext, group: number): ProtocolContext {
+function groupContext(ctx: ProtocolContext, group: number): ProtocolContext {
   const prefix = `${group}${SEP}`
   return {
     ...ctx,
@@ -32,14 +32,14 @@ export function groupContext(ctx: ProtocolContext, group: number): ProtocolConte
 }
 
 /** The group a tagged message belongs to, or null for a message that is not a group's. */
-export function groupOfMessage(body: unknown): GroupBody | null {
+function groupOfMessage(body: unknown): GroupBody | null {
   if (typeof body !== 'object' || body === null || !('group' in body) || !('body' in body))
     return null
   return typeof body.group === 'number' ? { group: body.group, body: body.body } : null
 }
 
 /** Split a group timer key "2:election" into the group and the Paxos key; null if not one. */
-export function groupOfTimer(key: string): { group: number; key: string } | null {
+function groupOfTimer(key: string): { group: number; key: string } | null {
   const i = key.indexOf(SEP)
   if (i <= 0) return null
   const group = Number(key.slice(0, i))

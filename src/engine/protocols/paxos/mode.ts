@@ -20,7 +20,7 @@ export type Handler<K extends MessageKind> = (
   cfg: PaxosConfig,
 ) => void
 
-export type Handlers = { [K in MessageKind]: Handler<K> }
+type Handlers = { [K in MessageKind]: Handler<K> }
 
 export type TimerKey = keyof PaxosTimers
 

@@ -130,7 +130,7 @@ export function onCatchupTimerSingle(ctx: ProtocolContext, s: PaxosState, cfg: P
   armCatchupSingle(ctx, s, cfg)
 }
 
-export function armCatchupSingle(ctx: ProtocolContext, s: PaxosState, cfg: PaxosConfig): void {
+function armCatchupSingle(ctx: ProtocolContext, s: PaxosState, cfg: PaxosConfig): void {
   if (s.timers.catchup === null)
     s.timers.catchup = ctx.setTimer(4 * cfg.electionTimeout[1], 'catchup')
 }

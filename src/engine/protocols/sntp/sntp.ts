@@ -22,7 +22,7 @@ export interface SntpConfig {
   maxSlewPpm: number
 }
 
-export interface SntpCorrection {
+interface SntpCorrection {
   by: number
   mode: 'step' | 'slew'
 }
@@ -43,7 +43,7 @@ export interface SntpState {
 }
 
 /** RFC 4330 §10: a client must not poll more often than once every 15 s. */
-export const SNTP_MIN_POLL = 15
+const SNTP_MIN_POLL = 15
 
 export const sntp: ProtocolDef<SntpState, SntpConfig> = {
   name: 'sntp',

@@ -50,7 +50,7 @@ export function keyShard(cfg: Pick<StoreConfig, 'keys' | 'groups'>, key: string)
   return fnv1a(key) % cfg.groups.length
 }
 
-export function fnv1a(s: string): number {
+function fnv1a(s: string): number {
   let h = 0x811c9dc5
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i)

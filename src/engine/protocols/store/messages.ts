@@ -38,7 +38,7 @@ export interface StoreMessages {
 
 export type StoreMessageKind = keyof StoreMessages
 
-export const STORE_KINDS: Record<StoreMessageKind, true> = {
+const STORE_KINDS: Record<StoreMessageKind, true> = {
   txnRead: true,
   txnReadReply: true,
   txnPrepare: true,

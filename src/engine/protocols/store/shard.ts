@@ -15,7 +15,7 @@ export interface Version {
   txn: string
 }
 
-export type TxnRecord =
+type TxnRecord =
   | {
       status: 'prepared'
       ts: number
@@ -79,7 +79,7 @@ export function writeLocker(st: ShardState, key: string, except?: string): strin
 }
 
 /** Why `txn` may not prepare here now, or null: a lock held by another prepared one, a stale read. */
-export function prepareConflict(
+function prepareConflict(
   st: ShardState,
   cmd: Extract<ShardCommand, { c: 'prepare' }>,
 ): string | null {
@@ -98,7 +98,7 @@ export function prepareConflict(
 }
 
 /** The timestamp a prepare proposed at `ts` gets: above everything this shard has assigned. */
-export function prepareTs(st: ShardState, ts: number): number {
+function prepareTs(st: ShardState, ts: number): number {
   return Math.max(ts, st.floor + TS_TICK)
 }
 

@@ -26,7 +26,7 @@ export interface CoordTxn {
 }
 
 /** A snapshot read this node runs: per shard, the replica asked and its answer. */
-export interface SnapRead {
+interface SnapRead {
   id: string
   ts: number
   keys: string[]

@@ -12,7 +12,7 @@ export type TimeView =
 export const timeViewStore = createStore<{ view: TimeView }>(() => ({ view: { mode: 'all' } }))
 
 /** Narrowest window a zoom may reach (s): a few exchanges. */
-export const MIN_SPAN = 0.5
+const MIN_SPAN = 0.5
 
 /** The x domain for a view, given the history's first time and the run's current time. */
 export function timeDomain(view: TimeView, first: number, now: number): [number, number] {

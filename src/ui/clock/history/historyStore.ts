@@ -6,7 +6,7 @@ import { onWorkerMessage } from '../../sim/actions'
 import { HistoryRing } from './ring'
 
 /** Samples kept: at the 1 s grid of fast playback, four and a half hours of simulated time. */
-export const HISTORY_CAPACITY = 16384
+const HISTORY_CAPACITY = 16384
 
 /**
  * The clock history and the per-node summaries from the worker's `clockFeed` messages. The ring
@@ -22,13 +22,13 @@ export const clockFeedStore = createStore<{
 }>(() => ({ version: 0, summary: null, notes: null }))
 
 /** A new run (or a new worker after a crash): whatever was held belongs to another run. */
-export function startHistory(runId: number): void {
+function startHistory(runId: number): void {
   history.ring.clear()
   history.runId = runId
   clockFeedStore.setState(({ version }) => ({ version: version + 1, summary: null, notes: null }))
 }
 
-export function receiveClockFeed(msg: ClockFeedMessage): void {
+function receiveClockFeed(msg: ClockFeedMessage): void {
   // a chunk from a run the UI has already left
   if (msg.runId !== history.runId) return
   if (msg.dropFrom !== null) history.ring.truncateFrom(msg.dropFrom)

@@ -4,7 +4,7 @@ import { onWorkerMessage, requestInspection } from '../../sim/actions'
 import { frameStore } from '../../store/frameStore'
 
 /** Inspections per second while the inspector is on screen. */
-export const INSPECT_HZ = 4
+const INSPECT_HZ = 4
 
 /**
  * A node's protocol state through the worker's `inspect` command, a few times a second while

@@ -47,7 +47,7 @@ export function onForward(
  * answered once the barrier is applied — everything completed before the read began lies in
  * earlier slots, because the barrier could not be chosen in a slot already taken.
  */
-export function leaderRead(
+function leaderRead(
   ctx: ProtocolContext,
   s: PaxosState,
   id: string,

@@ -118,7 +118,7 @@ function becomeLeader(ctx: ProtocolContext, s: PaxosState, cfg: PaxosConfig): vo
 }
 
 /** Back to follower: stop leading, drop the lease, let the election timer run again. */
-export function stepDown(ctx: ProtocolContext, s: PaxosState, cfg: PaxosConfig): void {
+function stepDown(ctx: ProtocolContext, s: PaxosState, cfg: PaxosConfig): void {
   if (s.role === 'follower') return
   const p = s.proposer
   if (s.role === 'leader') emit(ctx, 'stepDown', { ballot: p.ballot })
