@@ -73,5 +73,13 @@ test('tablet 768×1024: runs, steps and walks a lesson, without sideways scroll'
   await expect(page.getByTestId('lesson-step')).toHaveAttribute('data-step', '2')
   await expect(page.getByTestId('lesson-narration')).toBeInViewport()
   expect(await sideways(page)).toBe(0)
+  // Step 2 opens paused at 30 s. Its offset chart, below the fold, shows those 30 s, not step
+  // 1's empty axes: a paused frame is painted off screen too (a full-page capture never scrolls
+  // the chart into view, and showed it empty)
+  await expect.poll(() => simTime(page)).toBeGreaterThanOrEqual(30)
+  await expect(runInfo(page)).toHaveAttribute('data-running', 'false')
+  await expect(page.getByTestId('offset-chart')).not.toBeInViewport()
+  const line = page.getByTestId('offset-chart-line-a')
+  await expect.poll(async () => (await line.getAttribute('d'))?.length ?? 0).toBeGreaterThan(100)
   await page.screenshot({ path: `${SHOTS}/tablet-en-lesson.png`, fullPage: true })
 })

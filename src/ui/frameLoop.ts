@@ -17,8 +17,8 @@ import { PRESENTER_READOUT_MS, usePresenter } from './workspace/presenterStore'
  *   rewritten 60 times a second are unreadable and cost a relayout each time), always at once
  *   for a paused frame, and the newest frame is painted when the interval is over even if no
  *   frame comes then.
- * A painter given an element paints nothing while that element is outside the viewport, and
- * catches up as soon as it scrolls in (IntersectionObserver: `content-visibility` starved the
+ * A painter given an element paints nothing while the run plays and that element is outside the
+ * viewport (a paused frame is painted everywhere), and catches up as soon as it scrolls in (IntersectionObserver: `content-visibility` starved the
  * charts' ResizeObserver instead).
  */
 export type Painter = (frame: Frame) => void
@@ -59,7 +59,11 @@ function paint(): void {
       interval - (now - lastReadout),
     )
   for (const e of entries) {
-    if (!e.visible || !(e.stale || e.rate === 'frame' || readoutDue)) continue
+    // Off screen a painter skips frames only while the run plays: a paused frame (a lesson step
+    // opened, a seek, a Step) is painted everywhere, so a view below the fold never keeps the
+    // previous moment for a full-page capture or a print (a tablet's offset chart kept lesson
+    // 1 step 1's empty axes after Next).
+    if (!(e.visible || !frame.running) || !(e.stale || e.rate === 'frame' || readoutDue)) continue
     e.stale = false
     e.paint(frame)
   }
