@@ -37,7 +37,8 @@ const LINE = 15
 function labelPosition(place: NodePlacement, r: number, lines: number) {
   const { x, y } = place.out
   const anchor = x > 0.35 ? 'start' : x < -0.35 ? 'end' : 'middle'
-  const gap = r + 14
+  // outside the highlight ring a lesson step draws (r + 12 … r + 16, AnnotationLayer.tsx)
+  const gap = r + 22
   const dx = x * gap
   let top = y * gap
   if (y < -0.35) top -= (lines - 1) * LINE
