@@ -13,12 +13,12 @@ import { isEmbed } from './share/shareUrl'
 import { TopologyView } from './topology/TopologyView'
 import { ToolPalette } from './tools/ToolPalette'
 import { FocusPane } from './workspace/FocusPane'
-import { usePresenter } from './workspace/presenterStore'
+import { usePresenterStore } from './workspace/presenterStore'
 import './workspace/workspace.css'
 // Stores that collect the worker's feeds from the first message on: the views that read them load
 // on demand, and a store loaded with its view would miss the run's 'loaded' and earlier batches.
-import './spacetime/windowStore'
-import './clock/history/historyStore'
+import './spacetime/spacetimeWindow'
+import './clock/history/clockFeedStore'
 
 /** `?embed=1` (docs/ui-contract.md): for an iframe, only the topology and the run controls. */
 const embed = typeof window !== 'undefined' && isEmbed(window.location.search)
@@ -30,7 +30,7 @@ const embed = typeof window !== 'undefined' && isEmbed(window.location.search)
 export function App() {
   useClockRunReset()
   const t = useT()
-  const present = usePresenter((s) => s.on)
+  const present = usePresenterStore((s) => s.on)
   const className = ['app', embed ? 'app-embed' : 'app-workspace', present ? 'app-present' : '']
   return (
     <div className={className.join(' ').trim()}>

@@ -1,8 +1,8 @@
 import { useEffect, type RefObject } from 'react'
 import type { Frame } from '../worker/wire'
-import { useLang } from './i18n'
+import { useLangStore } from './i18n'
 import { frameStore } from './store/frameStore'
-import { PRESENTER_READOUT_MS, usePresenter } from './workspace/presenterStore'
+import { PRESENTER_READOUT_MS, usePresenterStore } from './workspace/presenterStore'
 
 /**
  * The "fast speed" of the UI (style.md, two speeds): one requestAnimationFrame callback paints
@@ -47,7 +47,7 @@ function paint(): void {
   if (!frame) return
   const now = performance.now()
   // presenter mode: slower still, digits a room can read
-  const interval = usePresenter.getState().on ? PRESENTER_READOUT_MS : READOUT_INTERVAL_MS
+  const interval = usePresenterStore.getState().on ? PRESENTER_READOUT_MS : READOUT_INTERVAL_MS
   const readoutDue = !frame.running || now - lastReadout >= interval
   if (readoutDue) lastReadout = now
   else
@@ -89,7 +89,7 @@ export function repaint(painter: Painter): void {
 }
 
 frameStore.subscribe(schedulePaint)
-useLang.subscribe(repaintAll)
+useLangStore.subscribe(repaintAll)
 
 const watched = new Map<Element, Set<Entry>>()
 const observer =

@@ -7,7 +7,7 @@ import {
   presets,
 } from '../engine'
 import { createConsensusFeed, MIN_INTERVAL_MS, type ConsensusFeed } from './consensusFeed'
-import { structureOf } from '../ui/consensus/store'
+import { structureOf } from '../ui/consensus/consensusStore'
 import type { ConsensusUpdate } from './consensusWire'
 import { createHost } from './host'
 import type { WorkerMessage } from './wire'

@@ -1,8 +1,8 @@
 import { useShallow } from 'zustand/react/shallow'
 import { formatClock } from '../format/quantities'
-import { sourceName, useLang, useT } from '../i18n'
+import { sourceName, useLangStore, useT } from '../i18n'
 import { cancelSeek, restartWorker } from '../sim/actions'
-import { useBusy, type BusyState } from '../sim/busyStore'
+import { useBusyStore, type BusyState } from '../sim/busyStore'
 import { frameStore } from '../store/frameStore'
 import { useRunStore } from '../store/runStore'
 import { STALL_MS } from '../sim/client'
@@ -16,8 +16,8 @@ const selectBusy = (s: BusyState) => ({ seek: s.seek, cancelled: s.cancelled, st
  */
 export function BusyBanners() {
   const t = useT()
-  const lang = useLang((s) => s.lang)
-  const { seek, cancelled, stalled } = useBusy(useShallow(selectBusy))
+  const lang = useLangStore((s) => s.lang)
+  const { seek, cancelled, stalled } = useBusyStore(useShallow(selectBusy))
   const run = useRunStore((s) => s.run)
   const done = seek && seek.to > seek.from ? (seek.at - seek.from) / (seek.to - seek.from) : 1
   return (
@@ -84,7 +84,7 @@ export function BusyBanners() {
           <button
             type="button"
             className="btn btn-quiet"
-            onClick={() => useBusy.setState({ cancelled: null })}
+            onClick={() => useBusyStore.setState({ cancelled: null })}
           >
             {t('error.dismiss')}
           </button>

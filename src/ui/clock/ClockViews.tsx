@@ -10,7 +10,7 @@ import { algorithmOf } from './clockSync'
 import { NaiveBanner } from './NaiveBanner'
 import { QualityReadout } from './readouts/QualityReadout'
 import { ClockTable } from './readouts/ClockTable'
-import { useClockSelection } from './selection'
+import { useClockSelectionStore } from './clockSelectionStore'
 import './clock.css'
 
 /** The charted nodes (the first MAX_CHART_NODES) with their line colours. */
@@ -69,7 +69,7 @@ function useFittedHeights(section: RefObject<HTMLElement | null>, runId: number)
 export function OffsetChartView() {
   const t = useT()
   const run = useRunStore((s) => s.run)
-  const selected = useClockSelection((s) => s.node)
+  const selected = useClockSelectionStore((s) => s.node)
   const charted = useCharted()
   const section = useRef<HTMLElement>(null)
   const heights = useFittedHeights(section, run?.runId ?? -1)
@@ -126,7 +126,7 @@ export function PrecisionView() {
 /** One row per node: local reading, offset, skew. */
 export function ClockTableView() {
   const run = useRunStore((s) => s.run)
-  const selected = useClockSelection((s) => s.node)
+  const selected = useClockSelectionStore((s) => s.node)
   const charted = useCharted()
   if (!run) return null
   return <ClockTable nodes={charted} total={run.nodes.length} selected={selected} />

@@ -1,7 +1,7 @@
 import { useEffect } from 'react'
 import { useRunStore } from '../store/runStore'
-import { timeViewStore } from './charts/viewport'
-import { defaultSelection, useClockSelection } from './selection'
+import { timeViewStore } from './charts/timeViewStore'
+import { defaultSelection, useClockSelectionStore } from './clockSelectionStore'
 
 /**
  * A new run selects its inspected node and shows the whole recorded time range. Mounted once
@@ -12,7 +12,7 @@ export function useClockRunReset(): void {
   const run = useRunStore((s) => s.run)
   useEffect(() => {
     if (!run) return
-    useClockSelection.setState((s) => ({ node: defaultSelection(run, s.node), server: null }))
+    useClockSelectionStore.setState((s) => ({ node: defaultSelection(run, s.node), server: null }))
     timeViewStore.setState({ view: { mode: 'all' } })
   }, [run])
 }

@@ -1,6 +1,6 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react'
 import { useT } from '../i18n'
-import { answer, useConfirm } from './confirmStore'
+import { answer, useConfirmStore } from './confirmStore'
 import './confirm.css'
 
 /**
@@ -10,7 +10,7 @@ import './confirm.css'
  */
 export function ConfirmDialog() {
   const t = useT()
-  const question = useConfirm((s) => s.question)
+  const question = useConfirmStore((s) => s.question)
   const dialog = useRef<HTMLDialogElement>(null)
   const confirmButton = useRef<HTMLButtonElement>(null)
 

@@ -16,15 +16,15 @@ interface ConfirmState {
 }
 
 /** The one open question (ConfirmDialog renders it); asking again replaces it. */
-export const useConfirm = create<ConfirmState>(() => ({ question: null, go: null }))
+export const useConfirmStore = create<ConfirmState>(() => ({ question: null, go: null }))
 
 /** Ask `question`; `go` runs only when the learner confirms. Cancelling changes nothing. */
 export function askFirst(question: Question, go: () => void): void {
-  useConfirm.setState({ question, go })
+  useConfirmStore.setState({ question, go })
 }
 
 export function answer(yes: boolean): void {
-  const { go } = useConfirm.getState()
-  useConfirm.setState({ question: null, go: null })
+  const { go } = useConfirmStore.getState()
+  useConfirmStore.setState({ question: null, go: null })
   if (yes) go?.()
 }

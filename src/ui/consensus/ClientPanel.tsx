@@ -6,7 +6,7 @@ import { act } from '../perturb/actions'
 import { useRunStore, type RunState } from '../store/runStore'
 import { checkValue, MAX_VALUE_LENGTH, targetRefusal } from './clientInput'
 import { newestFirst, requestOutcome } from './requests'
-import { useConsensus, type ConsensusState, type NodeStructure } from './store'
+import { useConsensusStore, type ConsensusState, type NodeStructure } from './consensusStore'
 
 const selectRun = (s: RunState) => ({ run: s.run, statuses: s.statuses })
 const selectConsensus = (s: ConsensusState) => ({
@@ -88,7 +88,7 @@ function RequestItem({
 export function ClientPanel() {
   const t = useT()
   const { run, statuses } = useRunStore(useShallow(selectRun))
-  const c = useConsensus(useShallow(selectConsensus))
+  const c = useConsensusStore(useShallow(selectConsensus))
   const [node, setNode] = useState('')
   const [value, setValue] = useState('')
   const [error, setError] = useState<string | null>(null)

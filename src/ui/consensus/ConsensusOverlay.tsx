@@ -8,7 +8,7 @@ import { useRunStore, type RunState } from '../store/runStore'
 import type { TopologyLayout } from '../topology/layout'
 import { quorumText } from './quorum'
 import { roleKey, roleName } from './roles'
-import { useConsensus, type ConsensusState } from './store'
+import { useConsensusStore, type ConsensusState } from './consensusStore'
 
 const selectRun = (s: RunState) => s.run
 const selectConsensus = (s: ConsensusState) => ({ runId: s.runId, meta: s.meta, nodes: s.nodes })
@@ -32,13 +32,13 @@ export function ConsensusOverlay({ layout }: { layout: TopologyLayout }) {
   const t = useT()
   const run = useRunStore(selectRun)
   const nodeIds = useMemo(() => run?.nodes.map((n) => n.id) ?? [], [run])
-  const c = useConsensus(useShallow(selectConsensus))
+  const c = useConsensusStore(useShallow(selectConsensus))
   const rings = useRef(new Map<string, SVGPathElement>())
   const r = layout.radius
 
   const paint = useCallback(
     (frame: Frame) => {
-      const { meta, timing } = useConsensus.getState()
+      const { meta, timing } = useConsensusStore.getState()
       if (!meta) return
       const hi = meta.electionTimeout[1]
       nodeIds.forEach((id, i) => {

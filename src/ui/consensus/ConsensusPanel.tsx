@@ -5,7 +5,7 @@ import './consensus.css'
 import { entryText, learnedValues, logGrid, type LogCell } from './logGrid'
 import { quorumText } from './quorum'
 import { roleKey, roleName } from './roles'
-import { useConsensus, type ConsensusState } from './store'
+import { useConsensusStore, type ConsensusState } from './consensusStore'
 
 /** slot columns shown; the engine reports the last 12 per node */
 const MAX_SLOTS = 8
@@ -40,12 +40,12 @@ function Cell({ cell, slot, t }: { cell: LogCell; slot: number; t: Translate }) 
 /**
  * The Paxos panel (docs/architecture.md): per node its role, the ballot it runs, the ballot its acceptor
  * promised, and the log — votes and chosen entries per slot. Rendered at protocol speed (see
- * store.ts); the leases are their own view (LeaseChart).
+ * consensusStore.ts); the leases are their own view (LeaseChart).
  */
 export function ConsensusPanel() {
   const t = useT()
   const runId = useRunStore(selectRunId)
-  const c = useConsensus(useShallow(selectConsensus))
+  const c = useConsensusStore(useShallow(selectConsensus))
   if (!c.meta || c.runId !== runId) return null
   const { meta, nodes } = c
   const grid = logGrid(nodes, c.chosen, MAX_SLOTS)

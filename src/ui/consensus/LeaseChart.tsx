@@ -5,7 +5,7 @@ import { usePainter } from '../frameLoop'
 import { t as tNow, useT } from '../i18n'
 import { useRunStore } from '../store/runStore'
 import { horizonOf, leaseChart, type LeaseRow } from './leaseRows'
-import { useConsensus, type ConsensusState } from './store'
+import { useConsensusStore, type ConsensusState } from './consensusStore'
 
 const selectRows = (s: ConsensusState) => {
   const rows: { node: string; kind: LeaseRow['kind']; holder: string }[] = []
@@ -38,13 +38,13 @@ const secs = (x: number) => `${x.toFixed(2)} ${tNow('unit.s')}`
  */
 export function LeaseChart() {
   const t = useT()
-  const rowKey = useConsensus(selectRows)
-  const { meta } = useConsensus(useShallow(selectMeta))
+  const rowKey = useConsensusStore(selectRows)
+  const { meta } = useConsensusStore(useShallow(selectMeta))
   const parts = useRef(new Map<string, RowParts>())
 
   const paint = useCallback(
     (frame: Frame) => {
-      const { meta: m, timing } = useConsensus.getState()
+      const { meta: m, timing } = useConsensusStore.getState()
       const run = useRunStore.getState().run
       if (!m?.lease || !run) return
       const index = new Map(run.nodes.map((n, i) => [n.id, i]))

@@ -5,7 +5,7 @@ import type { Violation } from '../../worker/consensusWire'
 import { formatClock } from '../format/quantities'
 import { useT, type MessageKey, type Translate } from '../i18n'
 import { useRunStore, type RunState } from '../store/runStore'
-import { useConsensus, type ConsensusState } from './store'
+import { useConsensusStore, type ConsensusState } from './consensusStore'
 import { violationFacts } from './violationFacts'
 
 /** the newest violations are listed; older ones are counted */
@@ -64,7 +64,7 @@ function ViolationItem({ n, v, t }: { n: number; v: Violation; t: Translate }) {
 export function SafetyStatus() {
   const t = useT()
   const run = useRunStore(useShallow(selectRun))
-  const state = useConsensus(useShallow(selectViolations))
+  const state = useConsensusStore(useShallow(selectViolations))
   const violations = state.runId === run.runId ? state.violations : []
   const ok = violations.length === 0
   const latest = violations.at(-1)

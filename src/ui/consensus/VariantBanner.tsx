@@ -1,7 +1,7 @@
 import { useShallow } from 'zustand/react/shallow'
-import { presetText, useLang, useT } from '../i18n'
+import { presetText, useLangStore, useT } from '../i18n'
 import { useRunStore, type RunState } from '../store/runStore'
-import { useConsensus, type ConsensusState } from './store'
+import { useConsensusStore, type ConsensusState } from './consensusStore'
 
 const selectRun = (s: RunState) => ({ runId: s.run?.runId ?? -2, source: s.run?.source ?? null })
 const selectVariant = (s: ConsensusState) => ({ runId: s.runId, variant: s.meta?.variant })
@@ -13,9 +13,9 @@ const selectVariant = (s: ConsensusState) => ({ runId: s.runId, variant: s.meta?
  */
 export function VariantBanner() {
   const t = useT()
-  const lang = useLang((s) => s.lang)
+  const lang = useLangStore((s) => s.lang)
   const run = useRunStore(useShallow(selectRun))
-  const c = useConsensus(useShallow(selectVariant))
+  const c = useConsensusStore(useShallow(selectVariant))
   if (c.runId !== run.runId || !c.variant || c.variant === 'correct') return null
   const tryThis = run.source?.kind === 'preset' ? presetText(lang, run.source.id, '').blurb : ''
   return (

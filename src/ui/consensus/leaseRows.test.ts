@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { horizonOf, leaseChart } from './leaseRows'
-import type { NodeTiming } from './store'
+import type { NodeTiming } from './consensusStore'
 
 const timing = (lease: NonNullable<NodeTiming['lease']>): NodeTiming => ({ lease, election: null })
 /** a leader's lease to `until` on its clock (`at` in true time), with its own grant to itself */

@@ -1,4 +1,4 @@
-import type { NodeTiming } from './store'
+import type { NodeTiming } from './consensusStore'
 
 /**
  * Leader leases drawn against two clocks (docs/algorithms.md §5). A lease ends when the holder's

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { LogEntry } from '../../engine'
 import { translate } from '../i18n'
 import { entryText, learnedValues, logGrid } from './logGrid'
-import type { NodeStructure } from './store'
+import type { NodeStructure } from './consensusStore'
 
 const v = (id: string, value: string): LogEntry => ({ kind: 'value', id, value })
 

@@ -1,6 +1,6 @@
 import type { LogEntry } from '../../engine'
 import type { Translate } from '../i18n'
-import type { NodeStructure } from './store'
+import type { NodeStructure } from './consensusStore'
 
 /**
  * The replicated log as a grid, one row per node and one column per slot: what each acceptor

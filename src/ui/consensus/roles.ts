@@ -1,5 +1,5 @@
 import type { MessageKey } from '../i18n'
-import type { NodeStructure } from './store'
+import type { NodeStructure } from './consensusStore'
 
 /**
  * The role word for a node. Multi-Paxos nodes are leader, candidate or follower; in single

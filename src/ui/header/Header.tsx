@@ -1,12 +1,12 @@
 import { useRef, useState } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { presets } from '../../engine/scenario/presets'
-import { presetText, setLang, useLang, useT } from '../i18n'
+import { presetText, setLang, useLangStore, useT } from '../i18n'
 import { LessonsButton } from '../lessons/LessonsButton'
 import { discardRun } from '../perturb/actions'
 import { importScenarioFile, loadPreset } from '../sim/actions'
 import { useRunStore, type RunState } from '../store/runStore'
-import { setPresenter, usePresenter } from '../workspace/presenterStore'
+import { setPresenter, usePresenterStore } from '../workspace/presenterStore'
 
 const selectSource = (s: RunState) => ({ source: s.run?.source ?? null })
 const IMPORTED = '__file__'
@@ -14,10 +14,10 @@ const IMPORTED = '__file__'
 /** Title, scenario picker, JSON import and the language switch. */
 export function Header() {
   const t = useT()
-  const lang = useLang((s) => s.lang)
+  const lang = useLangStore((s) => s.lang)
   const { source } = useRunStore(useShallow(selectSource))
   const fileInput = useRef<HTMLInputElement>(null)
-  const present = usePresenter((p) => p.on)
+  const present = usePresenterStore((p) => p.on)
   const value = source === null ? '' : source.kind === 'preset' ? source.id : IMPORTED
   const current = source?.kind === 'preset' ? presetText(lang, source.id, '') : null
   // Keyboard browsing (arrows, type-ahead) only shows a scenario; Enter opens it. A closed

@@ -1,22 +1,17 @@
-import { create } from 'zustand'
 import type { RunSource } from '../../worker/wire'
 import { en, enPresets, type Catalogue, type MessageKey, type PresetText } from './en'
 import { zh, zhPresets } from './zh'
 
+import { useLangStore, type Lang } from './langStore'
+
 export type { MessageKey } from './en'
-export type Lang = 'en' | 'zh'
+export type { Lang } from './langStore'
+export { initialLang, useLangStore } from './langStore'
 export type Params = Record<string, string | number>
 export type Translate = (key: MessageKey, params?: Params) => string
 
 const catalogues: Record<Lang, Catalogue> = { en, zh }
 const presetTexts: Record<Lang, Record<string, PresetText>> = { en: enPresets, zh: zhPresets }
-
-/** `?lang=en|zh` wins (docs/ui-contract.md); otherwise the browser's preference; otherwise English. */
-export function initialLang(search: string, browserLangs: readonly string[]): Lang {
-  const param = new URLSearchParams(search).get('lang')
-  if (param === 'en' || param === 'zh') return param
-  return browserLangs.some((l) => l.toLowerCase().startsWith('zh')) ? 'zh' : 'en'
-}
 
 export function translate(lang: Lang, key: MessageKey, params?: Params): string {
   const text = catalogues[lang][key]
@@ -46,21 +41,16 @@ export function sourceName(lang: Lang, source: RunSource, name: string): string 
   }
 }
 
-export const useLang = create<{ lang: Lang }>(() => ({
-  lang:
-    typeof window === 'undefined' ? 'en' : initialLang(window.location.search, navigator.languages),
-}))
-
 const selectLang = (s: { lang: Lang }) => s.lang
 
 /** `t(key, params)` in the current language; re-renders the caller when the language changes. */
 export function useT(): Translate {
-  const lang = useLang(selectLang)
+  const lang = useLangStore(selectLang)
   return (key, params) => translate(lang, key, params)
 }
 
 /** For per-frame painters, which read the language without subscribing React. */
-export const t: Translate = (key, params) => translate(useLang.getState().lang, key, params)
+export const t: Translate = (key, params) => translate(useLangStore.getState().lang, key, params)
 
 /** Keep `<html lang>` and the document title in step with the language. */
 export function applyLangToDocument(lang: Lang): void {
@@ -70,7 +60,7 @@ export function applyLangToDocument(lang: Lang): void {
 
 /** Switch language and record it in `?lang=`, so a reload or a copied link keeps it. */
 export function setLang(lang: Lang): void {
-  useLang.setState({ lang })
+  useLangStore.setState({ lang })
   const url = new URL(window.location.href)
   url.searchParams.set('lang', lang)
   window.history.replaceState(null, '', url)

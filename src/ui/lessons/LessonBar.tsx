@@ -1,7 +1,7 @@
 import { useShallow } from 'zustand/react/shallow'
-import { useLang, useT } from '../i18n'
+import { useLangStore, useT } from '../i18n'
 import { useRunStore } from '../store/runStore'
-import { useLessons, type LessonState } from './lessonStore'
+import { useLessonStore, type LessonState } from './lessonStore'
 import { Narration } from './Narration'
 import { choose, doAction, exitLesson, nextStep, playStep, prevStep } from './runner'
 import type { LessonQuestion } from './schema'
@@ -12,8 +12,8 @@ const selectBar = (s: LessonState) => ({ ...s })
 /** The open lesson under the run strip: narration, the step's action and question, navigation. */
 export function LessonBar() {
   const t = useT()
-  const lang = useLang((s) => s.lang)
-  const s = useLessons(useShallow(selectBar))
+  const lang = useLangStore((s) => s.lang)
+  const s = useLessonStore(useShallow(selectBar))
   const playing = useRunStore((r) => r.playing)
   const speed = useRunStore((r) => r.speed)
   if (!s.lesson) return null
@@ -124,8 +124,8 @@ export function LessonBar() {
 /** Predict, then observe: the choices, then the answer read from the run. */
 function Question({ q }: { q: LessonQuestion }) {
   const t = useT()
-  const lang = useLang((s) => s.lang)
-  const { prediction, answer, revealed } = useLessons(
+  const lang = useLangStore((s) => s.lang)
+  const { prediction, answer, revealed } = useLessonStore(
     useShallow((s: LessonState) => ({
       prediction: s.prediction,
       answer: s.answer,

@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react'
-import { useLang, useT } from '../i18n'
+import { useLangStore, useT } from '../i18n'
 import { course } from './course'
-import { importLessonFile, useImported } from './imported'
+import { importLessonFile, useImportedLessonsStore } from './importedLessonsStore'
 import { lessonUrl } from './lessonLink'
-import { useLessons } from './lessonStore'
+import { useLessonStore } from './lessonStore'
 import { readProgress } from './progress'
 import { openLesson, setListOpen } from './runner'
 import type { Lesson } from './schema'
@@ -11,9 +11,9 @@ import type { Lesson } from './schema'
 /** The course in order with local progress, the teacher's imported lessons, and import. */
 export function LessonList() {
   const t = useT()
-  const open = useLessons((s) => s.listOpen)
-  const imported = useImported((s) => s.lessons)
-  const lang = useLang((s) => s.lang)
+  const open = useLessonStore((s) => s.listOpen)
+  const imported = useImportedLessonsStore((s) => s.lessons)
+  const lang = useLangStore((s) => s.lang)
   const [link, setLink] = useState<{ id: string; url: string; copied: boolean } | null>(null)
   const dialog = useRef<HTMLDialogElement>(null)
   const fileInput = useRef<HTMLInputElement>(null)
@@ -129,7 +129,7 @@ function Item({
   children?: ReactNode
 }) {
   const t = useT()
-  const lang = useLang((s) => s.lang)
+  const lang = useLangStore((s) => s.lang)
   return (
     <li>
       <button

@@ -1,12 +1,12 @@
 import { lazy, Suspense } from 'react'
 import { useT } from '../i18n'
-import { useLessons } from './lessonStore'
+import { useLessonStore } from './lessonStore'
 import { setListOpen } from './runner'
 
 /** The header button that opens the lesson list (`lessons-open`). */
 export function LessonsButton() {
   const t = useT()
-  const open = useLessons((s) => s.listOpen)
+  const open = useLessonStore((s) => s.listOpen)
   return (
     <button
       type="button"
@@ -27,7 +27,7 @@ const LessonList = lazy(() => import('./LessonList').then((m) => ({ default: m.L
 
 /** The lesson list dialog, mounted (and loaded) once it is first asked for. */
 export function LessonListOnDemand() {
-  const open = useLessons((s) => s.listOpen)
+  const open = useLessonStore((s) => s.listOpen)
   if (!open) return null
   return (
     <Suspense fallback={null}>

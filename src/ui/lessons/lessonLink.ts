@@ -1,6 +1,6 @@
 import { packJson, unpackJson } from '../../engine/scenario/shareCodec'
 import { withLessonLink } from './deepLink'
-import { acceptLesson, refuseLesson } from './imported'
+import { acceptLesson, refuseLesson } from './importedLessonsStore'
 import type { Lesson } from './schema'
 
 /**

@@ -39,4 +39,4 @@ export const initialLessonState: LessonState = {
   finished: false,
 }
 
-export const useLessons = create<LessonState>(() => initialLessonState)
+export const useLessonStore = create<LessonState>(() => initialLessonState)

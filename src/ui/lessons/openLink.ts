@@ -2,7 +2,7 @@ import { openShareLink } from '../share/openLink'
 import { isShareHash } from '../share/shareUrl'
 import { useRunStore, type Banner } from '../store/runStore'
 import { parseLessonLink, withLessonLink } from './deepLink'
-import { findLesson } from './imported'
+import { findLesson } from './importedLessonsStore'
 import { attachLesson, openLesson } from './runner'
 
 /**

@@ -1,8 +1,8 @@
 import { presets } from '../../engine/scenario/presets'
 import type { LoggedInput } from '../../worker/inputLog'
 import type { RunSource, WorkerMessage } from '../../worker/wire'
-import { useConsensus } from '../consensus/store'
-import { useLang } from '../i18n'
+import { useConsensusStore } from '../consensus/consensusStore'
+import { useLangStore } from '../i18n'
 import {
   inject,
   onWorkerMessage,
@@ -17,7 +17,7 @@ import { clearHighlights, setHighlights } from '../workspace/highlightStore'
 import { showViews } from '../workspace/workspaceStore'
 import { actionMade, conditionMet, type RunFacts } from './conditions'
 import { withLessonLink } from './deepLink'
-import { initialLessonState, useLessons } from './lessonStore'
+import { initialLessonState, useLessonStore } from './lessonStore'
 import { recordProgress } from './progress'
 import type { Lesson, LessonStep } from './schema'
 
@@ -28,8 +28,8 @@ import type { Lesson, LessonStep } from './schema'
  * messages for the stop time, the learner's action, the completion condition and the answer
  * to the step's question.
  */
-const set = useLessons.setState
-const get = useLessons.getState
+const set = useLessonStore.setState
+const get = useLessonStore.getState
 
 /** Speed a step plays at when it names none: the key moments of the presets are seconds apart. */
 const DEFAULT_STEP_SPEED = 1
@@ -137,7 +137,7 @@ function showHighlights(): void {
   const step = currentStep()
   const h = step?.highlight
   if (!h) return clearHighlights()
-  const lang = useLang.getState().lang
+  const lang = useLangStore.getState().lang
   setHighlights({
     nodes: h.nodes ?? [],
     links: h.links ?? [],
@@ -204,7 +204,7 @@ export function setListOpen(open: boolean): void {
 
 function facts(): RunFacts {
   const run = useRunStore.getState()
-  const c = useConsensus.getState()
+  const c = useConsensusStore.getState()
   return {
     openedAt,
     stopped: get().stopped !== null,
@@ -266,5 +266,5 @@ function listen(): void {
   if (listening) return
   listening = true
   onWorkerMessage(receive)
-  useLang.subscribe(showHighlights)
+  useLangStore.subscribe(showHighlights)
 }

@@ -4,8 +4,8 @@ import { useRunStore } from '../store/runStore'
 import { CAUSAL_COLOURS } from './logicalPainter'
 import {
   STAMP_MODES,
-  logicalFacts,
-  logicalView,
+  logicalFactsStore,
+  logicalViewStore,
   type LogicalPaintFacts,
   type LogicalView,
   type StampMode,
@@ -18,14 +18,14 @@ const selectFacts = (s: LogicalPaintFacts) => s
 /**
  * The space-time diagram's logical-time toolbar: which stamps to write beside events, and the
  * selected event with a legend for its causal past, future and concurrent events (counted by
- * the painter, logicalFacts).
+ * the painter, logicalFactsStore).
  */
 export function LogicalTools() {
   const t = useT()
-  const stamps = useStore(logicalView, selectStamps)
-  const selected = useStore(logicalView, selectSelected)
+  const stamps = useStore(logicalViewStore, selectStamps)
+  const selected = useStore(logicalViewStore, selectSelected)
   const run = useRunStore((s) => s.run)
-  const facts = useStore(logicalFacts, selectFacts)
+  const facts = useStore(logicalFactsStore, selectFacts)
   const counts = facts.selection
   return (
     <div className="logical-tools" data-testid="logical-tools">
@@ -34,7 +34,7 @@ export function LogicalTools() {
         <select
           data-testid="spacetime-stamps"
           value={stamps}
-          onChange={(e) => logicalView.setState({ stamps: e.target.value as StampMode })}
+          onChange={(e) => logicalViewStore.setState({ stamps: e.target.value as StampMode })}
         >
           {STAMP_MODES.map((m) => (
             <option key={m} value={m}>
@@ -64,7 +64,7 @@ export function LogicalTools() {
             type="button"
             className="btn"
             data-testid="causal-clear"
-            onClick={() => logicalView.setState({ selected: null })}
+            onClick={() => logicalViewStore.setState({ selected: null })}
           >
             {t('logical.clear')}
           </button>

@@ -14,7 +14,7 @@ export interface LogicalView {
   selected: { id: number; end: 0 | 1; node: number } | null
 }
 
-export const logicalView = createStore<LogicalView>(() => ({ stamps: 'none', selected: null }))
+export const logicalViewStore = createStore<LogicalView>(() => ({ stamps: 'none', selected: null }))
 
 /**
  * What the last paint found: events in view, whether stamps fit, and the selected event's
@@ -26,18 +26,18 @@ export interface LogicalPaintFacts {
   selection: { past: number; future: number; concurrent: number } | null
 }
 
-export const logicalFacts = createStore<LogicalPaintFacts>(() => ({
+export const logicalFactsStore = createStore<LogicalPaintFacts>(() => ({
   events: 0,
   labelled: false,
   selection: null,
 }))
 
 export function reportFacts(f: LogicalPaintFacts): void {
-  const o = logicalFacts.getState()
+  const o = logicalFactsStore.getState()
   // the event count alone changes at every paint while following: it does not re-render
   const same =
     o.labelled === f.labelled &&
     o.events > 0 === f.events > 0 &&
     JSON.stringify(o.selection) === JSON.stringify(f.selection)
-  if (!same) logicalFacts.setState(f)
+  if (!same) logicalFactsStore.setState(f)
 }

@@ -2,7 +2,7 @@ import { useCallback, useRef } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import type { Frame } from '../../worker/wire'
 import { usePainter } from '../frameLoop'
-import { sourceName, useLang, useT } from '../i18n'
+import { sourceName, useLangStore, useT } from '../i18n'
 import { protocolLabel } from '../legend/kindNames'
 import { useRunStore, type RunState } from '../store/runStore'
 
@@ -15,7 +15,7 @@ const selectRun = (s: RunState) => ({ run: s.run, statuses: s.statuses })
  */
 export function RunPanel() {
   const t = useT()
-  const lang = useLang((s) => s.lang)
+  const lang = useLangStore((s) => s.lang)
   const { run, statuses } = useRunStore(useShallow(selectRun))
   const info = useRef<HTMLDListElement>(null)
   const events = useRef<HTMLElement>(null)

@@ -1,5 +1,5 @@
 import { useT } from '../i18n'
-import { useAutosave } from './autosave'
+import { useAutosaveStore } from './autosaveStore'
 
 /**
  * `autosave-failed`: the browser refused to store the session (storage full): what is on screen
@@ -7,7 +7,7 @@ import { useAutosave } from './autosave'
  */
 export function AutosaveNotice() {
   const t = useT()
-  const show = useAutosave((s) => s.failed && !s.dismissed)
+  const show = useAutosaveStore((s) => s.failed && !s.dismissed)
   if (!show) return null
   return (
     <div className="banner banner-warning" role="alert" data-testid="autosave-failed">
@@ -17,7 +17,7 @@ export function AutosaveNotice() {
       <button
         type="button"
         className="btn btn-quiet"
-        onClick={() => useAutosave.setState({ dismissed: true })}
+        onClick={() => useAutosaveStore.setState({ dismissed: true })}
       >
         {t('error.dismiss')}
       </button>

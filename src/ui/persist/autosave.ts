@@ -1,13 +1,13 @@
-import { create } from 'zustand'
 import type { ScenarioInput } from '../../engine'
 import { DEFAULT_PRESET } from '../../engine/scenario/presets'
 import type { RunSource } from '../../worker/wire'
-import { useLang } from '../i18n'
-import { usePerturbStore } from '../perturb/store'
+import { useLangStore } from '../i18n'
+import { usePerturbStore } from '../perturb/perturbStore'
 import { requestScenario } from '../share/scenarioRequest'
 import { onWorkerMessage } from '../sim/actions'
 import { frameStore } from '../store/frameStore'
 import { DEFAULT_SPEED, useRunStore } from '../store/runStore'
+import { useAutosaveStore } from './autosaveStore'
 import { SESSION_KEY, serializeSession, sessionOf, worthKeeping } from './session'
 
 /** At most one write per this many milliseconds while the run changes (it does, every frame). */
@@ -16,12 +16,6 @@ const SAVE_EVERY_MS = 1000
 /** The scenario as loaded, per run: asked from the worker once when a run starts. */
 let loaded: { runId: number; base: ScenarioInput; source: RunSource } | null = null
 let timer: ReturnType<typeof setTimeout> | null = null
-
-/** Whether the last autosave failed (`autosave-failed`), and whether the user closed the notice. */
-export const useAutosave = create<{ failed: boolean; dismissed: boolean }>(() => ({
-  failed: false,
-  dismissed: false,
-}))
 
 function storage(): Storage | null {
   try {
@@ -46,17 +40,18 @@ function saveNow(): void {
     inputs: usePerturbStore.getState().inputs,
     now: frame.now,
     speed,
-    lang: useLang.getState().lang,
+    lang: useLangStore.getState().lang,
   })
   try {
     if (worthKeeping(session, { presetId: DEFAULT_PRESET, speed: DEFAULT_SPEED }, playing))
       store.setItem(SESSION_KEY, serializeSession(session))
     else store.removeItem(SESSION_KEY)
-    if (useAutosave.getState().failed) useAutosave.setState({ failed: false })
+    if (useAutosaveStore.getState().failed) useAutosaveStore.setState({ failed: false })
   } catch {
     // over quota: the previous session stays and the run is unaffected, but the user is told —
     // a reload would bring back an older session than the one on screen
-    if (!useAutosave.getState().failed) useAutosave.setState({ failed: true, dismissed: false })
+    if (!useAutosaveStore.getState().failed)
+      useAutosaveStore.setState({ failed: true, dismissed: false })
   }
 }
 
@@ -102,7 +97,7 @@ export function startAutosave(): void {
   frameStore.subscribe(schedule)
   useRunStore.subscribe(schedule)
   usePerturbStore.subscribe(schedule)
-  useLang.subscribe(schedule)
+  useLangStore.subscribe(schedule)
   window.addEventListener('pagehide', saveNow)
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'hidden') saveNow()

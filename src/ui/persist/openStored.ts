@@ -1,9 +1,9 @@
 import { presets } from '../../engine/scenario/presets'
-import { useLang } from '../i18n'
+import { useLangStore } from '../i18n'
 import { isLessonHash, openLessonHash } from '../lessons/lessonLink'
 import { openLessonLink } from '../lessons/openLink'
 import { afterNextLoad } from '../share/afterLoad'
-import { showRunNotice } from '../share/notice'
+import { showRunNotice } from '../share/runNoticeStore'
 import { MAX_OPEN_TIME, openShareLink } from '../share/openLink'
 import { isShareHash } from '../share/shareUrl'
 import { pause, sendCommand, setSpeed, startDefault } from '../sim/actions'
@@ -23,7 +23,7 @@ function startDefaultBecause(banner: Banner | null): void {
 function restore(session: Session): void {
   // `?lang=` in the address wins over the language the session was watched in
   const lang = new URLSearchParams(window.location.search).get('lang')
-  if (lang !== 'en' && lang !== 'zh') useLang.setState({ lang: session.lang })
+  if (lang !== 'en' && lang !== 'zh') useLangStore.setState({ lang: session.lang })
   setSpeed(session.speed)
   pause()
   const { source } = session

@@ -1,11 +1,11 @@
 import { useEffect } from 'react'
 import { useShallow } from 'zustand/react/shallow'
-import { useConfirm } from '../confirm/confirmStore'
+import { useConfirmStore } from '../confirm/confirmStore'
 import { ToolButton } from '../controls/ToolButton'
 import { useT } from '../i18n'
 import { redoEdit, undoEdit } from './actions'
 import { editShortcut, typesText } from './editKeys'
-import { usePerturbStore, type PerturbState } from './store'
+import { usePerturbStore, type PerturbState } from './perturbStore'
 
 const selectEdits = (s: PerturbState) => s.edits
 
@@ -22,7 +22,7 @@ export function EditButtons() {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const what = editShortcut(e)
-      if (!what || typesText(e.target) || useConfirm.getState().question) return
+      if (!what || typesText(e.target) || useConfirmStore.getState().question) return
       e.preventDefault()
       if (what === 'undo') undoEdit()
       else redoEdit()

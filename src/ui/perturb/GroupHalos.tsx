@@ -2,7 +2,7 @@ import { useShallow } from 'zustand/react/shallow'
 import type { NodePlacement } from '../topology/layout'
 import { GROUP_COLOURS } from '../palette'
 import { groupName } from './partition'
-import { usePerturbStore, type PerturbState } from './store'
+import { usePerturbStore, type PerturbState } from './perturbStore'
 
 const selectGroups = (s: PerturbState) => ({
   draft: s.draft?.assign ?? null,

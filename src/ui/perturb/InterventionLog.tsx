@@ -5,7 +5,7 @@ import { schedulePaint, usePainter } from '../frameLoop'
 import { t as tNow, useT } from '../i18n'
 import { removeInput } from './actions'
 import { describeInput } from './describe'
-import { usePerturbStore, type PerturbState } from './store'
+import { usePerturbStore, type PerturbState } from './perturbStore'
 
 const selectInputs = (s: PerturbState) => s.inputs
 

@@ -4,7 +4,7 @@ import { useT } from '../i18n'
 import { curvePath, pointOnCurve, type LinkCurve } from '../topology/geometry'
 import { linkHint } from '../tools/toolModel'
 import { activateLink } from './actions'
-import { usePerturbStore, type PerturbState } from './store'
+import { usePerturbStore, type PerturbState } from './perturbStore'
 import './perturb.css'
 
 /** Both link sets — the protocols' pairs and the ones traffic revealed — without repeats. */

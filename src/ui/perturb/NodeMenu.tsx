@@ -19,7 +19,7 @@ import {
   type MenuItem,
 } from './menuModel'
 import { parseBounded, refusal } from '../typedNumber'
-import { usePerturbStore, type PerturbState } from './store'
+import { usePerturbStore, type PerturbState } from './perturbStore'
 
 const selectMenu = (s: PerturbState) => s.menu
 /** Keeps the menu inside the window: its estimated size before layout. */

@@ -9,7 +9,7 @@ import { formatGroups } from './describe'
 import { zeroLogScale } from './sliderScale'
 import { groupsInForce } from './partition'
 import { SliderField } from './SliderField'
-import { usePerturbStore, type PerturbState } from './store'
+import { usePerturbStore, type PerturbState } from './perturbStore'
 import './perturb.css'
 
 const selectIds = (s: RunState) => s.run?.nodes.map((n) => n.id) ?? null

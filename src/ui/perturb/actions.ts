@@ -1,6 +1,6 @@
 import type { Intervention, LiveInput } from '../../engine'
-import { selectNode } from '../clock/selection'
-import { clockFeedStore } from '../clock/history/historyStore'
+import { selectNode } from '../clock/clockSelectionStore'
+import { clockFeedStore } from '../clock/history/clockFeedStore'
 import { askFirst, type Question } from '../confirm/confirmStore'
 import { inject, reset, sendCommand } from '../sim/actions'
 import { frameStore } from '../store/frameStore'
@@ -13,9 +13,9 @@ import {
   type ToolId,
   type ValueTool,
 } from '../tools/toolModel'
-import { openView, useWorkspace } from '../workspace/workspaceStore'
+import { openView, useWorkspaceStore } from '../workspace/workspaceStore'
 import { assignNode, draftGroups, startDraft } from './partition'
-import { usePerturbStore } from './store'
+import { usePerturbStore } from './perturbStore'
 
 /**
  * The "break it" actions. Every change to the run goes through the intervention vocabulary
@@ -128,7 +128,7 @@ export function activateNode(index: number): void {
 /** Select a node for the inspector and bring the inspector on screen beside the first view. */
 function inspectNode(id: string): void {
   selectNode(id)
-  if (!useWorkspace.getState().focus.includes('inspector')) openView('inspector', true)
+  if (!useWorkspaceStore.getState().focus.includes('inspector')) openView('inspector', true)
 }
 
 /** Choose a tool; the partition tool starts a draft from the partition in force, others drop it. */

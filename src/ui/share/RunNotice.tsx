@@ -1,11 +1,11 @@
 import { formatClock } from '../format/quantities'
 import { useT } from '../i18n'
-import { showRunNotice, useRunNotice } from './notice'
+import { showRunNotice, useRunNoticeStore } from './runNoticeStore'
 
 /** "Opened a shared run / restored your session, paused at t": why the run is not playing. */
 export function RunNotice() {
   const t = useT()
-  const notice = useRunNotice((s) => s.notice)
+  const notice = useRunNoticeStore((s) => s.notice)
   if (!notice) return null
   const at = formatClock(notice.t)
   return (

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { encodeShare, MAX_LINK_CHARS } from '../../engine/scenario/shareCodec'
-import { history } from '../clock/history/historyStore'
+import { history } from '../clock/history/clockFeedStore'
 import { useT, type MessageKey, type Params } from '../i18n'
 import { frameStore } from '../store/frameStore'
 import { useRunStore } from '../store/runStore'

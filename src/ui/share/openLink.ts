@@ -2,7 +2,7 @@ import { decodeShare } from '../../engine/scenario/shareCodec'
 import { pause, sendCommand } from '../sim/actions'
 import { useRunStore } from '../store/runStore'
 import { afterNextLoad } from './afterLoad'
-import { showRunNotice } from './notice'
+import { showRunNotice } from './runNoticeStore'
 
 /**
  * Opening a link runs the simulation to its time before showing it; a hostile link must not

@@ -1,7 +1,7 @@
 import { create } from 'zustand'
 import type { Command, RunSource, WorkerMessage } from '../../worker/wire'
 import type { SeekProgress } from '../../worker/timelineWire'
-import { showRunNotice } from '../share/notice'
+import { showRunNotice } from '../share/runNoticeStore'
 
 /**
  * The worker busy for a while (docs/architecture.md "Seek and checkpoints"): a seek or a load's
@@ -15,18 +15,22 @@ export interface BusyState {
   stalled: { loading: { source: RunSource; name: string } | null } | null
 }
 
-export const useBusy = create<BusyState>(() => ({ seek: null, cancelled: null, stalled: null }))
+export const useBusyStore = create<BusyState>(() => ({
+  seek: null,
+  cancelled: null,
+  stalled: null,
+}))
 
 export function receiveBusy(msg: WorkerMessage): void {
   switch (msg.type) {
     case 'seekProgress':
-      return useBusy.setState({ seek: msg, cancelled: null })
+      return useBusyStore.setState({ seek: msg, cancelled: null })
     case 'loaded':
-      return useBusy.setState({ cancelled: null })
+      return useBusyStore.setState({ cancelled: null })
     case 'seekEnd':
       // a link's "opened at t" no longer holds when its replay was stopped short of t
       if (msg.end === 'cancelled') showRunNotice(null)
-      return useBusy.setState({
+      return useBusyStore.setState({
         seek: null,
         cancelled: msg.end === 'cancelled' ? { at: msg.at, to: msg.to } : null,
       })
@@ -35,7 +39,7 @@ export function receiveBusy(msg: WorkerMessage): void {
 
 export function setStalled(stuck: boolean, on: Extract<Command, { type: 'load' }> | null): void {
   const name = (on?.scenario as { name?: unknown } | undefined)?.name
-  useBusy.setState({
+  useBusyStore.setState({
     stalled: stuck
       ? { loading: on && { source: on.source, name: typeof name === 'string' ? name : '' } }
       : null,

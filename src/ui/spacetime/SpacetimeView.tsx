@@ -17,19 +17,19 @@ import { hitTest, type HoverTarget } from './hover'
 import { paintSpacetime } from './painter'
 import { SpacetimeLegend } from './SpacetimeLegend'
 import {
-  diagramView,
+  diagramViewStore,
   follow,
   MAX_SPAN,
   MIN_SPAN,
   shownRange,
   viewDomain,
   type DiagramView,
-} from './viewStore'
-import { spacetimeWindow } from './windowStore'
+} from './diagramViewStore'
+import { spacetimeWindow } from './spacetimeWindow'
 import { arrowOf } from './spacetimeData'
-import { useStep } from '../step/stepStore'
+import { useStepStore } from '../step/stepStore'
 import { LogicalTools } from '../logical/LogicalTools'
-import { logicalView, reportFacts } from '../logical/logicalStore'
+import { logicalViewStore, reportFacts } from '../logical/logicalStore'
 import { eventAt, paintLogical } from '../logical/logicalPainter'
 import './spacetime.css'
 
@@ -49,14 +49,14 @@ const selectTicks = (s: DiagramView) => s.localTicks
 /**
  * The space-time (Lamport) diagram: a line per node over true time, every message an arrow from
  * its send to its receipt. Painted on a canvas from the worker's window of recent records
- * (windowStore.ts) and the frame's messages in flight; wheel and drag (zoomController.ts) set the
- * shown stretch (viewStore.ts), which follows the live moment until the user pans back.
+ * (spacetimeWindow.ts) and the frame's messages in flight; wheel and drag (zoomController.ts) set the
+ * shown stretch (diagramViewStore.ts), which follows the live moment until the user pans back.
  */
 export function SpacetimeView() {
   const t = useT()
   const run = useRunStore((s) => s.run)
-  const following = useStore(diagramView, selectFollowing)
-  const localTicks = useStore(diagramView, selectTicks)
+  const following = useStore(diagramViewStore, selectFollowing)
+  const localTicks = useStore(diagramViewStore, selectTicks)
   const box = useRef<HTMLDivElement>(null)
   const canvas = useRef<HTMLCanvasElement>(null)
   const axisRef = useRef<SVGGElement>(null)
@@ -96,7 +96,7 @@ export function SpacetimeView() {
       }
       c.at = started
       const data = spacetimeWindow()
-      const v = diagramView.getState()
+      const v = diagramViewStore.getState()
       const now = frame?.now ?? data.now
       const [from, to] = viewDomain(v, now)
       const x = scaleLinear()
@@ -123,7 +123,7 @@ export function SpacetimeView() {
       const frameColours = runKinds.map((_, i) => categoricalColour(i))
       const hl = hoverRef.current
       // the message the last Step delivered, sent or lost (hovering another one shows that one)
-      const stepped = useStep.getState().summary?.message ?? null
+      const stepped = useStepStore.getState().summary?.message ?? null
       const stepArrow = stepped === null ? null : arrowOf(data, stepped)
       const counts = paintSpacetime({
         ctx,
@@ -140,7 +140,7 @@ export function SpacetimeView() {
         highlight: hl?.kind === 'arrow' && hl.index >= data.first ? hl.index : stepArrow,
       })
       // logical stamps and the selected event's causal past and future, drawn over the arrows
-      const logical = paintLogical(ctx, data, x, laneY, logicalView.getState())
+      const logical = paintLogical(ctx, data, x, laneY, logicalViewStore.getState())
       reportFacts(logical)
       if (axisRef.current)
         select(axisRef.current).call(
@@ -181,9 +181,9 @@ export function SpacetimeView() {
   usePainter(paintFrame, { rate: 'frame', visible: box })
   useEffect(() => {
     // paused runs get no frames: repaint for the view's own changes
-    const stop = diagramView.subscribe(() => repaint(paintFrame))
-    const stopLogical = logicalView.subscribe(() => repaint(paintFrame))
-    const stopStep = useStep.subscribe(() => repaint(paintFrame))
+    const stop = diagramViewStore.subscribe(() => repaint(paintFrame))
+    const stopLogical = logicalViewStore.subscribe(() => repaint(paintFrame))
+    const stopStep = useStepStore.subscribe(() => repaint(paintFrame))
     return () => {
       stop()
       stopLogical()
@@ -195,17 +195,17 @@ export function SpacetimeView() {
     const el = layer.current
     if (!el || width === 0) return
     return attachTimeZoom(el, {
-      domain: () => viewDomain(diagramView.getState(), currentNow()),
+      domain: () => viewDomain(diagramViewStore.getState(), currentNow()),
       range: () => [GUTTER, width - PAD_RIGHT],
       move(a, b, source) {
-        const v = diagramView.getState()
+        const v = diagramViewStore.getState()
         const now = currentNow()
         const span = Math.min(MAX_SPAN, Math.max(MIN_SPAN, b - a))
         // a wheel while following zooms about the live edge
-        if (source === 'wheel' && v.following) diagramView.setState({ span })
+        if (source === 'wheel' && v.following) diagramViewStore.setState({ span })
         else {
           const end = Math.min(b, now)
-          diagramView.setState({ span, end, following: end >= now && v.following })
+          diagramViewStore.setState({ span, end, following: end >= now && v.following })
         }
       },
     })
@@ -239,7 +239,7 @@ export function SpacetimeView() {
       if (!x) return
       const r = e.currentTarget.getBoundingClientRect()
       const hit = eventAt(spacetimeWindow(), x, laneY, e.clientX - r.left, e.clientY - r.top)
-      logicalView.setState({ selected: hit })
+      logicalViewStore.setState({ selected: hit })
     },
     [laneY],
   )
@@ -266,7 +266,7 @@ export function SpacetimeView() {
               type="checkbox"
               data-testid="spacetime-local-ticks"
               checked={localTicks}
-              onChange={(e) => diagramView.setState({ localTicks: e.target.checked })}
+              onChange={(e) => diagramViewStore.setState({ localTicks: e.target.checked })}
             />
             <span>{t('spacetime.localTicks')}</span>
           </label>

@@ -1,4 +1,4 @@
-import { useStep } from './stepStore'
+import { useStepStore } from './stepStore'
 import './step.css'
 
 /**
@@ -6,7 +6,7 @@ import './step.css'
  * the page (a region that appears with its text is not announced), empty when there is nothing.
  */
 export function StepCaption() {
-  const caption = useStep((s) => s.summary?.caption ?? '')
+  const caption = useStepStore((s) => s.summary?.caption ?? '')
   return (
     <p className="step-caption" data-testid="step-caption" aria-live="polite">
       {caption}

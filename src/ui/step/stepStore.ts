@@ -1,9 +1,9 @@
 import { create } from 'zustand'
 import type { StepEvent } from '../../worker/stepEvents'
-import { t, useLang } from '../i18n'
+import { t, useLangStore } from '../i18n'
 import { onWorkerMessage } from '../sim/actions'
 import { useRunStore } from '../store/runStore'
-import { clearHighlights, setHighlights, useHighlights } from '../workspace/highlightStore'
+import { clearHighlights, setHighlights, useHighlightStore } from '../workspace/highlightStore'
 import { summarizeStep, type StepSummary } from './stepCaption'
 
 /**
@@ -16,27 +16,27 @@ interface StepState {
   summary: StepSummary | null
 }
 
-export const useStep = create<StepState>(() => ({ last: null, summary: null }))
+export const useStepStore = create<StepState>(() => ({ last: null, summary: null }))
 
 /** the highlights Step set, so that clearing never takes away a lesson step's */
 let lit: unknown = null
 
 function show(last: NonNullable<StepState['last']>): void {
   const summary = summarizeStep(last.events, last.more, t)
-  useStep.setState({ last, summary })
+  useStepStore.setState({ last, summary })
   setHighlights({ nodes: summary.nodes, links: summary.links })
-  lit = useHighlights.getState()
+  lit = useHighlightStore.getState()
 }
 
 function clear(): void {
-  if (!useStep.getState().last) return
-  useStep.setState({ last: null, summary: null })
-  if (useHighlights.getState() === lit) clearHighlights()
+  if (!useStepStore.getState().last) return
+  useStepStore.setState({ last: null, summary: null })
+  if (useHighlightStore.getState() === lit) clearHighlights()
   lit = null
 }
 
 onWorkerMessage((msg) => {
-  const last = useStep.getState().last
+  const last = useStepStore.getState().last
   if (msg.type === 'stepped') {
     if (msg.runId === useRunStore.getState().run?.runId)
       show({ events: msg.events, more: msg.more, at: msg.at, runId: msg.runId })
@@ -45,7 +45,7 @@ onWorkerMessage((msg) => {
 })
 
 // the caption is text in the reader's language
-useLang.subscribe(() => {
-  const last = useStep.getState().last
+useLangStore.subscribe(() => {
+  const last = useStepStore.getState().last
   if (last) show(last)
 })

@@ -1,13 +1,13 @@
 import { useCallback, useRef } from 'react'
 import type { Frame } from '../../worker/wire'
 import { repaintAll, usePainter } from '../frameLoop'
-import { useConsensus } from '../consensus/store'
+import { useConsensusStore } from '../consensus/consensusStore'
 import { EditButtons } from '../perturb/EditButtons'
 import { t as tNow, useT } from '../i18n'
-import { shownRange } from '../spacetime/viewStore'
+import { shownRange } from '../spacetime/diagramViewStore'
 import { frameStore } from '../store/frameStore'
 import { useElementSizeRef } from '../useElementSize'
-import { seekTo, useTimeline } from './timelineStore'
+import { seekTo, useTimelineStore } from './timelineStore'
 import './timeline.css'
 
 const PAD = 8
@@ -20,7 +20,7 @@ const PAGE_STEP = 10
 
 /** The recorded end of the run as drawn: the head, or the frame's time while live past it. */
 function extent(frame: Frame | null): { now: number; head: number; end: number } {
-  const tl = useTimeline.getState()
+  const tl = useTimelineStore.getState()
   const now = frame?.now ?? 0
   const head = Math.max(tl.runId === frame?.runId ? tl.head : 0, now)
   const replacedTo = tl.runId === frame?.runId && tl.replaced ? tl.replaced.to : 0
@@ -67,7 +67,7 @@ export function Timeline() {
       const { width } = size.current
       const { now, head, end } = extent(frame)
       const x = (v: number) => PAD + (Math.max(0, Math.min(end, v)) / end) * (width - 2 * PAD)
-      const tl = useTimeline.getState()
+      const tl = useTimelineStore.getState()
       rail.current!.setAttribute('width', String(Math.max(0, width - 2 * PAD)))
       recorded.current!.setAttribute('width', String(Math.max(0, x(head) - PAD)))
       const r = tl.runId === frame.runId ? tl.replaced : null
@@ -87,7 +87,7 @@ export function Timeline() {
           : '',
       )
       // the checker's violations (consensus and transactions) as red marks over the rail
-      const v = useConsensus.getState()
+      const v = useConsensusStore.getState()
       const found = v.violationsRunId === frame.runId ? v.violations : []
       violations.current!.setAttribute(
         'd',
@@ -199,7 +199,11 @@ export function Timeline() {
           <rect ref={replaced} className="timeline-replaced" y={HEIGHT / 2 - 3} height={6} />
           <rect ref={band} className="timeline-band" y={2} height={HEIGHT - 4} rx={2} />
           <path ref={ticks} className="timeline-checkpoints" />
-          <path ref={violations} className="timeline-violations" data-testid="timeline-violations" />
+          <path
+            ref={violations}
+            className="timeline-violations"
+            data-testid="timeline-violations"
+          />
           <g ref={thumb}>
             <circle className="timeline-thumb" cy={HEIGHT / 2} r={7} />
           </g>

@@ -26,7 +26,7 @@ const initial: TimelineState = {
   seekMs: null,
 }
 
-export const useTimeline = create<TimelineState>(() => initial)
+export const useTimelineStore = create<TimelineState>(() => initial)
 
 /**
  * Seeks while scrubbing are coalesced: one in the worker at a time, and only the latest target
@@ -50,15 +50,15 @@ onWorkerMessage((msg) => {
     case 'loaded':
       inFlight = false
       pending = null
-      useTimeline.setState({ ...initial, runId: msg.run.runId })
+      useTimelineStore.setState({ ...initial, runId: msg.run.runId })
       return
     case 'timeline': {
       const { type: _type, ...info } = msg
-      useTimeline.setState(info)
+      useTimelineStore.setState(info)
       return
     }
     case 'seeked':
-      useTimeline.setState({ seekMs: msg.ms })
+      useTimelineStore.setState({ seekMs: msg.ms })
       inFlight = false
       if (pending !== null) {
         const next = pending

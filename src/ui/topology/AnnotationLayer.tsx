@@ -2,12 +2,12 @@ import { useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { useStore } from 'zustand'
 import { useShallow } from 'zustand/react/shallow'
 import { presets } from '../../engine/scenario/presets'
-import { clockFeedStore } from '../clock/history/historyStore'
-import { useConsensus } from '../consensus/store'
+import { clockFeedStore } from '../clock/history/clockFeedStore'
+import { useConsensusStore } from '../consensus/consensusStore'
 import { formatOffset } from '../format/quantities'
-import { translate, useLang, type MessageKey, type Translate } from '../i18n'
+import { translate, useLangStore, type MessageKey, type Translate } from '../i18n'
 import { useRunStore } from '../store/runStore'
-import { useHighlights } from '../workspace/highlightStore'
+import { useHighlightStore } from '../workspace/highlightStore'
 import { placeLabels, type Rect } from '../workspace/labelPlacement'
 import { asymmetricLinks, nodeMarks, type NodeMark } from '../workspace/mapMarks'
 import { curvePath, pointOnCurve, type LinkCurve } from './geometry'
@@ -71,12 +71,14 @@ export function AnnotationLayer({
   width: number
   height: number
 }) {
-  const lang = useLang((s) => s.lang)
+  const lang = useLangStore((s) => s.lang)
   // stable per language: the labels (and their placement) are recomputed only when needed
   const t = useMemo<Translate>(() => (key, params) => translate(lang, key, params), [lang])
   const run = useRunStore((s) => s.run)
-  const violations = useConsensus((s) => (s.violationsRunId === run?.runId ? s.violations : null))
-  const highlights = useHighlights(useShallow((h) => h))
+  const violations = useConsensusStore((s) =>
+    s.violationsRunId === run?.runId ? s.violations : null,
+  )
+  const highlights = useHighlightStore(useShallow((h) => h))
   const ids = useMemo(() => run?.nodes.map((n) => n.id) ?? [], [run])
 
   // Summaries arrive several times a second: the selector returns what is marked as a string,
@@ -231,7 +233,7 @@ function Leader({ from, gap, to }: { from: { x: number; y: number }; gap: number
  * HTML, so it wraps and is read by screen readers as it changes.
  */
 export function MapCaption() {
-  const caption = useHighlights((h) => h.caption)
+  const caption = useHighlightStore((h) => h.caption)
   if (!caption) return null
   return (
     <p className="map-caption" data-testid="map-caption" role="status">

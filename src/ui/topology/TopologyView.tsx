@@ -11,9 +11,9 @@ import { Arrowhead } from './Arrowhead'
 import { GroupHalos } from '../perturb/GroupHalos'
 import { LinkLayer, mergeLinks } from '../perturb/LinkLayer'
 import { groupName } from '../perturb/partition'
-import { usePerturbStore, type PerturbState } from '../perturb/store'
-import { useClockSelection } from '../clock/selection'
-import { clockFeedStore } from '../clock/history/historyStore'
+import { usePerturbStore, type PerturbState } from '../perturb/perturbStore'
+import { useClockSelectionStore } from '../clock/clockSelectionStore'
+import { clockFeedStore } from '../clock/history/clockFeedStore'
 import { ASKS } from '../perturb/menuModel'
 import { TOOL_ASKS, isValueTool, nodeHint } from '../tools/toolModel'
 import { StepCaption } from '../step/StepCaption'
@@ -21,7 +21,7 @@ import { useRunStore, type RunState } from '../store/runStore'
 import { useElementSize } from '../useElementSize'
 import { curvePath, linkCurve, type LinkCurve } from './geometry'
 import { layoutTopology } from './layout'
-import { usePresenter } from '../workspace/presenterStore'
+import { usePresenterStore } from '../workspace/presenterStore'
 import type { MapObstacles } from './flightLabels'
 import { createMessageLayer } from './messageLayer'
 import { boxesIn, nodeDiscs } from './obstacles'
@@ -51,14 +51,14 @@ export function TopologyView() {
   const t = useT()
   const { run, statuses, links: learned } = useRunStore(useShallow(selectView))
   const { draft, tool, values } = usePerturbStore(useShallow(selectTool))
-  const selected = useClockSelection((s) => (tool === 'inspect' ? s.node : null))
+  const selected = useClockSelectionStore((s) => (tool === 'inspect' ? s.node : null))
   const box = useRef<HTMLDivElement>(null)
   const { width, height } = useElementSize(box)
   const canvas = useRef<HTMLCanvasElement>(null)
   const parts = useRef<(NodeParts | null)[]>([])
 
   // presenter mode's readouts are 16 px instead of 13 (workspace.css)
-  const textScale = usePresenter((s) => (s.on ? 16 / 13 : 1))
+  const textScale = usePresenterStore((s) => (s.on ? 16 / 13 : 1))
   const layout = useMemo(
     () => (run && width > 0 ? layoutTopology(run.nodes, width, height, textScale) : null),
     [run, width, height, textScale],

@@ -7,7 +7,7 @@ import { useT, type MessageKey, type Translate } from '../i18n'
 import { useRunStore, type RunState } from '../store/runStore'
 import { useElementSize } from '../useElementSize'
 import { CommitWaitToggle } from './CommitWaitToggle'
-import { useTransactions, type TransactionsState } from './store'
+import { useTransactionsStore, type TransactionsState } from './transactionsStore'
 import { outcomeOf, windowsOf, type TimeWindow } from './windows'
 import './transactions.css'
 
@@ -269,7 +269,7 @@ function Legend({ t }: { t: Translate }) {
  */
 export function TransactionsView() {
   const t = useT()
-  const update = useTransactions(selectUpdate)
+  const update = useTransactionsStore(selectUpdate)
   const run = useRunStore(selectRun)
   const box = useRef<HTMLDivElement>(null)
   const { width } = useElementSize(box)

@@ -1,13 +1,13 @@
 import { Suspense, useMemo } from 'react'
 import { useShallow } from 'zustand/react/shallow'
-import { useConsensus, type ConsensusState } from '../consensus/store'
+import { useConsensusStore, type ConsensusState } from '../consensus/consensusStore'
 import { SafetyStatus } from '../consensus/SafetyStatus'
 import { useT } from '../i18n'
 import { useRunStore } from '../store/runStore'
 import { usePresenterKeys } from './presenterKeys'
-import { usePresenter } from './presenterStore'
+import { usePresenterStore } from './presenterStore'
 import { availableViews, shownViews } from './views'
-import { openView, useWorkspace } from './workspaceStore'
+import { openView, useWorkspaceStore } from './workspaceStore'
 
 const selectConsensusRun = (s: ConsensusState) => ({ runId: s.runId, meta: s.meta !== null })
 
@@ -18,10 +18,10 @@ const selectConsensusRun = (s: ConsensusState) => ({ runId: s.runId, meta: s.met
  */
 export function FocusPane() {
   const t = useT()
-  const focus = useWorkspace((s) => s.focus)
-  const present = usePresenter((s) => s.on)
+  const focus = useWorkspaceStore((s) => s.focus)
+  const present = usePresenterStore((s) => s.on)
   const runId = useRunStore((s) => s.run?.runId ?? -2)
-  const c = useConsensus(useShallow(selectConsensusRun))
+  const c = useConsensusStore(useShallow(selectConsensusRun))
   const consensus = c.meta && c.runId === runId
   const offered = availableViews(consensus)
   const offeredIds = useMemo(() => availableViews(consensus).map((v) => v.id), [consensus])

@@ -14,12 +14,12 @@ export interface Highlights {
 
 const none: Highlights = { nodes: [], links: [], caption: null }
 
-export const useHighlights = create<Highlights>(() => none)
+export const useHighlightStore = create<Highlights>(() => none)
 
 export function setHighlights(h: Partial<Highlights>): void {
-  useHighlights.setState({ ...none, ...h })
+  useHighlightStore.setState({ ...none, ...h })
 }
 
 export function clearHighlights(): void {
-  useHighlights.setState(none)
+  useHighlightStore.setState(none)
 }

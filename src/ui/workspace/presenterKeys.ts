@@ -1,8 +1,8 @@
 import { useEffect } from 'react'
 import { togglePlay } from '../sim/actions'
-import { usePresenter } from './presenterStore'
+import { usePresenterStore } from './presenterStore'
 import type { ViewId } from './workspaceStore'
-import { showViews, useWorkspace } from './workspaceStore'
+import { showViews, useWorkspaceStore } from './workspaceStore'
 
 /** Keys a presentation clicker sends for "next" and "back" (most send PageDown / PageUp). */
 const NEXT = new Set(['ArrowRight', 'PageDown'])
@@ -29,7 +29,7 @@ function lessonButton(which: 'next' | 'prev'): HTMLButtonElement | null {
  * F full screen. Only in presenter mode, and never while a control that takes keys has focus.
  */
 export function usePresenterKeys(offered: readonly ViewId[]): void {
-  const present = usePresenter((s) => s.on)
+  const present = usePresenterStore((s) => s.on)
   useEffect(() => {
     if (!present) return
     const onKey = (e: KeyboardEvent) => {
@@ -39,7 +39,7 @@ export function usePresenterKeys(offered: readonly ViewId[]): void {
         e.preventDefault()
         const lesson = lessonButton(next ? 'next' : 'prev')
         if (lesson) return lesson.click()
-        const [current] = useWorkspace.getState().focus
+        const [current] = useWorkspaceStore.getState().focus
         const at = Math.max(0, offered.indexOf(current))
         const to = (at + (next ? 1 : offered.length - 1)) % offered.length
         return showViews([offered[to]])

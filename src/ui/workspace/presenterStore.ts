@@ -4,7 +4,7 @@ import { create } from 'zustand'
  * Presenter mode (`?present=1`, `presenter-toggle`; docs/ui-layers.md): large type, one view,
  * keyboard and clicker driven. The same layout with a class on the root, no second tree.
  */
-export const usePresenter = create<{ on: boolean }>(() => ({
+export const usePresenterStore = create<{ on: boolean }>(() => ({
   on: typeof window !== 'undefined' && isPresentParam(window.location.search),
 }))
 
@@ -14,7 +14,7 @@ function isPresentParam(search: string): boolean {
 
 /** Switch presenter mode and record it in `?present=1`, so a reload or a copied link keeps it. */
 export function setPresenter(on: boolean): void {
-  usePresenter.setState({ on })
+  usePresenterStore.setState({ on })
   const url = new URL(window.location.href)
   if (on) url.searchParams.set('present', '1')
   else url.searchParams.delete('present')

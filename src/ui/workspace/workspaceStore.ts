@@ -14,11 +14,13 @@ export interface WorkspaceState {
   focus: ViewId[]
 }
 
-export const useWorkspace = create<WorkspaceState>(() => ({ focus: ['offsetChart', 'precision'] }))
+export const useWorkspaceStore = create<WorkspaceState>(() => ({
+  focus: ['offsetChart', 'precision'],
+}))
 
 /** Focus `views` (a preset's defaults or a lesson step's); an empty list keeps the current focus. */
 export function showViews(views: readonly ViewId[]): void {
-  if (views.length > 0) useWorkspace.setState({ focus: [...views] })
+  if (views.length > 0) useWorkspaceStore.setState({ focus: [...views] })
 }
 
 /**
@@ -26,8 +28,8 @@ export function showViews(views: readonly ViewId[]): void {
  * view focused first — or taken away again when it was already beside it.
  */
 export function openView(view: ViewId, beside = false): void {
-  const [first] = useWorkspace.getState().focus
+  const [first] = useWorkspaceStore.getState().focus
   if (!beside || first === undefined || first === view) return showViews([view])
-  const focus = useWorkspace.getState().focus
+  const focus = useWorkspaceStore.getState().focus
   showViews(focus.includes(view) ? focus.filter((v) => v !== view) : [first, view])
 }

@@ -1,5 +1,5 @@
 import { useT } from '../../i18n'
-import { selectNode } from '../selection'
+import { selectNode } from '../clockSelectionStore'
 
 interface Props {
   nodes: readonly { id: string; colour: string; reference: boolean }[]

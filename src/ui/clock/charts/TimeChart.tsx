@@ -3,7 +3,7 @@ import type { Frame } from '../../../worker/wire'
 import { repaint, schedulePaint, usePainter } from '../../frameLoop'
 import { t as tNow, useT } from '../../i18n'
 import { frameStore } from '../../store/frameStore'
-import { clockFeedStore, history } from '../history/historyStore'
+import { clockFeedStore, history } from '../history/clockFeedStore'
 import { useElementSize } from '../../useElementSize'
 import { attachTimeZoom } from '../../zoomController'
 import {
@@ -13,7 +13,8 @@ import {
   type ChartKind,
   type ChartParts,
 } from './chartPainter'
-import { timeViewStore, viewFor } from './viewport'
+import { timeViewStore } from './timeViewStore'
+import { viewFor } from './viewport'
 
 const MARGIN = { top: 8, right: 14, bottom: 22, left: 58 }
 /** Room under the x axis for its label, on the chart that shows it. */

@@ -1,9 +1,10 @@
 import { useStore } from 'zustand'
 import { useT } from '../../i18n'
 import { frameStore } from '../../store/frameStore'
-import { history } from '../history/historyStore'
+import { history } from '../history/clockFeedStore'
 import { historySpan } from './chartPainter'
-import { panView, timeViewStore, zoomView, type TimeView } from './viewport'
+import { timeViewStore, type TimeView } from './timeViewStore'
+import { panView, zoomView } from './viewport'
 
 const selectMode = (s: { view: TimeView }) => s.view.mode
 

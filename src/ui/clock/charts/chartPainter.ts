@@ -9,7 +9,8 @@ import { timeUnitFor } from '../format/units'
 import { clockQuality, CRASHED } from '../quality'
 import type { HistoryRing } from '../history/ring'
 import { decimate, extent, type SeriesSource, type Thinned } from './decimate'
-import { timeDomain, type TimeView } from './viewport'
+import type { TimeView } from './timeViewStore'
+import { timeDomain } from './viewport'
 
 /**
  * Draws one clock chart into DOM parts React created: line paths per node, axes, the zero line

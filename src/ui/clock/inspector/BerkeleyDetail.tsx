@@ -2,7 +2,7 @@ import type { BerkeleyState, EstimateStatus } from '../../../engine/protocols/be
 import { useStore } from 'zustand'
 import { useT, type MessageKey } from '../../i18n'
 import { columnUnit, formatDuration, numberIn, type TimeUnit } from '../format/units'
-import { clockFeedStore } from '../history/historyStore'
+import { clockFeedStore } from '../history/clockFeedStore'
 
 const STATUS_KEY: Record<EstimateStatus, MessageKey> = {
   used: 'clock.berkeley.used',

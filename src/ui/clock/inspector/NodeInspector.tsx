@@ -5,7 +5,7 @@ import type { NtpState } from '../../../engine/protocols/ntp/ntp'
 import type { SntpState } from '../../../engine/protocols/sntp/sntp'
 import type { RunMeta } from '../../../worker/wire'
 import { useT } from '../../i18n'
-import { selectNode, useClockSelection } from '../selection'
+import { selectNode, useClockSelectionStore } from '../clockSelectionStore'
 import { BerkeleyDetail } from './BerkeleyDetail'
 import { CristianDetail } from './CristianDetail'
 import { NaiveDetail } from './NaiveDetail'
@@ -22,8 +22,8 @@ import { LogicalDetail } from '../../logical/LogicalDetail'
  */
 export function NodeInspector({ run, algorithm }: { run: RunMeta; algorithm: string | null }) {
   const t = useT()
-  const node = useClockSelection((s) => s.node)
-  const server = useClockSelection((s) => s.server)
+  const node = useClockSelectionStore((s) => s.node)
+  const server = useClockSelectionStore((s) => s.server)
   const inspection = useInspection(node)
   const index = run.nodes.findIndex((n) => n.id === node)
   const meta = run.nodes[index]

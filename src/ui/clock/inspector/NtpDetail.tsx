@@ -3,7 +3,7 @@ import { inspectNtp, type NtpPeerView, type NtpView } from '../../../engine/prot
 import type { PeerStatus } from '../../../engine/protocols/ntp/peer'
 import { useT, type MessageKey } from '../../i18n'
 import { columnUnit, formatDuration, formatPpm, numberIn, type TimeUnit } from '../format/units'
-import { selectServer } from '../selection'
+import { selectServer } from '../clockSelectionStore'
 import { ExchangeDiagram } from './ExchangeDiagram'
 
 const STATUS_KEY: Record<PeerStatus, MessageKey> = {

@@ -3,7 +3,7 @@ import { useStore } from 'zustand'
 import { useT } from '../../i18n'
 import { act } from '../../perturb/actions'
 import { formatDuration, formatPpm, type TimeUnit } from '../format/units'
-import { clockFeedStore } from '../history/historyStore'
+import { clockFeedStore } from '../history/clockFeedStore'
 import { parseBounded, type Parsed } from '../../typedNumber'
 import { CLOCK_STEPS, DRIFT_LIMIT_PPM, DRIFT_SLIDER_PPM, LIE_LIMIT_MS } from './perturbInput'
 

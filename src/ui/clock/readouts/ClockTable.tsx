@@ -5,8 +5,8 @@ import { usePainter } from '../../frameLoop'
 import { t as tNow, useT } from '../../i18n'
 import { CRASHED } from '../quality'
 import { formatDuration, formatPpm, type TimeUnit } from '../format/units'
-import { clockFeedStore } from '../history/historyStore'
-import { selectNode } from '../selection'
+import { clockFeedStore } from '../history/clockFeedStore'
+import { selectNode } from '../clockSelectionStore'
 import { syncText } from './syncText'
 
 interface Props {

@@ -12,14 +12,14 @@ export interface ClockSelection {
   server: string | null
 }
 
-export const useClockSelection = create<ClockSelection>(() => ({ node: null, server: null }))
+export const useClockSelectionStore = create<ClockSelection>(() => ({ node: null, server: null }))
 
 export function selectNode(node: string): void {
-  useClockSelection.setState((s) => (s.node === node ? s : { node, server: null }))
+  useClockSelectionStore.setState((s) => (s.node === node ? s : { node, server: null }))
 }
 
 export function selectServer(server: string | null): void {
-  useClockSelection.setState({ server })
+  useClockSelectionStore.setState({ server })
 }
 
 /** The node to show in a new run: the one shown before if it still exists, else the first client. */

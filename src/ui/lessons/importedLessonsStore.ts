@@ -25,12 +25,12 @@ function readStored(): Lesson[] {
   }
 }
 
-export const useImported = create<{ lessons: Lesson[] }>(() => ({
+export const useImportedLessonsStore = create<{ lessons: Lesson[] }>(() => ({
   lessons: typeof localStorage === 'undefined' ? [] : readStored(),
 }))
 
 function store(lessons: Lesson[]): void {
-  useImported.setState({ lessons })
+  useImportedLessonsStore.setState({ lessons })
   try {
     localStorage.setItem(KEY, JSON.stringify(lessons))
   } catch {
@@ -40,7 +40,10 @@ function store(lessons: Lesson[]): void {
 
 /** Built-in first: an imported lesson cannot hide a course lesson with the same id. */
 export function findLesson(id: string): Lesson | undefined {
-  return course.find((l) => l.id === id) ?? useImported.getState().lessons.find((l) => l.id === id)
+  return (
+    course.find((l) => l.id === id) ??
+    useImportedLessonsStore.getState().lessons.find((l) => l.id === id)
+  )
 }
 
 export function refuseLesson(detail: string): void {
@@ -74,7 +77,10 @@ export function acceptLesson(json: unknown): Lesson | null {
     refuseLesson(`id: "${r.lesson.id}" is a built-in lesson`)
     return null
   }
-  store([...useImported.getState().lessons.filter((l) => l.id !== r.lesson.id), r.lesson])
+  store([
+    ...useImportedLessonsStore.getState().lessons.filter((l) => l.id !== r.lesson.id),
+    r.lesson,
+  ])
   openLesson(r.lesson)
   return r.lesson
 }

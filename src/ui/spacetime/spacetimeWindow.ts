@@ -1,7 +1,7 @@
 import { schedulePaint } from '../frameLoop'
 import { onWorkerMessage } from '../sim/actions'
 import { emptyWindow, ingest, type SpacetimeWindow } from './spacetimeData'
-import { follow } from './viewStore'
+import { follow } from './diagramViewStore'
 
 /** The diagram's window as last received (see spacetimeData.ts); painters read `current()`. */
 let current: SpacetimeWindow = emptyWindow()

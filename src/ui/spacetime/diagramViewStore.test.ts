@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_SPAN, viewDomain, type DiagramView } from './viewStore'
+import { DEFAULT_SPAN, viewDomain, type DiagramView } from './diagramViewStore'
 
 const view = (over: Partial<DiagramView> = {}): DiagramView => ({
   span: DEFAULT_SPAN,

@@ -10,8 +10,8 @@ export interface TransactionsState {
   update: TransactionsUpdate | null
 }
 
-export const useTransactions = create<TransactionsState>(() => ({ runId: -1, update: null }))
+export const useTransactionsStore = create<TransactionsState>(() => ({ runId: -1, update: null }))
 
 export function receiveTransactions(msg: TransactionsUpdate): void {
-  useTransactions.setState({ runId: msg.runId, update: msg })
+  useTransactionsStore.setState({ runId: msg.runId, update: msg })
 }

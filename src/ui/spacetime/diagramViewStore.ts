@@ -16,7 +16,7 @@ export const DEFAULT_SPAN = 20
 export const MIN_SPAN = 1e-4
 export const MAX_SPAN = 600
 
-export const diagramView = createStore<DiagramView>(() => ({
+export const diagramViewStore = createStore<DiagramView>(() => ({
   span: DEFAULT_SPAN,
   end: 0,
   following: true,
@@ -43,5 +43,5 @@ export function viewDomain(v: DiagramView, now: number): [number, number] {
 
 /** Back to the live moment (the follow button, a seek, a new run). */
 export function follow(): void {
-  diagramView.setState({ following: true })
+  diagramViewStore.setState({ following: true })
 }

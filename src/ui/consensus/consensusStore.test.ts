@@ -1,6 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import type { ConsensusNodeView, ConsensusUpdate } from '../../worker/consensusWire'
-import { receiveConsensus, receiveViolations, structureOf, useConsensus } from './store'
+import {
+  receiveConsensus,
+  receiveViolations,
+  structureOf,
+  useConsensusStore,
+} from './consensusStore'
 
 const view = (over: Partial<ConsensusNodeView> = {}): ConsensusNodeView => ({
   node: 'n1',
@@ -45,18 +50,18 @@ const update = (runId: number, nodes: ConsensusNodeView[]): ConsensusUpdate => (
 })
 
 describe('consensus store', () => {
-  beforeEach(() => useConsensus.setState(useConsensus.getInitialState()))
+  beforeEach(() => useConsensusStore.setState(useConsensusStore.getInitialState()))
 
   it('keeps a node’s object when only lease times moved, so React does not re-render', () => {
     receiveConsensus(update(1, [view()]))
-    const first = useConsensus.getState().nodes[0]
+    const first = useConsensusStore.getState().nodes[0]
     receiveConsensus(update(1, [view({ lease: { ...view().lease!, until: 2.05, untilAt: 2.05 } })]))
-    const s = useConsensus.getState()
+    const s = useConsensusStore.getState()
     expect(s.nodes[0]).toBe(first)
     expect(s.timing.n1.lease?.until).toBe(2.05)
     receiveConsensus(update(1, [view({ role: 'follower' })]))
-    expect(useConsensus.getState().nodes[0]).not.toBe(first)
-    expect(useConsensus.getState().nodes[0].role).toBe('follower')
+    expect(useConsensusStore.getState().nodes[0]).not.toBe(first)
+    expect(useConsensusStore.getState().nodes[0].role).toBe('follower')
   })
 
   it('structure keeps the lease facts that change at protocol speed only', () => {
@@ -68,11 +73,11 @@ describe('consensus store', () => {
     const v = (invariant: string) => ({ invariant, at: 1, detail: '', nodes: [] })
     receiveViolations({ type: 'violations', runId: 1, from: 0, total: 1, items: [v('a')] })
     receiveViolations({ type: 'violations', runId: 1, from: 1, total: 2, items: [v('b')] })
-    expect(useConsensus.getState().violations.map((x) => x.invariant)).toEqual(['a', 'b'])
+    expect(useConsensusStore.getState().violations.map((x) => x.invariant)).toEqual(['a', 'b'])
     receiveViolations({ type: 'violations', runId: 1, from: 0, total: 1, items: [v('c')] })
-    expect(useConsensus.getState().violations.map((x) => x.invariant)).toEqual(['c'])
+    expect(useConsensusStore.getState().violations.map((x) => x.invariant)).toEqual(['c'])
     receiveViolations({ type: 'violations', runId: 2, from: 1, total: 2, items: [v('d')] })
-    expect(useConsensus.getState()).toMatchObject({ violationsRunId: 2 })
-    expect(useConsensus.getState().violations.map((x) => x.invariant)).toEqual(['d'])
+    expect(useConsensusStore.getState()).toMatchObject({ violationsRunId: 2 })
+    expect(useConsensusStore.getState().violations.map((x) => x.invariant)).toEqual(['d'])
   })
 })

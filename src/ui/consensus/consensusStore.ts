@@ -43,7 +43,7 @@ export interface ConsensusState {
   violations: Violation[]
 }
 
-export const useConsensus = create<ConsensusState>(() => ({
+export const useConsensusStore = create<ConsensusState>(() => ({
   runId: -1,
   meta: null,
   nodes: [],
@@ -77,11 +77,11 @@ function keepEqual<T>(prev: readonly T[], next: T[]): T[] {
 }
 
 export function receiveConsensus(msg: ConsensusUpdate): void {
-  const s = useConsensus.getState()
+  const s = useConsensusStore.getState()
   const fresh = s.runId !== msg.runId
   const timing: Record<string, NodeTiming> = {}
   for (const v of msg.nodes) timing[v.node] = { lease: v.lease, election: v.election }
-  useConsensus.setState({
+  useConsensusStore.setState({
     runId: msg.runId,
     meta: fresh || JSON.stringify(s.meta) !== JSON.stringify(msg.meta) ? msg.meta : s.meta,
     nodes: keepEqual(fresh ? [] : s.nodes, msg.nodes.map(structureOf)),
@@ -95,8 +95,8 @@ export function receiveConsensus(msg: ConsensusUpdate): void {
 }
 
 export function receiveViolations(msg: ViolationsUpdate): void {
-  const s = useConsensus.getState()
+  const s = useConsensusStore.getState()
   const base =
     s.violationsRunId === msg.runId && msg.from > 0 ? s.violations.slice(0, msg.from) : []
-  useConsensus.setState({ violationsRunId: msg.runId, violations: [...base, ...msg.items] })
+  useConsensusStore.setState({ violationsRunId: msg.runId, violations: [...base, ...msg.items] })
 }
