@@ -1,12 +1,17 @@
+import { lazy, Suspense } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { VariantBanner } from '../consensus/VariantBanner'
 import { useT, type Translate } from '../i18n'
 import { dismissBanner, dismissWorkerNotice } from '../sim/actions'
-import { BusyBanners } from './BusyBanners'
 import { LargeScenarioPrompt } from './LargeScenarioPrompt'
 import { AutosaveNotice } from '../persist/AutosaveNotice'
 import { RunNotice } from '../share/RunNotice'
 import { useRunStore, type Banner, type RunState } from '../store/runStore'
+import { useBusyStore, type BusyState } from '../sim/busyStore'
+
+// rarely shown: loaded the first time the worker is busy for long (the initial JS budget)
+const BusyBanners = lazy(() => import('./BusyBanners').then((m) => ({ default: m.BusyBanners })))
+const selectBusy = (s: BusyState) => s.seek !== null || s.cancelled !== null || s.stalled !== null
 
 const selectBanners = (s: RunState) => ({ banner: s.banner, notice: s.workerNotice })
 
@@ -39,9 +44,14 @@ export function Banners() {
   const t = useT()
   const { banner, notice } = useRunStore(useShallow(selectBanners))
   const text = banner && bannerText(banner, t)
+  const busy = useBusyStore(selectBusy)
   return (
     <div className="banners">
-      <BusyBanners />
+      {busy && (
+        <Suspense fallback={null}>
+          <BusyBanners />
+        </Suspense>
+      )}
       <RunNotice />
       <LargeScenarioPrompt />
       <AutosaveNotice />
