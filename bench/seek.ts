@@ -69,7 +69,13 @@ const median = (xs: number[]) => {
 
 function benchSeek(name: string, scenario: ScenarioInput, seeks = 200): SeekFigure {
   const out: WorkerMessage[] = []
-  const host = createHost({ post: (m) => out.push(m), wallMs: () => performance.now() })
+  // the latest timeline message, kept apart: `out` is cleared while recording
+  let info: TimelineInfo | null = null
+  const post = (m: WorkerMessage) => {
+    if (m.type === 'timeline') info = m
+    out.push(m)
+  }
+  const host = createHost({ post, wallMs: () => performance.now() })
   host.handle({ type: 'load', scenario, source: { kind: 'file', name } })
   host.handle({ type: 'setSpeed', speed: 1000 })
   host.handle({ type: 'play' })
@@ -83,7 +89,8 @@ function benchSeek(name: string, scenario: ScenarioInput, seeks = 200): SeekFigu
   }
   host.handle({ type: 'pause' })
   const recordWallSeconds = (performance.now() - t0) / 1000
-  const info = out.findLast((m): m is TimelineInfo => m.type === 'timeline')!
+  const recorded = info as TimelineInfo | null
+  if (!recorded) throw new Error(`${name}: the recording sent no timeline`)
 
   // Deterministic pseudo-random targets (a small LCG): the same figures' inputs every run.
   let x = 12345
@@ -110,8 +117,8 @@ function benchSeek(name: string, scenario: ScenarioInput, seeks = 200): SeekFigu
   return {
     scenario: name,
     recordWallSeconds,
-    checkpoints: info.checkpoints.length,
-    checkpointMiB: estimateMiB(scenario, info.checkpoints),
+    checkpoints: recorded.checkpoints.length,
+    checkpointMiB: estimateMiB(scenario, recorded.checkpoints),
     seeks,
     seekMedianMs: median(seekMs),
     seekMaxMs: Math.max(...seekMs),
