@@ -11,7 +11,7 @@ import { useHighlightStore } from '../workspace/highlightStore'
 import { placeLabels, type Rect } from '../workspace/labelPlacement'
 import { asymmetricLinks, nodeMarks, type NodeMark } from '../workspace/mapMarks'
 import { curvePath, pointOnCurve, type LinkCurve } from './geometry'
-import type { TopologyLayout } from './layout'
+import { HIGHLIGHT_RING, type TopologyLayout } from './layout'
 import { boxesIn, nodeDiscs } from './obstacles'
 
 const TEXT: Record<NodeMark['kind'], MessageKey> = {
@@ -168,7 +168,7 @@ export function AnnotationLayer({
           className="mark-node-highlight"
           cx={layout.nodes[i].x}
           cy={layout.nodes[i].y}
-          r={layout.radius + 14}
+          r={layout.radius + HIGHLIGHT_RING}
         />
       ))}
       {[...markedNodes].map(([i, kind]) => (

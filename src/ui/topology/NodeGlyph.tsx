@@ -2,7 +2,7 @@ import { memo, useCallback, type KeyboardEvent, type MouseEvent } from 'react'
 import { symbol, symbolTimes } from 'd3-shape'
 import type { NodeStatus } from '../../engine'
 import { useT } from '../i18n'
-import type { NodePlacement } from './layout'
+import { HIGHLIGHT_RING, type NodePlacement } from './layout'
 
 /** The DOM parts the per-frame painter writes into (React never renders their values). */
 export interface NodeParts {
@@ -37,8 +37,8 @@ const LINE = 15
 function labelPosition(place: NodePlacement, r: number, lines: number) {
   const { x, y } = place.out
   const anchor = x > 0.35 ? 'start' : x < -0.35 ? 'end' : 'middle'
-  // outside the highlight ring a lesson step draws (r + 12 … r + 16, AnnotationLayer.tsx)
-  const gap = r + 22
+  // clear of the highlight ring (its 4 px stroke) and of the text's own ascent
+  const gap = r + HIGHLIGHT_RING + 8
   const dx = x * gap
   let top = y * gap
   if (y < -0.35) top -= (lines - 1) * LINE

@@ -34,6 +34,9 @@ const INNER = 0.45
 /** the widest ellipse, as width over height: flatter rings read as two rows, not a ring */
 const ASPECT = 1.7
 
+/** The ring a lesson step draws round a highlighted node, this far outside its rim. */
+export const HIGHLIGHT_RING = 14
+
 /** Node radius by count: big enough to click, small enough that rings of many nodes do not overlap. */
 function nodeRadius(n: number, ring: number): number {
   if (n <= 1) return 26
@@ -60,6 +63,9 @@ const FULL: Point = { x: 1, y: 1 }
 /** a readout's width at 13 px ("offset −180.000 ms" in the mono font), with a gap */
 const READOUT_WIDTH = 130
 
+/** Readouts straight above a node in the upper half of the map, below it in the lower. */
+const vertical = (p: Point, cy: number): Point => ({ x: 0, y: p.y < cy - 1e-9 ? -1 : 1 })
+
 /**
  * The inner ring's readouts go above and below their nodes (sideways they run into the outer
  * ring's), except for a level pair too close for two readouts side by side: those go outward.
@@ -70,7 +76,7 @@ function innerReadouts(ring: number[], placed: NodePlacement[], cy: number, widt
     const crowded = ring.some(
       (j) => j !== i && Math.abs(placed[j].y - p.y) < 1 && Math.abs(placed[j].x - p.x) < width,
     )
-    p.out = crowded ? { x: Math.sign(p.out.x), y: 0 } : { x: 0, y: p.y < cy - 1e-9 ? -1 : 1 }
+    p.out = crowded ? { x: Math.sign(p.out.x), y: 0 } : vertical(p, cy)
   }
 }
 
@@ -131,6 +137,6 @@ export function layoutTopology(
   const radius = innerRing
     ? Math.min(nodeRadius(n, ry), nodeRadius(innerRing, ry * INNER))
     : nodeRadius(n, ry)
-  if (narrow) for (const p of placed) p.out = { x: 0, y: p.y < cy - 1e-9 ? -1 : 1 }
+  if (narrow) for (const p of placed) p.out = vertical(p, cy)
   return { nodes: placed, radius, detailed }
 }
