@@ -97,7 +97,10 @@ const pause = async (page: Page) => {
 const ready = (page: Page) =>
   page.getByTestId('run-info').waitFor({ state: 'attached', timeout: 60_000 })
 
-/** A share link that opens a generated scenario (paused at 0), then play at 1×. */
+/**
+ * A share link that opens a generated scenario (paused at 0), then play at 1× (a link keeps the
+ * speed the page had, the default preset's slow one).
+ */
 const generated = (
   id: string,
   label: string,
@@ -110,6 +113,7 @@ const generated = (
     await page.goto(`${base}?lang=en#s=${encodeShare(scenario)}`)
     await ready(page)
     await page.getByTestId('node-' + scenario.nodes[0].id).waitFor({ timeout: 60_000 })
+    await page.getByTestId('speed').fill(String(speedToSlider(1)))
     await play(page)
   },
 })

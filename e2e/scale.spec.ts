@@ -1,7 +1,9 @@
+import { readFile } from 'node:fs/promises'
 import { expect, test, type Page } from '@playwright/test'
 import { cristianFleet, paxosCluster } from '../bench/uiScenarios'
 import type { ScenarioInput } from '../src/engine'
 import { encodeShare } from '../src/engine/scenario/shareCodec'
+import { openView } from './views'
 
 /**
  * Large runs (issue 10): 200-node Multi-Paxos with about 2 000 messages in flight and a 1 000-node
@@ -57,4 +59,28 @@ test('1 000 nodes: plays, pauses, and a preset replaces it', async ({ page }) =>
   await playAndPause(page)
   await page.screenshot({ path: test.info().outputPath('scale-1000.png') })
   await changePreset(page)
+})
+
+test('200 nodes: the link mesh is a layer of its own under the map, and the SVG export keeps it', async ({
+  page,
+}) => {
+  test.setTimeout(120_000)
+  await openLarge(page, paxosCluster(200), 200)
+  // every pair of the 200 members, one curve each, in one path outside the map's SVG: readouts
+  // and arcs that change never re-raster it (it has its own composited layer)
+  const mesh = page.locator('svg.topology-links path.link-bundle')
+  await expect(mesh).toHaveCount(1)
+  expect(((await mesh.getAttribute('d')) ?? '').match(/M/g)?.length).toBe(200 * 199)
+  expect(
+    await page.locator('svg.topology-links').evaluate((e) => getComputedStyle(e).willChange),
+  ).toBe('transform')
+  await expect(page.locator('svg.topology-svg .link-bundle')).toHaveCount(0)
+
+  await openView(page, 'share')
+  const downloading = page.waitForEvent('download')
+  await page.getByTestId('export-svg').click()
+  const text = (await readFile(await (await downloading).path())).toString('utf8')
+  expect(text).toContain('class="link link-bundle"')
+  // the mesh is drawn first, under the nodes
+  expect(text.indexOf('link-bundle')).toBeLessThan(text.indexOf('data-testid="node-n1"'))
 })

@@ -37,10 +37,11 @@ type Status = { key: MessageKey; params?: Params; bad?: boolean } | null
 
 const timeTag = (t: number) => `t${t.toFixed(3)}`
 
-function topologySvg(): SVGSVGElement {
+/** The map's SVG, and the link mesh a large map keeps in an SVG of its own under it. */
+function topologySvg(): { svg: SVGSVGElement; under: SVGSVGElement | null } {
   const svg = document.querySelector<SVGSVGElement>('svg.topology-svg')
   if (!svg) throw new Error('no topology on the page')
-  return svg
+  return { svg, under: document.querySelector<SVGSVGElement>('svg.topology-links') }
 }
 
 /**
@@ -98,7 +99,8 @@ export function SharePanel() {
 
   async function exportImage(kind: 'svg' | 'png') {
     try {
-      const text = serializeSvg(topologySvg())
+      const { svg, under } = topologySvg()
+      const text = serializeSvg(svg, under)
       const stem = `${fileStem(useRunStore.getState().run?.name ?? '')}-topology-${timeTag(frameStore.getState().frame?.now ?? 0)}`
       const blob =
         kind === 'svg' ? new Blob([text], { type: 'image/svg+xml' }) : await svgToPng(text)

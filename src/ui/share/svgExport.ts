@@ -28,10 +28,28 @@ const PAINT_PROPERTIES = [
 
 const SVG_NS = 'http://www.w3.org/2000/svg'
 
-export function serializeSvg(svg: SVGSVGElement, background = '#ffffff'): string {
+/**
+ * `svg` as a standalone picture; `under`, an SVG of the same size stacked beneath it on the page
+ * (a large map's link mesh), becomes the picture's first layer.
+ */
+export function serializeSvg(
+  svg: SVGSVGElement,
+  under: SVGSVGElement | null = null,
+  background = '#ffffff',
+): string {
   const copy = svg.cloneNode(true) as SVGSVGElement
-  const from = [svg, ...svg.querySelectorAll('*')]
-  const to = [copy, ...copy.querySelectorAll('*')]
+  const from: Element[] = [svg, ...svg.querySelectorAll('*')]
+  const to: Element[] = [copy, ...copy.querySelectorAll('*')]
+  if (under) {
+    const layer = document.createElementNS(SVG_NS, 'g')
+    for (const child of under.children) {
+      const clone = child.cloneNode(true) as Element
+      layer.appendChild(clone)
+      from.push(child, ...child.querySelectorAll('*'))
+      to.push(clone, ...clone.querySelectorAll('*'))
+    }
+    copy.insertBefore(layer, copy.firstChild)
+  }
   from.forEach((el, i) => {
     const cs = getComputedStyle(el)
     const style = PAINT_PROPERTIES.map((p) => `${p}:${cs.getPropertyValue(p)}`).join(';')

@@ -93,14 +93,19 @@ export function createMessageLayer(canvas: HTMLCanvasElement) {
       ctx.lineWidth = 1.5
       ctx.strokeStyle = '#fff'
       for (const [kind, list] of byKind) {
+        ctx.fillStyle = messageColour(kinds, kind)
+        if (!detailed) {
+          // points: squares cost a fraction of arcs to rasterise, and thousands can fly
+          for (const j of list) ctx.fillRect(xs[j] - r, ys[j] - r, 2 * r, 2 * r)
+          continue
+        }
         ctx.beginPath()
         for (const j of list) {
           ctx.moveTo(xs[j] + r, ys[j])
           ctx.arc(xs[j], ys[j], r, 0, 2 * Math.PI)
         }
-        ctx.fillStyle = messageColour(kinds, kind)
         ctx.fill()
-        if (detailed) ctx.stroke()
+        ctx.stroke()
       }
       if (detailed && count <= LABEL_LIMIT) {
         ctx.font = LABEL_FONT
