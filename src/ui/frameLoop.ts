@@ -28,6 +28,13 @@ export type PaintRate = 'frame' | 'readout'
 /** Readouts repaint at 5 Hz while running: readable, and a twelfth of the work of 60 Hz. */
 const READOUT_INTERVAL_MS = 200
 
+/**
+ * Readouts due in one display refresh share this much of it: past it, the rest owe their paint
+ * to the next refresh, so a large run's charts (200 lines each) are spread over frames instead
+ * of stacking into one long task. What moves (`frame` painters) always paints.
+ */
+export const FRAME_BUDGET_MS = 8
+
 interface Entry {
   paint: Painter
   rate: PaintRate
@@ -58,15 +65,26 @@ function paint(): void {
       },
       interval - (now - lastReadout),
     )
-  for (const e of entries) {
-    // Off screen a painter skips frames only while the run plays: a paused frame (a lesson step
-    // opened, a seek, a Step) is painted everywhere, so a view below the fold never keeps the
-    // previous moment for a full-page capture or a print (a tablet's offset chart kept lesson
-    // 1 step 1's empty axes after Next).
-    if (!(e.visible || !frame.running) || !(e.stale || e.rate === 'frame' || readoutDue)) continue
-    e.stale = false
-    e.paint(frame)
-  }
+  let spent = false
+  // what moves first, then the readouts, within the frame's budget
+  for (const rate of ['frame', 'readout'] as const)
+    for (const e of entries) {
+      // Off screen a painter skips frames only while the run plays: a paused frame (a lesson
+      // step opened, a seek, a Step) is painted everywhere, so a view below the fold never keeps
+      // the previous moment for a full-page capture or a print (a tablet's offset chart kept
+      // lesson 1 step 1's empty axes after Next).
+      if (e.rate !== rate || !(e.visible || !frame.running)) continue
+      if (!(e.stale || rate === 'frame' || readoutDue)) continue
+      if (rate === 'readout' && spent) {
+        e.stale = true
+        schedulePaint()
+        continue
+      }
+      e.stale = false
+      e.paint(frame)
+      if (rate === 'readout' && frame.running && performance.now() - now > FRAME_BUDGET_MS)
+        spent = true
+    }
 }
 
 /** Ask for a paint at the next display refresh (new frame, new DOM). */
@@ -106,6 +124,33 @@ const observer =
       })
 
 /**
+ * Paint with `painter` at `rate` until the returned function is called; with `el`, painting
+ * pauses while that element is off screen.
+ */
+export function addPainter(painter: Painter, rate: PaintRate, el: Element | null): () => void {
+  const entry: Entry = { paint: painter, rate, visible: true, stale: true }
+  entries.add(entry)
+  if (el && observer) {
+    if (!watched.has(el)) {
+      watched.set(el, new Set())
+      observer.observe(el)
+    }
+    watched.get(el)!.add(entry)
+  }
+  schedulePaint()
+  return () => {
+    entries.delete(entry)
+    const set = el ? watched.get(el) : undefined
+    if (!set) return
+    set.delete(entry)
+    if (set.size === 0) {
+      watched.delete(el!)
+      observer?.unobserve(el!)
+    }
+  }
+}
+
+/**
  * Register `painter` while the component is mounted. Keep it stable (`useCallback`): a new
  * painter replaces the old one and the current frame is repainted at once. With `visible`,
  * painting pauses while that element is off screen.
@@ -115,27 +160,8 @@ export function usePainter(
   opts: { rate?: PaintRate; visible?: RefObject<Element | null> } = {},
 ): void {
   const { rate = 'readout', visible } = opts
-  useEffect(() => {
-    const entry: Entry = { paint: painter, rate, visible: true, stale: true }
-    entries.add(entry)
-    const el = visible?.current ?? null
-    if (el && observer) {
-      if (!watched.has(el)) {
-        watched.set(el, new Set())
-        observer.observe(el)
-      }
-      watched.get(el)!.add(entry)
-    }
-    schedulePaint()
-    return () => {
-      entries.delete(entry)
-      const set = el ? watched.get(el) : undefined
-      if (!set) return
-      set.delete(entry)
-      if (set.size === 0) {
-        watched.delete(el!)
-        observer?.unobserve(el!)
-      }
-    }
-  }, [painter, rate, visible])
+  useEffect(
+    () => addPainter(painter, rate, visible?.current ?? null),
+    [painter, rate, visible],
+  )
 }

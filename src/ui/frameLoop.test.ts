@@ -1,0 +1,79 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import type { Frame } from '../worker/wire'
+import { FRAME_BUDGET_MS, addPainter, type Painter } from './frameLoop'
+import { frameStore } from './store/frameStore'
+
+const frame = (running: boolean): Frame => ({
+  type: 'frame',
+  runId: 1,
+  seq: 1,
+  now: 1,
+  traceHash: '',
+  events: 0,
+  running,
+  rate: 1,
+  pace: 'normal',
+  inFlight: 0,
+  dropped: 0,
+  violations: 0,
+  nodes: new Float64Array(),
+  messages: new Float64Array(),
+})
+
+/** A fake display: requestAnimationFrame callbacks run when `refresh` is called. */
+let queued: FrameRequestCallback[] = []
+const refresh = () => {
+  const due = queued
+  queued = []
+  for (const cb of due) cb(0)
+}
+/** wall time as the painters spend it */
+let clock = 0
+
+describe('frame loop budget', () => {
+  const removers: (() => void)[] = []
+  beforeEach(() => {
+    vi.stubGlobal('requestAnimationFrame', (cb: FrameRequestCallback) => queued.push(cb))
+    vi.spyOn(performance, 'now').mockImplementation(() => clock)
+  })
+  afterEach(() => {
+    removers.splice(0).forEach((remove) => remove())
+    refresh()
+    vi.unstubAllGlobals()
+    vi.restoreAllMocks()
+    frameStore.setState({ frame: null })
+  })
+
+  /** a painter that takes `ms` of wall time and records when it ran */
+  const costly = (ms: number, log: number[], id: number): Painter => {
+    return () => {
+      clock += ms
+      log.push(id)
+    }
+  }
+
+  it('spreads readouts that overrun the budget over the next display refreshes while running', () => {
+    const log: number[] = []
+    const each = FRAME_BUDGET_MS * 0.75
+    for (const id of [1, 2, 3, 4]) removers.push(addPainter(costly(each, log, id), 'readout', null))
+    const moves: number[] = []
+    removers.push(addPainter(costly(0.1, moves, 0), 'frame', null))
+    frameStore.setState({ frame: frame(true) })
+    refresh()
+    // two readouts fit (the second crosses the budget), the others wait; what moves always paints
+    expect(log).toEqual([1, 2])
+    expect(moves).toEqual([0])
+    refresh()
+    expect(log).toEqual([1, 2, 3, 4])
+    expect(moves).toEqual([0, 0])
+  })
+
+  it('paints every readout of a paused frame at once, whatever it costs', () => {
+    const log: number[] = []
+    for (const id of [1, 2, 3, 4])
+      removers.push(addPainter(costly(FRAME_BUDGET_MS, log, id), 'readout', null))
+    frameStore.setState({ frame: frame(false) })
+    refresh()
+    expect(log).toEqual([1, 2, 3, 4])
+  })
+})
