@@ -34,7 +34,7 @@ const OBSTACLES_MS = 500
  * A dense mesh is faint, so its ink stays about that of a few thousand links: every pair of 200
  * nodes (39 800 curves) at full strength is a solid disc, faint it shows where traffic runs.
  */
-export const meshOpacity = (links: number): number =>
+const meshOpacity = (links: number): number =>
   Math.min(0.6, Math.max(0.08, 3000 / Math.max(1, links)))
 
 const selectView = (s: RunState) => ({ run: s.run, statuses: s.statuses, links: s.links })
