@@ -9,6 +9,7 @@
  * - renderer CPU seconds per second: CDP `SystemInfo.getProcessInfo` (the page's renderer
  *   process, which also runs its worker)
  * - JS heap and DOM node counts at the end
+ * - frames from the worker: mean binary payload (kB) and main-thread ms to receive one
  *
  * Options: `--reference URL|DIR` measures another page in the same run and prints DriftLab's
  * default page as a ratio of it; `--compare DIR|URL` measures every DriftLab case on another
@@ -187,6 +188,10 @@ interface Figures {
   rendererCpu: number
   heapMB: number
   domNodes: number
+  /** mean binary payload of a frame from the worker (node and message arrays), kB */
+  frameKB?: number
+  /** mean main-thread ms the app spends receiving one frame (decode into its stores) */
+  receiveMs?: number
   /** the app's own in-flight count when it shows one (RunPanel) */
   inFlight?: number
   /** ms from a click on play/pause until the button answers (controls still respond) */
@@ -240,6 +245,33 @@ const RECORDER = `(() => {
   new PerformanceObserver((list) => (b.long += list.getEntries().length)).observe({ type: 'longtask' })
   const tick = (t) => { b.frames.push(t); requestAnimationFrame(tick) }
   requestAnimationFrame(tick)
+  const w = window.__wire
+  if (w) w.count = w.bytes = w.ms = 0
+})()`
+
+/**
+ * Installed before the app loads: wraps the handler the app gives its worker (`onmessage`) to
+ * count the frames that arrive, their binary payload (node and message arrays, transferred) and
+ * the main-thread time the app spends receiving each (decoding it into its stores).
+ */
+const WIRE_TAP = `(() => {
+  const w = (window.__wire = { count: 0, bytes: 0, ms: 0 })
+  const slot = Object.getOwnPropertyDescriptor(Worker.prototype, 'onmessage')
+  Object.defineProperty(Worker.prototype, 'onmessage', {
+    configurable: true,
+    get() { return slot.get.call(this) },
+    set(handler) {
+      slot.set.call(this, handler && ((e) => {
+        const d = e.data
+        if (!d || d.type !== 'frame') return handler(e)
+        const t0 = performance.now()
+        handler(e)
+        w.ms += performance.now() - t0
+        w.count++
+        w.bytes += d.nodes.byteLength + d.messages.byteLength
+      }))
+    },
+  })
 })()`
 
 async function measure(browser: Browser, c: Case, base: string): Promise<Figures> {
@@ -261,6 +293,7 @@ async function measureIn(
 ): Promise<Figures> {
   const page = await context.newPage()
   {
+    if (c.app) await page.addInitScript(WIRE_TAP)
     await c.open(page, base)
     await page.waitForTimeout(2000) // let the load settle and the JIT warm up
     const cdp = await context.newCDPSession(page)
@@ -277,10 +310,17 @@ async function measureIn(
     const rec = (await within(
       15_000,
       page.evaluate(() => {
-        const b = (window as unknown as { __bench: { frames: number[]; long: number } }).__bench
-        return { frames: b.frames, long: b.long }
+        const win = window as unknown as {
+          __bench: { frames: number[]; long: number }
+          __wire?: { count: number; bytes: number; ms: number }
+        }
+        return { frames: win.__bench.frames, long: win.__bench.long, wire: win.__wire }
       }),
-    )) as { frames: number[]; long: number }
+    )) as {
+      frames: number[]
+      long: number
+      wire?: { count: number; bytes: number; ms: number }
+    }
     const gaps = rec.frames.slice(1).map((t, i) => t - rec.frames[i])
     gaps.sort((a, b) => a - b)
     const q = (p: number) =>
@@ -295,6 +335,10 @@ async function measureIn(
       rendererCpu: (cpu1 - cpu0) / wall,
       heapMB: m1.JSHeapUsedSize / 2 ** 20,
       domNodes: m1.Nodes,
+    }
+    if (rec.wire && rec.wire.count > 0) {
+      figures.frameKB = rec.wire.bytes / rec.wire.count / 1024
+      figures.receiveMs = rec.wire.ms / rec.wire.count
     }
     if (c.app) {
       // the run panel's "in flight" readout (English, ?lang=en)
@@ -349,6 +393,8 @@ function medianFigures(runs: Figures[]): Figures {
     'domNodes',
     'inFlight',
     'clickMs',
+    'frameKB',
+    'receiveMs',
   ] as const
   const out: Figures = FAILED('')
   for (const k of keys) out[k] = median(runs.map((r) => r[k] ?? NaN))
@@ -409,6 +455,9 @@ async function soak(browser: Browser, base: string, minutes: number) {
 
 const fmt = (f: Figures) =>
   `${f.fps.toFixed(1).padStart(5)} ${f.p50.toFixed(1).padStart(6)} ${f.p95.toFixed(1).padStart(6)} ${String(f.longTasks).padStart(5)} ${f.mainBusy.toFixed(3).padStart(6)} ${f.rendererCpu.toFixed(3).padStart(6)} ${f.heapMB.toFixed(1).padStart(6)} ${String(f.domNodes).padStart(6)}`
+/** a figure a case may lack (the blank page has no frames), blank when missing */
+const optional = (v: number | undefined, digits: number, width: number) =>
+  (v === undefined || Number.isNaN(v) ? '' : v.toFixed(digits)).padStart(width)
 const HEAD = '  fps    p50    p95  long   main    cpu   heap    DOM'
 
 async function main() {
@@ -459,7 +508,7 @@ async function main() {
       console.log(
         `\nMedians of ${REPS} × ${SECONDS} s, ${VIEWPORT.width}×${VIEWPORT.height}, load average ${load()} (2 shared cores)`,
       )
-      console.log(`${'case'.padEnd(46)}${HEAD}  in flight  click ms`)
+      console.log(`${'case'.padEnd(46)}${HEAD}  in flight  click ms  frame kB  recv ms`)
       for (const c of cases)
         for (const target of c.app ? targets : targets.slice(0, 1)) {
           const key = c.app ? `${c.id}@${target.name}` : c.id
@@ -468,7 +517,7 @@ async function main() {
           console.log(
             f.error
               ? `${label.padEnd(46)}failed: ${f.error}`
-              : `${label.padEnd(46)}${fmt(f)}  ${(Number.isNaN(f.inFlight ?? NaN) ? '' : String(f.inFlight)).padStart(9)}  ${Number.isNaN(f.clickMs ?? NaN) ? '' : f.clickMs!.toFixed(0).padStart(8)}`,
+              : `${label.padEnd(46)}${fmt(f)}  ${optional(f.inFlight, 0, 9)}  ${optional(f.clickMs, 0, 8)}  ${optional(f.frameKB, 1, 8)}  ${optional(f.receiveMs, 2, 7)}`,
           )
         }
       if (REFERENCE && med.reference) {
