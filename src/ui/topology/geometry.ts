@@ -80,13 +80,18 @@ export function flightFraction(now: number, sentAt: number, arriveAt: number): n
  */
 const offsetAngle = logScale([1e-6, 1], [0, Math.PI])
 
-/** Gauge angles move in steps of a degree: finer is invisible, and an unchanged path is not rewritten. */
-const ANGLE_STEP = Math.PI / 180
+/**
+ * Gauge angles move in steps of a degree, or of what moves the arc's end half a pixel on a
+ * small node: finer is invisible, and an unchanged path is not rewritten (on the 3 px nodes of a
+ * 1 000-node map, steps of a degree rewrote every arc at every readout).
+ */
+const angleStep = (outer: number) => Math.max(Math.PI / 180, 0.5 / outer)
 
-export function offsetArcAngle(offset: number): number {
+export function offsetArcAngle(offset: number, outer = Infinity): number {
   const a = Math.abs(offset)
   if (a < 1e-6) return 0
-  return Math.sign(offset) * Math.round(offsetAngle(a) / ANGLE_STEP) * ANGLE_STEP
+  const step = angleStep(outer)
+  return Math.sign(offset) * Math.round(offsetAngle(a) / step) * step
 }
 
 const arcShape = arc<{ inner: number; outer: number; angle: number }>()
@@ -95,11 +100,12 @@ const arcShape = arc<{ inner: number; outer: number; angle: number }>()
   .startAngle(0)
   .endAngle((d) => d.angle)
 
-/** SVG path of the offset gauge for a node of radius `r`, centred at the origin. */
-export function offsetArcPath(offset: number, r: number): string {
-  const angle = offsetArcAngle(offset)
-  if (angle === 0) return ''
-  // a ring just outside the node, proportionally thinner on the tiny nodes of large graphs
+/** The offset gauge's ring, just outside a node of radius `r`; thinner on the tiny nodes of large graphs. */
+export function gaugeRing(r: number): { inner: number; outer: number } {
   const inner = r + Math.min(3, r * 0.35)
-  return arcShape({ inner, outer: inner + Math.min(4, Math.max(1.5, r * 0.4)), angle }) ?? ''
+  return { inner, outer: inner + Math.min(4, Math.max(1.5, r * 0.4)) }
 }
+
+/** SVG path of the offset gauge turned by `angle` (offsetArcAngle), centred at the origin. */
+export const gaugePath = (angle: number, ring: { inner: number; outer: number }): string =>
+  angle === 0 ? '' : (arcShape({ ...ring, angle }) ?? '')

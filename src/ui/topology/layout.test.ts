@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest'
-import { flightFraction, linkCurve, offsetArcAngle, offsetArcPath, pointOnCurve } from './geometry'
+import {
+  flightFraction,
+  gaugePath,
+  gaugeRing,
+  linkCurve,
+  offsetArcAngle,
+  pointOnCurve,
+} from './geometry'
+
+/** the gauge a node of radius r draws for an offset, as the node painter builds it */
+const offsetArcPath = (offset: number, r: number) =>
+  gaugePath(offsetArcAngle(offset, gaugeRing(r).outer), gaugeRing(r))
 import { layoutTopology } from './layout'
 
 const dist = (a: { x: number; y: number }, b: { x: number; y: number }) =>
@@ -129,5 +140,8 @@ describe('link geometry', () => {
     expect(offsetArcAngle(50)).toBeCloseTo(Math.PI, 12)
     expect(offsetArcPath(0, 20)).toBe('')
     expect(offsetArcPath(0.01, 20)).toMatch(/^M/)
+    // on a 3 px node the gauge moves in steps its end can show (half a pixel, not a degree)
+    expect(offsetArcPath(1.2e-3, 3)).toBe(offsetArcPath(1.25e-3, 3))
+    expect(offsetArcPath(1.2e-3, 20)).not.toBe(offsetArcPath(1.25e-3, 20))
   })
 })

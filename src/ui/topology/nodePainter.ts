@@ -1,7 +1,7 @@
 import { NODE, NODE_STRIDE, type Frame } from '../../worker/wire'
 import { formatClock, formatOffset } from '../format/quantities'
 import { t } from '../i18n'
-import { offsetArcPath } from './geometry'
+import { gaugePath, gaugeRing, offsetArcAngle } from './geometry'
 import type { NodeParts } from './NodeGlyph'
 
 /**
@@ -12,7 +12,7 @@ import type { NodeParts } from './NodeGlyph'
 /**
  * The `node-<id>` element's data-offset and data-local, at full precision, for tests and tools:
  * written at the readout rate even while the map is off screen (attributes no style depends on
- * cost no layout or paint).
+ * cost no layout or paint); a large map writes them on paused frames only (TopologyView).
  */
 export function paintNodeData(frame: Frame, parts: readonly (NodeParts | null)[]): void {
   for (let i = 0; i < parts.length; i++) {
@@ -37,19 +37,34 @@ export function createNodePainter() {
     el.textContent = value
   }
 
+  // the gauge angle each arc shows at `drawnRadius`: a path is built only when its angle moves
+  // a step or the nodes change size
+  let angles = new WeakMap<Element, number>()
+  let drawnRadius = NaN
+
   return (frame: Frame, parts: readonly (NodeParts | null)[], radius: number) => {
     const nodes = frame.nodes
     const seconds = t('unit.s')
     const offsetLabel = t('node.offset')
+    const ring = gaugeRing(radius)
+    if (radius !== drawnRadius) {
+      angles = new WeakMap()
+      drawnRadius = radius
+    }
     for (let i = 0; i < parts.length; i++) {
       const p = parts[i]
       if (!p) continue
       const local = nodes[i * NODE_STRIDE + NODE.local]
       const offset = nodes[i * NODE_STRIDE + NODE.offset]
-      put(p.arc, 'd', offsetArcPath(offset, radius))
+      const angle = offsetArcAngle(offset, ring.outer)
+      if (angles.get(p.arc) !== angle) {
+        angles.set(p.arc, angle)
+        p.arc.setAttribute('d', gaugePath(angle, ring))
+      }
       put(p.arc, 'class', offset >= 0 ? 'node-arc ahead' : 'node-arc behind')
-      text(p.local, `${formatClock(local)} ${seconds}`)
-      text(p.offset, `${offsetLabel} ${formatOffset(offset, t)}`)
+      // a large map's nodes have no readouts (their clock is in the tooltip)
+      if (p.local) text(p.local, `${formatClock(local)} ${seconds}`)
+      if (p.offset) text(p.offset, `${offsetLabel} ${formatOffset(offset, t)}`)
     }
   }
 }
