@@ -322,6 +322,47 @@ test('NTP at full speed with the inspector open: charts are painted, React commi
   expect(await commits()).toBeLessThanOrEqual(c0 + 20)
 })
 
+test('a chart axis is redrawn only when its scale changes', async ({ page }) => {
+  await page.goto('/?lang=en')
+  await expect(page.getByTestId('offset-chart')).toBeVisible()
+  await expect.poll(() => simTime(page), { timeout: 20_000 }).toBeGreaterThan(1)
+  // for 90 display refreshes of the default run: which axis each paint touched, and whether the
+  // paint changed that axis's scale (`data-domain`)
+  const paints = await page.evaluate(
+    () =>
+      new Promise<{ axis: string; rescaled: boolean }[]>((done) => {
+        const axes = [...document.querySelectorAll('[data-testid=offset-chart] g.axis')]
+        const seen: { axis: string; rescaled: boolean }[] = []
+        const watch = new MutationObserver((records) => {
+          for (const g of axes) {
+            const mine = records.filter((r) => g.contains(r.target))
+            if (mine.length === 0) continue
+            const rescaled = mine.some((r) => r.target === g && r.attributeName === 'data-domain')
+            seen.push({ axis: g.classList.contains('axis-x') ? 'x' : 'y', rescaled })
+          }
+        })
+        for (const g of axes)
+          watch.observe(g, {
+            subtree: true,
+            attributes: true,
+            childList: true,
+            characterData: true,
+          })
+        let n = 0
+        const tick = () => {
+          if (++n < 90) return void requestAnimationFrame(tick)
+          watch.disconnect()
+          done(seen)
+        }
+        requestAnimationFrame(tick)
+      }),
+  )
+  // the time axis follows the growing run, so the chart was painted…
+  expect(paints.filter((p) => p.axis === 'x').length).toBeGreaterThan(0)
+  // …and no axis was rewritten with the scale it already showed
+  expect(paints.filter((p) => !p.rescaled)).toEqual([])
+})
+
 test('ntpd vs chrony: two clients side by side, each running its own algorithm', async ({
   page,
 }, testInfo) => {

@@ -99,6 +99,51 @@ test('scrubbing back shows the true earlier state; acting there replaces the fut
   )
 })
 
+/** The timeline thumb's transform writes during `frames` display refreshes ("old -> new"). */
+const thumbWrites = (page: Page, frames: number) =>
+  page.evaluate(
+    (frames) =>
+      new Promise<string[]>((done) => {
+        const thumb = document.querySelector('[data-testid=timeline] svg > g')!
+        const writes: string[] = []
+        const watch = new MutationObserver((ms) =>
+          ms.forEach((m) => writes.push(`${m.oldValue} -> ${thumb.getAttribute('transform')}`)),
+        )
+        watch.observe(thumb, { attributeFilter: ['transform'], attributeOldValue: true })
+        let n = 0
+        const tick = () => {
+          if (++n < frames) return void requestAnimationFrame(tick)
+          watch.disconnect()
+          done(writes)
+        }
+        requestAnimationFrame(tick)
+      }),
+    frames,
+  )
+
+test('the thumb is written only when its whole-pixel position changes', async ({ page }) => {
+  await expect.poll(() => simTime(page)).toBeGreaterThan(3)
+  // live, the thumb stays at the head's end of the rail: a second of play writes nothing
+  const before = await simTime(page)
+  const live = await thumbWrites(page, 60)
+  expect(await simTime(page)).toBeGreaterThan(before)
+  expect(live).toEqual([])
+  // replaying the recorded run from its start, the thumb moves: whole pixels, each one new
+  await pause(page)
+  const head = await simTime(page)
+  await timeline(page).focus()
+  await page.keyboard.press('Home')
+  await timeChangesFrom(page, head)
+  await page.getByTestId('play-pause').click()
+  const moving = await thumbWrites(page, 30)
+  expect(moving.length).toBeGreaterThan(0)
+  for (const w of moving) {
+    const [from, to] = w.split(' -> ')
+    expect(to).toMatch(/^translate\(\d+,0\)$/)
+    expect(to).not.toBe(from)
+  }
+})
+
 test('a killed worker is replaced and resumes at the same simulated time with the same hash', async ({
   page,
 }) => {

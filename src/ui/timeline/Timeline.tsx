@@ -2,6 +2,7 @@ import { useCallback, useRef } from 'react'
 import type { Frame } from '../../worker/wire'
 import { repaintAll, usePainter } from '../frameLoop'
 import { useConsensusStore } from '../consensus/consensusStore'
+import { writeAttr } from '../domWrites'
 import { EditButtons } from '../perturb/EditButtons'
 import { t as tNow, useT } from '../i18n'
 import { shownRange } from '../spacetime/diagramViewStore'
@@ -48,13 +49,15 @@ export function Timeline() {
   const dragging = useRef(false)
 
   const size = useElementSizeRef(track, repaintAll)
-  // the thumb moves every display refresh; everything else is a readout
+  // The thumb can move every display refresh; everything else is a readout. It is written only
+  // when its whole-pixel position changes: live it stays at the head's end of the rail, and at
+  // 1× on a long run it moves a pixel every few seconds (each write restyles the SVG).
   const paintThumb = useCallback(
     (frame: Frame) => {
       const { width } = size.current
       const { now, end } = extent(frame)
       const x = PAD + (Math.max(0, Math.min(end, now)) / end) * (width - 2 * PAD)
-      thumb.current?.setAttribute('transform', `translate(${x},0)`)
+      if (thumb.current) writeAttr(thumb.current, 'transform', `translate(${Math.round(x)},0)`)
     },
     [size],
   )
@@ -68,19 +71,21 @@ export function Timeline() {
       const { now, head, end } = extent(frame)
       const x = (v: number) => PAD + (Math.max(0, Math.min(end, v)) / end) * (width - 2 * PAD)
       const tl = useTimelineStore.getState()
-      rail.current!.setAttribute('width', String(Math.max(0, width - 2 * PAD)))
-      recorded.current!.setAttribute('width', String(Math.max(0, x(head) - PAD)))
+      // unchanged geometry is not rewritten (live, the recorded bar and the rail stay put)
+      writeAttr(rail.current!, 'width', String(Math.max(0, width - 2 * PAD)))
+      writeAttr(recorded.current!, 'width', String(Math.max(0, x(head) - PAD)))
       const r = tl.runId === frame.runId ? tl.replaced : null
       const rep = replaced.current!
       if (r && r.to > head) {
-        rep.setAttribute('x', String(x(head)))
-        rep.setAttribute('width', String(x(r.to) - x(head)))
+        writeAttr(rep, 'x', String(x(head)))
+        writeAttr(rep, 'width', String(x(r.to) - x(head)))
         rep.style.display = ''
       } else rep.style.display = 'none'
       const b = band.current!
-      b.setAttribute('x', String(x(shownRange.from)))
-      b.setAttribute('width', String(Math.max(2, x(shownRange.to) - x(shownRange.from))))
-      ticks.current!.setAttribute(
+      writeAttr(b, 'x', String(x(shownRange.from)))
+      writeAttr(b, 'width', String(Math.max(2, x(shownRange.to) - x(shownRange.from))))
+      writeAttr(
+        ticks.current!,
         'd',
         tl.runId === frame.runId
           ? tl.checkpoints.map((c) => `M${x(c).toFixed(1)},${HEIGHT - 7}v5`).join('')
@@ -89,7 +94,8 @@ export function Timeline() {
       // the checker's violations (consensus and transactions) as red marks over the rail
       const v = useConsensusStore.getState()
       const found = v.violationsRunId === frame.runId ? v.violations : []
-      violations.current!.setAttribute(
+      writeAttr(
+        violations.current!,
         'd',
         found.map((f) => `M${x(f.at).toFixed(1)},1l4,6h-8z`).join(''),
       )

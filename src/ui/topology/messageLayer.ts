@@ -51,10 +51,12 @@ export function createMessageLayer(canvas: HTMLCanvasElement) {
         canvas.width = w
         canvas.height = h
       }
-      ctx.setTransform(dpr, 0, 0, dpr, 0, 0)
-      ctx.clearRect(0, 0, size.width, size.height)
       const m = frame.messages
       const count = m.length / MSG_STRIDE
+      // a blank canvas with nothing to draw stays as it is: a redrawn canvas costs a commit
+      if (count === 0 && drawn === 0) return
+      ctx.setTransform(dpr, 0, 0, dpr, 0, 0)
+      ctx.clearRect(0, 0, size.width, size.height)
       // level of detail: big dots with a white rim while few fly, points when thousands do
       const r = detailed ? 6 : count > 500 ? 2 : 3
       // positions once, grouped by kind (one fill per colour)
@@ -142,7 +144,7 @@ export function createMessageLayer(canvas: HTMLCanvasElement) {
         }
       }
       if (drawn !== count) canvas.dataset.count = String((drawn = count))
-      canvas.dataset.first = first
+      if (canvas.dataset.first !== first) canvas.dataset.first = first
     },
     clear() {
       ctx?.clearRect(0, 0, canvas.width, canvas.height)

@@ -1,5 +1,6 @@
 import { NODE, NODE_STRIDE, type Frame } from '../../worker/wire'
 import { formatClock, formatOffset } from '../format/quantities'
+import { writeAttr, writeText } from '../domWrites'
 import { t } from '../i18n'
 import { gaugePath, gaugeRing, offsetArcAngle } from './geometry'
 import type { NodeParts } from './NodeGlyph'
@@ -24,19 +25,6 @@ export function paintNodeData(frame: Frame, parts: readonly (NodeParts | null)[]
 }
 
 export function createNodePainter() {
-  const written = new WeakMap<Element, string>()
-
-  const put = (el: Element, name: string, value: string) => {
-    const key = `${name}=${value}`
-    if (written.get(el) === key) return
-    written.set(el, key)
-    el.setAttribute(name, value)
-  }
-  const text = (el: Element | null, value: string) => {
-    if (!el || el.textContent === value) return
-    el.textContent = value
-  }
-
   // the gauge angle each arc shows at `drawnRadius`: a path is built only when its angle moves
   // a step or the nodes change size
   let angles = new WeakMap<Element, number>()
@@ -61,10 +49,10 @@ export function createNodePainter() {
         angles.set(p.arc, angle)
         p.arc.setAttribute('d', gaugePath(angle, ring))
       }
-      put(p.arc, 'class', offset >= 0 ? 'node-arc ahead' : 'node-arc behind')
+      writeAttr(p.arc, 'class', offset >= 0 ? 'node-arc ahead' : 'node-arc behind')
       // a large map's nodes have no readouts (their clock is in the tooltip)
-      if (p.local) text(p.local, `${formatClock(local)} ${seconds}`)
-      if (p.offset) text(p.offset, `${offsetLabel} ${formatOffset(offset, t)}`)
+      if (p.local) writeText(p.local, `${formatClock(local)} ${seconds}`)
+      if (p.offset) writeText(p.offset, `${offsetLabel} ${formatOffset(offset, t)}`)
     }
   }
 }

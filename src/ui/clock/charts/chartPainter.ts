@@ -1,9 +1,10 @@
 import { axisBottom, axisLeft } from 'd3-axis'
-import { scaleLinear } from 'd3-scale'
+import { scaleLinear, type ScaleLinear } from 'd3-scale'
 import { select } from 'd3-selection'
 import { line } from 'd3-shape'
 import { NODE, NODE_STRIDE, type Frame } from '../../../worker/wire'
 import type { NodeClockSummary } from '../../../worker/clockSummary'
+import { writeAttr, writeText } from '../../domWrites'
 import type { Translate } from '../../i18n'
 import { timeUnitFor } from '../format/units'
 import { clockQuality, CRASHED } from '../quality'
@@ -111,7 +112,7 @@ export function paintChart(kind: ChartKind, parts: ChartParts, input: ChartInput
       .y((j) => y(th.v[j] * f))
       .defined((j) => !Number.isNaN(th.v[j]))
       .digits(1)
-    el.setAttribute('d', path(th.t.map((_, j) => j)) ?? '')
+    writeAttr(el, 'd', path(th.t.map((_, j) => j)) ?? '')
     // the newest value, for tests and assistive tech
     const newest = tail
       ? live[i]
@@ -120,39 +121,46 @@ export function paintChart(kind: ChartKind, parts: ChartParts, input: ChartInput
           ? ring.offset(n - 1, i)
           : ring.correction(n - 1, i)
         : NaN
-    el.setAttribute('data-last', String(newest))
+    writeAttr(el, 'data-last', String(newest))
   }
 
-  select(parts.xAxis).call(
-    axisBottom(x)
-      .ticks(Math.max(2, Math.floor(width / 90)))
-      .tickSizeOuter(0),
-  )
-  select(parts.yAxis).call(
-    axisLeft(y)
-      .ticks(Math.max(2, Math.round(height / 36)))
-      .tickSizeOuter(0),
-  )
-  const y0 = y(0)
-  parts.zero.setAttribute('x2', String(width))
-  parts.zero.setAttribute('y1', String(y0))
-  parts.zero.setAttribute('y2', String(y0))
+  // An axis is redrawn only when its scale changed (the y axis mostly keeps its nice domain
+  // while the run plays); its `data-domain` says which scale it shows.
+  if (writeAttr(parts.xAxis, 'data-domain', scaleKey(x)))
+    select(parts.xAxis).call(
+      axisBottom(x)
+        .ticks(Math.max(2, Math.floor(width / 90)))
+        .tickSizeOuter(0),
+    )
+  if (writeAttr(parts.yAxis, 'data-domain', scaleKey(y)))
+    select(parts.yAxis).call(
+      axisLeft(y)
+        .ticks(Math.max(2, Math.round(height / 36)))
+        .tickSizeOuter(0),
+    )
+  const y0 = String(y(0))
+  writeAttr(parts.zero, 'x2', String(width))
+  writeAttr(parts.zero, 'y1', y0)
+  writeAttr(parts.zero, 'y2', y0)
   if (parts.band) {
     const top = y(accuracy * f)
-    parts.band.setAttribute('y', String(top))
-    parts.band.setAttribute('width', String(width))
-    parts.band.setAttribute('height', String(Math.max(0, y(-accuracy * f) - top)))
+    writeAttr(parts.band, 'y', String(top))
+    writeAttr(parts.band, 'width', String(width))
+    writeAttr(parts.band, 'height', String(Math.max(0, y(-accuracy * f) - top)))
   }
   const label = unit.key
     ? t('clock.chart.offsetAxis', { unit: t(unit.key) })
     : t('clock.chart.correctionAxis')
-  if (parts.yLabel.textContent !== label) parts.yLabel.textContent = label
+  writeText(parts.yLabel, label)
   const fig = parts.figure
-  fig.setAttribute('data-samples', String(n))
-  fig.setAttribute('data-unit', unit.key ?? 'ppm')
-  fig.setAttribute('data-x0', String(x0))
-  fig.setAttribute('data-x1', String(x1))
+  writeAttr(fig, 'data-samples', String(n))
+  writeAttr(fig, 'data-unit', unit.key ?? 'ppm')
+  writeAttr(fig, 'data-x0', String(x0))
+  writeAttr(fig, 'data-x1', String(x1))
 }
+
+/** What an axis shows: its scale's domain and pixel range (the tick count follows the range). */
+const scaleKey = (s: ScaleLinear<number, number>) => `${s.domain().join()} ${s.range().join()}`
 
 /** The x domain the chart would draw now (for zoom gestures, which start from it). */
 export function currentDomain(
