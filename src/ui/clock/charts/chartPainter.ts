@@ -10,6 +10,7 @@ import { timeUnitFor } from '../format/units'
 import { clockQuality, CRASHED } from '../quality'
 import type { HistoryRing } from '../history/ring'
 import { decimate, extent, type SeriesSource, type Thinned } from './decimate'
+import { needsRedraw, type Drawn } from './redraw'
 import type { TimeView } from './timeViewStore'
 import { timeDomain } from './viewport'
 
@@ -62,6 +63,33 @@ export function paintChart(kind: ChartKind, parts: ChartParts, input: ChartInput
   const tail = frame !== null && frame.now > lastT && frame.now >= x0 && frame.now <= x1
 
   const width0 = Math.min(ring.width, parts.lines.length)
+  // each line's newest value: the node's now past the last sample, else that sample
+  const newest: number[] = []
+  for (let i = 0; i < width0; i++)
+    newest.push(
+      tail
+        ? liveValue(kind, input, i)
+        : n > 0
+          ? kind === 'offset'
+            ? ring.offset(n - 1, i)
+            : ring.correction(n - 1, i)
+          : NaN,
+    )
+  const accuracy = kind === 'offset' && frame ? clockQuality(frame).accuracy : 0
+  const state: Drawn = {
+    x0,
+    x1,
+    width,
+    height,
+    view: input.view,
+    label: t('clock.chart.timeAxis'),
+    newest,
+    accuracy,
+  }
+  const prev = lastDrawn.get(parts.figure)
+  // a paused frame is always drawn exactly
+  if (frame?.running && prev && !needsRedraw(prev.state, state, prev.y)) return
+
   const thinned: Thinned[] = []
   const live: number[] = []
   // y extent over what is drawn (the thinned points keep every column's extremes), always
@@ -78,12 +106,11 @@ export function paintChart(kind: ChartKind, parts: ChartParts, input: ChartInput
     const [a, b] = extent(th.v)
     lo = Math.min(lo, a)
     hi = Math.max(hi, b)
-    const v = tail ? liveValue(kind, input, i) : NaN
+    const v = tail ? newest[i] : NaN
     live.push(v)
     if (v < lo) lo = v
     if (v > hi) hi = v
   }
-  const accuracy = kind === 'offset' && frame ? clockQuality(frame).accuracy : 0
   lo = Math.min(lo, -accuracy)
   hi = Math.max(hi, accuracy)
   const unit = kind === 'offset' ? timeUnitFor(Math.max(-lo, hi)) : { key: null, factor: 1 }
@@ -114,14 +141,7 @@ export function paintChart(kind: ChartKind, parts: ChartParts, input: ChartInput
       .digits(1)
     writeAttr(el, 'd', path(th.t.map((_, j) => j)) ?? '')
     // the newest value, for tests and assistive tech
-    const newest = tail
-      ? live[i]
-      : n > 0
-        ? kind === 'offset'
-          ? ring.offset(n - 1, i)
-          : ring.correction(n - 1, i)
-        : NaN
-    writeAttr(el, 'data-last', String(newest))
+    writeAttr(el, 'data-last', String(newest[i]))
   }
 
   // An axis is redrawn only when its scale changed (the y axis mostly keeps its nice domain
@@ -157,7 +177,11 @@ export function paintChart(kind: ChartKind, parts: ChartParts, input: ChartInput
   writeAttr(fig, 'data-unit', unit.key ?? 'ppm')
   writeAttr(fig, 'data-x0', String(x0))
   writeAttr(fig, 'data-x1', String(x1))
+  lastDrawn.set(fig, { state, y: (v) => y(v * f) })
 }
+
+/** What each chart (by its figure) last drew, and where a value lands on it. */
+const lastDrawn = new WeakMap<Element, { state: Drawn; y: (v: number) => number }>()
 
 /** What an axis shows: its scale's domain and pixel range (the tick count follows the range). */
 const scaleKey = (s: ScaleLinear<number, number>) => `${s.domain().join()} ${s.range().join()}`
