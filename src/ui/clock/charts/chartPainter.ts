@@ -9,7 +9,7 @@ import type { Translate } from '../../i18n'
 import { timeUnitFor } from '../format/units'
 import { clockQuality, CRASHED } from '../quality'
 import type { HistoryRing } from '../history/ring'
-import { decimate, extent, type SeriesSource, type Thinned } from './decimate'
+import { columnsFor, decimate, extent, type SeriesSource, type Thinned } from './decimate'
 import { needsRedraw, type Drawn } from './redraw'
 import type { TimeView } from './timeViewStore'
 import { timeDomain } from './viewport'
@@ -96,12 +96,13 @@ export function paintChart(kind: ChartKind, parts: ChartParts, input: ChartInput
   // including zero and, on the offset chart, the accuracy band
   let lo = 0
   let hi = 0
+  const columns = columnsFor(width, width0)
   for (let i = 0; i < width0; i++) {
     const src: SeriesSource = {
       time: (k) => ring.time(k),
       value: kind === 'offset' ? (k) => ring.offset(k, i) : (k) => ring.correction(k, i),
     }
-    const th = decimate(src, i0, i1, x0, x1, width)
+    const th = decimate(src, i0, i1, x0, x1, columns)
     thinned.push(th)
     const [a, b] = extent(th.v)
     lo = Math.min(lo, a)

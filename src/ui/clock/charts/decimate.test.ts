@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { decimate, extent, type SeriesSource } from './decimate'
+import { columnsFor, decimate, extent, type SeriesSource } from './decimate'
 
 const series = (values: number[], dt = 1): SeriesSource => ({
   time: (k) => k * dt,
@@ -36,5 +36,18 @@ describe('series decimation', () => {
   it('finds the extent of finite values', () => {
     expect(extent([3, NaN, -2, 5])).toEqual([-2, 5])
     expect(extent([NaN])).toEqual([Infinity, -Infinity])
+  })
+})
+
+describe('columnsFor', () => {
+  it('keeps a column per pixel up to 16 lines and widens them beyond, to about 16 lines of points', () => {
+    expect(columnsFor(600, 5)).toBe(600)
+    expect(columnsFor(600, 16)).toBe(600)
+    expect(columnsFor(600, 17)).toBe(300)
+    expect(columnsFor(600, 200)).toBe(600 / 13)
+    // the points 200 lines keep, thinned on those columns, are about 16 full lines' worth
+    const src = { time: (k: number) => k, value: (k: number) => Math.sin(k) }
+    const points = (columns: number) => decimate(src, 0, 20_000, 0, 20_000, columns).t.length
+    expect(points(columnsFor(600, 200)) * 200).toBeLessThan(points(600) * 16 * 1.1)
   })
 })
