@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { MSG_STRIDE, type Frame } from '../../worker/wire'
 import { createMessageLayer } from './messageLayer'
 
-/** A canvas whose 2D context counts every drawing call, and which counts its data-first writes. */
+/** A canvas whose 2D context counts every drawing call, and which counts its data-first writes (setAttribute). */
 function fakeCanvas() {
   const calls: string[] = []
   const ctx = new Proxy({} as Record<string, unknown>, {
@@ -14,11 +14,10 @@ function fakeCanvas() {
   })
   const firstWrites: string[] = []
   const dataset: Record<string, string> = {}
-  Object.defineProperty(dataset, 'first', {
-    get: () => firstWrites.at(-1),
-    set: (v: string) => void firstWrites.push(v),
-  })
-  const canvas = { width: 0, height: 0, getContext: () => ctx, dataset }
+  const setAttribute = (name: string, v: string) => {
+    if (name === 'data-first') firstWrites.push(v)
+  }
+  const canvas = { width: 0, height: 0, getContext: () => ctx, dataset, setAttribute }
   return { canvas: canvas as unknown as HTMLCanvasElement, calls, firstWrites }
 }
 

@@ -1,5 +1,6 @@
 import { MSG, MSG_STRIDE, type Frame } from '../../worker/wire'
 import { phaseOf } from '../consensus/phases'
+import { writeAttr } from '../domWrites'
 import { t } from '../i18n'
 import { categoricalColour } from '../palette'
 import { directionOnCurve, flightFraction, type LinkCurve } from './geometry'
@@ -144,13 +145,13 @@ export function createMessageLayer(canvas: HTMLCanvasElement) {
         }
       }
       if (drawn !== count) canvas.dataset.count = String((drawn = count))
-      if (canvas.dataset.first !== first) canvas.dataset.first = first
+      writeAttr(canvas, 'data-first', first)
     },
     clear() {
       ctx?.clearRect(0, 0, canvas.width, canvas.height)
       drawn = 0
       canvas.dataset.count = '0'
-      canvas.dataset.first = ''
+      writeAttr(canvas, 'data-first', '')
     },
   }
 }

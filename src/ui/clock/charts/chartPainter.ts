@@ -91,7 +91,6 @@ export function paintChart(kind: ChartKind, parts: ChartParts, input: ChartInput
   if (frame?.running && prev && !needsRedraw(prev.state, state, prev.y)) return
 
   const thinned: Thinned[] = []
-  const live: number[] = []
   // y extent over what is drawn (the thinned points keep every column's extremes), always
   // including zero and, on the offset chart, the accuracy band
   let lo = 0
@@ -107,8 +106,8 @@ export function paintChart(kind: ChartKind, parts: ChartParts, input: ChartInput
     const [a, b] = extent(th.v)
     lo = Math.min(lo, a)
     hi = Math.max(hi, b)
+    // the live value past the last sample counts too (NaN when there is none: no effect)
     const v = tail ? newest[i] : NaN
-    live.push(v)
     if (v < lo) lo = v
     if (v > hi) hi = v
   }
@@ -126,13 +125,13 @@ export function paintChart(kind: ChartKind, parts: ChartParts, input: ChartInput
     const el = parts.lines[i]
     if (!el) continue
     if (i >= width0) {
-      el.setAttribute('d', '')
+      writeAttr(el, 'd', '')
       continue
     }
     const th = thinned[i]
     if (tail) {
       th.t.push(frame!.now)
-      th.v.push(live[i])
+      th.v.push(newest[i])
     }
     // tenth-of-a-pixel coordinates: shorter path strings to build and for the browser to parse
     const path = line<number>()
