@@ -84,3 +84,45 @@ test('200 nodes: the link mesh is a layer of its own under the map, and the SVG 
   // the mesh is drawn first, under the nodes
   expect(text.indexOf('link-bundle')).toBeLessThan(text.indexOf('data-testid="node-n1"'))
 })
+
+test('200 nodes: the space-time diagram shows a window of 24 lanes, paged and moved to the selected node', async ({
+  page,
+}) => {
+  test.setTimeout(120_000)
+  await openLarge(page, paxosCluster(200), 200)
+  await openView(page, 'spacetime')
+  const lanes = page.getByTestId('spacetime-lanes')
+  const labels = page.locator('.st-lane-label')
+  await expect(lanes).toHaveText('Nodes 1–24 of 200')
+  await expect(labels).toHaveCount(24)
+  await expect(labels.first()).toHaveText('n1')
+  await expect(page.getByTestId('spacetime-lanes-prev')).toBeDisabled()
+  // the canvas holds the window's lanes, not 200 (1 000 lanes froze the tab)
+  const box = await page.locator('.spacetime-canvas').boundingBox()
+  expect(box!.height).toBeLessThan(26 + 24 * 44)
+  // messages to nodes off the window still show, as short strokes off the edge
+  const play = page.getByTestId('play-pause')
+  await play.click()
+  await expect
+    .poll(async () => Number(await page.getByTestId('spacetime').getAttribute('data-arrows')), {
+      timeout: 30_000,
+    })
+    .toBeGreaterThan(0)
+  await play.click()
+  await expect(play).toHaveAttribute('aria-pressed', 'false')
+
+  await page.getByTestId('spacetime-lanes-next').click()
+  await expect(lanes).toHaveText('Nodes 25–48 of 200')
+  await expect(labels.first()).toHaveText('n25')
+  await expect(page.getByTestId('spacetime-lanes-prev')).toBeEnabled()
+
+  // selecting a node elsewhere brings its lane into the window
+  await openView(page, 'inspector')
+  await page.getByTestId('inspect-node').selectOption('n150')
+  await openView(page, 'spacetime')
+  await expect(labels.filter({ hasText: /^n150$/ })).toHaveCount(1)
+  await expect(page.getByTestId('spacetime-lanes-next')).toBeEnabled()
+
+  await page.getByTestId('lang-switch').click()
+  await expect(lanes).toContainText('共 200 个')
+})

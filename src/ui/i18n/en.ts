@@ -186,6 +186,12 @@ export const en = {
   'spacetime.window': 'Keeps the last {seconds} s of simulated time, at most {max} messages.',
   'spacetime.windowFrom': 'Kept from {from} s.',
   'spacetime.windowCapped': 'Message limit reached: kept from {from} s.',
+  'spacetime.lanesLabel': 'Which nodes the diagram shows',
+  'spacetime.lanes': 'Nodes {from}–{to} of {total}',
+  'spacetime.lanesPrev': '◀ Previous {count}',
+  'spacetime.lanesNext': 'Next {count} ▶',
+  'spacetime.lanesHint':
+    'An arrow leaving the top or bottom goes to a node not shown. Selecting a node (inspector, clock table) shows its lane.',
   'spacetime.follow': 'Follow live',
   'spacetime.followHint': 'Keep the present moment in view (panning back stops following)',
   'spacetime.localTicks': 'Local clock ticks',

@@ -172,6 +172,12 @@ export const zh: Catalogue = {
   'spacetime.window': '保留最近 {seconds} 秒的模拟时间，最多 {max} 条消息。',
   'spacetime.windowFrom': '从 {from} 秒起保留。',
   'spacetime.windowCapped': '已达消息上限：从 {from} 秒起保留。',
+  'spacetime.lanesLabel': '图中显示哪些节点',
+  'spacetime.lanes': '第 {from}–{to} 个节点（共 {total} 个）',
+  'spacetime.lanesPrev': '◀ 前 {count} 个',
+  'spacetime.lanesNext': '后 {count} 个 ▶',
+  'spacetime.lanesHint':
+    '从顶部或底部离开的箭头通向未显示的节点。选中一个节点（检查器、时钟表）即可显示它的泳道。',
   'spacetime.follow': '跟随实时',
   'spacetime.followHint': '让当前时刻保持在视野中（向回平移会停止跟随）',
   'spacetime.localTicks': '本地时钟刻度',

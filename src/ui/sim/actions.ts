@@ -1,3 +1,4 @@
+import { createLinkBatcher } from './linkBatch'
 import { DEFAULT_PRESET, presets } from '../../engine/scenario/presets'
 import { MAX_SCENARIO_BYTES, parseScenarioText } from '../../engine/scenario/text'
 import type { Command, Frame, LiveInput, LoadCommand, WorkerMessage } from '../../worker/wire'
@@ -194,6 +195,7 @@ function receiveForStore(msg: WorkerMessage, load?: LoadCommand): void {
   switch (msg.type) {
     case 'loaded':
       frameStore.setState({ frame: null })
+      linkBatch.reset()
       set({ run: msg.run, statuses: [], kinds: [], links: [], banner: null, large: null })
       return
     case 'loadError':
@@ -231,6 +233,8 @@ function receiveForStore(msg: WorkerMessage, load?: LoadCommand): void {
  * is not among them: only UI commands change it, so the UI's own value is never stale, while a
  * frame posted just before a pause arrived would briefly say "running".
  */
+const linkBatch = createLinkBatcher()
+
 function lowRateChanges(state: RunState, frame: Frame): Partial<RunState> {
   const out: Partial<RunState> = {}
   const n = frame.nodes.length / NODE_STRIDE
@@ -245,11 +249,7 @@ function lowRateChanges(state: RunState, frame: Frame): Partial<RunState> {
   }
   if (changed) out.statuses = statuses
   if (frame.kinds) out.kinds = frame.kinds
-  if (frame.newLinks) {
-    const links = state.links.slice()
-    for (let i = 0; i < frame.newLinks.length; i += 2)
-      links.push([frame.newLinks[i], frame.newLinks[i + 1]])
-    out.links = links
-  }
+  const links = linkBatch.add(frame.newLinks, state.links.length, frame.running, performance.now())
+  if (links.length > 0) out.links = [...state.links, ...links]
   return out
 }

@@ -14,6 +14,8 @@ import { useElementSize } from '../useElementSize'
 import { attachTimeZoom } from '../zoomController'
 import { HoverCard } from './HoverCard'
 import { hitTest, type HoverTarget } from './hover'
+import { clampFirstLane, LANE_LIMIT, lanePositions } from './geometry'
+import { useClockSelectionStore } from '../clock/clockSelectionStore'
 import { paintSpacetime } from './painter'
 import { SpacetimeLegend } from './SpacetimeLegend'
 import {
@@ -45,6 +47,7 @@ const currentNow = () => frameStore.getState().frame?.now ?? spacetimeWindow().n
 
 const selectFollowing = (s: DiagramView) => s.following
 const selectTicks = (s: DiagramView) => s.localTicks
+const selectFirstLane = (s: DiagramView) => s.firstLane
 
 /**
  * The space-time (Lamport) diagram: a line per node over true time, every message an arrow from
@@ -68,12 +71,25 @@ export function SpacetimeView() {
   const hoverRef = useRef<HoverTarget | null>(null)
   const { width } = useElementSize(box)
   const n = run?.nodes.length ?? 0
-  const rowH = laneHeight(n)
-  const height = PAD_TOP + n * rowH + AXIS
+  // past LANE_LIMIT nodes, a window of lanes (paged, and moved to the selected node)
+  const shown = Math.min(n, LANE_LIMIT)
+  const firstLane = clampFirstLane(useStore(diagramViewStore, selectFirstLane), n, shown)
+  const rowH = laneHeight(shown)
+  const height = PAD_TOP + shown * rowH + AXIS
   const laneY = useMemo(
-    () => Array.from({ length: n }, (_, i) => PAD_TOP + (i + 0.5) * rowH),
-    [n, rowH],
+    () => lanePositions(n, firstLane, shown, rowH, PAD_TOP),
+    [n, firstLane, shown, rowH],
   )
+  const selectedNode = useClockSelectionStore((s) => s.node)
+  useEffect(() => {
+    // the selected node's lane comes into view (the inspector, the clock table, a legend)
+    const i = run?.nodes.findIndex((node) => node.id === selectedNode) ?? -1
+    const first = diagramViewStore.getState().firstLane
+    if (i >= 0 && (i < first || i >= first + shown))
+      diagramViewStore.setState({ firstLane: clampFirstLane(i - shown / 2, n, shown) })
+  }, [run, selectedNode, n, shown])
+  const pageLanes = (by: number) =>
+    diagramViewStore.setState({ firstLane: clampFirstLane(firstLane + by, n, shown) })
 
   const cost = useRef({ ms: 0, at: -Infinity, retry: 0 })
   const paint = useCallback(
@@ -284,6 +300,32 @@ export function SpacetimeView() {
       </div>
       <p className="spacetime-hint">{t('spacetime.hint')}</p>
       <LogicalTools />
+      {n > shown && (
+        <div className="spacetime-lanes" role="group" aria-label={t('spacetime.lanesLabel')}>
+          <button
+            type="button"
+            className="btn"
+            data-testid="spacetime-lanes-prev"
+            disabled={firstLane === 0}
+            onClick={() => pageLanes(-shown)}
+          >
+            {t('spacetime.lanesPrev', { count: shown })}
+          </button>
+          <span data-testid="spacetime-lanes" data-first={firstLane} data-shown={shown}>
+            {t('spacetime.lanes', { from: firstLane + 1, to: firstLane + shown, total: n })}
+          </span>
+          <button
+            type="button"
+            className="btn"
+            data-testid="spacetime-lanes-next"
+            disabled={firstLane + shown >= n}
+            onClick={() => pageLanes(shown)}
+          >
+            {t('spacetime.lanesNext', { count: shown })}
+          </button>
+          <span className="spacetime-lanes-hint">{t('spacetime.lanesHint')}</span>
+        </div>
+      )}
       <div className="spacetime-body" ref={box} style={{ height }}>
         <canvas
           ref={canvas}
@@ -291,11 +333,11 @@ export function SpacetimeView() {
           style={{ width, height: height - AXIS }}
         />
         <svg className="spacetime-overlay" width={width} height={height} aria-hidden="true">
-          {run?.nodes.map((node, i) => (
+          {run?.nodes.slice(firstLane, firstLane + shown).map((node, i) => (
             <text
               key={node.id}
               x={GUTTER - 10}
-              y={laneY[i]}
+              y={laneY[firstLane + i]}
               className="st-lane-label"
               dominantBaseline="middle"
             >

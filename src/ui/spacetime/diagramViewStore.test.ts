@@ -6,6 +6,7 @@ const view = (over: Partial<DiagramView> = {}): DiagramView => ({
   end: 0,
   following: true,
   localTicks: false,
+  firstLane: 0,
   ...over,
 })
 

@@ -10,6 +10,8 @@ export interface DiagramView {
   end: number
   following: boolean
   localTicks: boolean
+  /** the first lane shown when a run has more than LANE_LIMIT nodes (geometry.ts) */
+  firstLane: number
 }
 
 export const DEFAULT_SPAN = 20
@@ -21,6 +23,7 @@ export const diagramViewStore = createStore<DiagramView>(() => ({
   end: 0,
   following: true,
   localTicks: false,
+  firstLane: 0,
 }))
 
 /**

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { laneSegments, localTicks, segmentDistance2 } from './geometry'
+import {
+  clampFirstLane,
+  lanePositions,
+  laneSegments,
+  laneShown,
+  localTicks,
+  segmentDistance2,
+} from './geometry'
 import { stepDecimals } from './painter'
 
 describe('local clock ticks', () => {
@@ -54,5 +61,28 @@ describe('hit testing', () => {
 describe('tick labels', () => {
   it('use as many decimals as the step needs', () => {
     expect([2, 0.5, 0.05, 0.025, 1e-4].map(stepDecimals)).toEqual([0, 1, 2, 3, 4])
+  })
+})
+
+describe('lane window', () => {
+  it('keeps the window inside the run', () => {
+    expect(clampFirstLane(-5, 1000, 24)).toBe(0)
+    expect(clampFirstLane(990, 1000, 24)).toBe(976)
+    expect(clampFirstLane(12.5, 1000, 24)).toBe(12)
+    // fewer nodes than the window: always the first
+    expect(clampFirstLane(3, 5, 5)).toBe(0)
+  })
+
+  it('gives the shown lanes rows and puts the others just off the plot', () => {
+    const y = lanePositions(100, 10, 24, 20, 26)
+    const height = 26 + 24 * 20
+    expect(y).toHaveLength(100)
+    expect(y[10]).toBe(36)
+    expect(y[33]).toBe(26 + 23.5 * 20)
+    for (let i = 10; i < 34; i++) expect(laneShown(y[i], height)).toBe(true)
+    for (const i of [0, 9, 34, 99]) expect(laneShown(y[i], height)).toBe(false)
+    // before the window above the plot, after it below
+    expect(y[9]).toBeLessThan(0)
+    expect(y[34]).toBeGreaterThan(height)
   })
 })

@@ -83,3 +83,36 @@ export function segmentDistance2(
   const y = ay + u * dy - py
   return x * x + y * y
 }
+
+/**
+ * Lanes drawn at once. A larger run shows a window of this many (paged, and moved to the
+ * selected node): 1 000 lanes made a canvas 14 000 px tall whose raster froze the tab for
+ * seconds at a time, and at 14 px a lane no one can follow anyway.
+ */
+export const LANE_LIMIT = 24
+
+/** The first lane of a window of `count` lanes out of `n`, kept inside the run. */
+export const clampFirstLane = (first: number, n: number, count: number): number =>
+  Math.max(0, Math.min(Math.floor(first), n - count))
+
+/**
+ * Lane centres (px from the plot's top) for the window of lanes [first, first + count): those
+ * in it get a row each from `top`; a lane before it sits one row above the plot and one after
+ * it one row below, so an arrow to a node not shown leaves the plot towards it, and the
+ * canvas clips the rest.
+ */
+export function lanePositions(
+  n: number,
+  first: number,
+  count: number,
+  rowH: number,
+  top: number,
+): number[] {
+  const below = top + (count + 0.5) * rowH + rowH
+  return Array.from({ length: n }, (_, i) =>
+    i < first ? -rowH : i >= first + count ? below : top + (i - first + 0.5) * rowH,
+  )
+}
+
+/** Whether a lane centre lies on a plot `height` px tall (is one of the lanes shown). */
+export const laneShown = (y: number, height: number): boolean => y >= 0 && y <= height

@@ -1,5 +1,9 @@
-import { describe, expect, it } from 'vitest'
-import { HIGHLIGHT, paintHighlight } from './painter'
+import { scaleLinear } from 'd3-scale'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { ARROW_STRIDE, A_END, A_FROM, A_SENT, A_TO } from '../../worker/timelineWire'
+import { lanePositions } from './geometry'
+import { HIGHLIGHT, paintHighlight, paintSpacetime } from './painter'
+import { emptyWindow } from './spacetimeData'
 
 /** A canvas context that records what is stroked and filled, with the style in force. */
 function recorder() {
@@ -54,5 +58,61 @@ describe('the highlighted arrow', () => {
       [5.05, 120],
     ])
     for (const r of rings) expect(r.shape[0][2]).toBeGreaterThanOrEqual(6)
+  })
+})
+
+describe('a window of lanes', () => {
+  // Path2D is a browser class: a stand-in that keeps the points it was given
+  class FakePath {
+    points: number[][] = []
+    moveTo(x: number, y: number) {
+      this.points.push([x, y])
+    }
+    lineTo(x: number, y: number) {
+      this.points.push([x, y])
+    }
+  }
+  beforeEach(() => vi.stubGlobal('Path2D', FakePath))
+  afterEach(() => vi.unstubAllGlobals())
+
+  it('draws what touches a shown lane and skips arrows between nodes not shown', () => {
+    const data = emptyWindow(1, 100)
+    data.kinds = ['k']
+    // 0 → 1 and 50 → 60 outside the window; 10 → 11 inside; 11 → 90 leaves it
+    const arrows = [
+      [0, 1],
+      [50, 60],
+      [10, 11],
+      [11, 90],
+    ]
+    arrows.forEach(([from, to], j) => {
+      const o = j * ARROW_STRIDE
+      data.arrows[o + A_FROM] = from
+      data.arrows[o + A_TO] = to
+      data.arrows[o + A_SENT] = 1
+      data.arrows[o + A_END] = 1.001
+    })
+    data.count = arrows.length
+    data.now = 2
+    const height = 26 + 24 * 17.5
+    const ctx = new Proxy({} as Record<string, unknown>, {
+      get: (target, key: string) => (key in target ? target[key] : () => undefined),
+      set: (target, key: string, value) => ((target[key] = value), true),
+    }) as unknown as CanvasRenderingContext2D
+    const counts = paintSpacetime({
+      ctx,
+      width: 500,
+      height,
+      x: scaleLinear().domain([0, 2]).range([56, 486]),
+      laneY: lanePositions(100, 10, 24, 17.5, 26),
+      data,
+      frame: null,
+      windowColours: ['#000'],
+      frameColours: ['#000'],
+      tickStep: null,
+      gridTicks: [],
+      highlight: null,
+    })
+    expect(counts.arrows).toBe(2)
   })
 })

@@ -1,5 +1,5 @@
 import type { ScaleLinear } from 'd3-scale'
-import { MSG, MSG_STRIDE, type Frame } from '../../worker/wire'
+import { MSG, MSG_STRIDE, NODE, NODE_STRIDE, type Frame } from '../../worker/wire'
 import {
   ARROW_STRIDE,
   A_END,
@@ -10,7 +10,7 @@ import {
   A_TO,
   type SpacetimeMark,
 } from '../../worker/timelineWire'
-import { laneSegments, localTicks } from './geometry'
+import { laneSegments, laneShown, localTicks } from './geometry'
 import { COLOURS, DROP_CROSS, markGlyph, networkLineColour, type Glyph } from './glyphs'
 import type { SpacetimeWindow } from './spacetimeData'
 
@@ -49,6 +49,8 @@ export interface PaintCounts {
 /** How far a drop at send reaches towards the receiver (fraction of the lane gap, and px right). */
 const STUB_FRACTION = 0.35
 const STUB_DX = 10
+/** How much of an arrow to or from a node outside the lane window is drawn (px). */
+const OUT_REACH = 12
 
 const glyphCache = new Map<string, { fill?: Path2D; stroke?: Path2D }>()
 function paths(g: Glyph): { fill?: Path2D; stroke?: Path2D } {
@@ -157,6 +159,8 @@ export function paintSpacetime(p: PaintInput): PaintCounts {
   // lanes, broken while a node is crashed or paused
   ctx.lineWidth = 2
   for (let i = 0; i < laneY.length; i++) {
+    // a large run shows a window of its lanes (geometry.ts LANE_LIMIT)
+    if (!laneShown(laneY[i], height)) continue
     const segs = laneSegments(
       data.statusAtStart[i] ?? 0,
       data.marks,
@@ -184,6 +188,7 @@ export function paintSpacetime(p: PaintInput): PaintCounts {
   const lines = p.windowColours.map(() => new Path2D())
   const heads = p.windowColours.map(() => new Path2D())
   const crosses = new Path2D()
+  const stubs = new Set<number>()
   const a = data.arrows
   const scaleA = (right - left) / (to - from)
   const scaleB = left - from * scaleA
@@ -192,10 +197,14 @@ export function paintSpacetime(p: PaintInput): PaintCounts {
     const t0 = a[o + A_SENT]
     const t1 = a[o + A_END]
     if (t1 < from || t0 > to) continue
-    const x0 = t0 * scaleA + scaleB
     const y0 = laneY[a[o + A_FROM]]
-    let x1: number
     let y1 = laneY[a[o + A_TO]]
+    // between two nodes not shown
+    const shown0 = laneShown(y0, height)
+    const shown1 = laneShown(y1, height)
+    if (!shown0 && !shown1) continue
+    const x0 = t0 * scaleA + scaleB
+    let x1: number
     const k = a[o + A_KIND]
     const dropped = a[o + A_OUTCOME] !== 0
     if (dropped && t1 === t0) {
@@ -203,6 +212,26 @@ export function paintSpacetime(p: PaintInput): PaintCounts {
       x1 = x0 + STUB_DX
       y1 = y0 + (y1 - y0) * STUB_FRACTION
     } else x1 = t1 * scaleA + scaleB
+    if (!shown0 || !shown1) {
+      // to or from a node not shown: only the first OUT_REACH px from the shown end, no head
+      // (thousands of lines across the plot to the edge cost seconds of raster at 1 000 nodes)
+      // Many land on the same pixels (a server's lane meets every client): each pixel-rounded
+      // stub is drawn once.
+      const [sx, sy, ex, ey] = shown0 ? [x0, y0, x1, y1] : [x1, y1, x0, y0]
+      const f = OUT_REACH / (Math.hypot(ex - sx, ey - sy) || 1)
+      const px = Math.round(sx)
+      const py = Math.round(sy)
+      const dx = Math.round((ex - sx) * f)
+      const dy = Math.round((ey - sy) * f)
+      counts.arrows++
+      // |dx|, |dy| ≤ OUT_REACH < 50, px and py < 10 000: a unique number per stub
+      const key = k * 1e12 + px * 1e8 + py * 1e4 + (dx + 50) * 100 + (dy + 50)
+      if (stubs.has(key)) continue
+      stubs.add(key)
+      lines[k].moveTo(px, py)
+      lines[k].lineTo(px + dx, py + dy)
+      continue
+    }
     lines[k].moveTo(x0, y0)
     lines[k].lineTo(x1, y1)
     if (dropped) {
@@ -224,32 +253,59 @@ export function paintSpacetime(p: PaintInput): PaintCounts {
   ctx.stroke(crosses)
   ctx.lineCap = 'butt'
 
-  // messages on their way: dashed from the send to where they are now
+  // messages on their way: dashed from the send to where they are now, one path per kind
   if (p.frame) {
     const m = p.frame.messages
-    ctx.setLineDash([4, 3])
-    ctx.lineWidth = 1.4
+    const dashes = p.frameColours.map(() => new Path2D())
+    const dots = p.frameColours.map(() => new Path2D())
     for (let o = 0; o < m.length; o += MSG_STRIDE) {
       const sentAt = m[o + MSG.sentAt]
       const arriveAt = m[o + MSG.arriveAt]
       if (now < from || sentAt > to) continue
+      const y0 = laneY[m[o + MSG.from]]
+      const y1 = laneY[m[o + MSG.to]]
+      const shown0 = laneShown(y0, height)
+      const shown1 = laneShown(y1, height)
+      if (!shown0 && !shown1) continue
+      const k = m[o + MSG.kind]
+      if (dashes[k] === undefined) continue
       const f = arriveAt > sentAt ? Math.min(1, (now - sentAt) / (arriveAt - sentAt)) : 1
       const x0 = x(sentAt)
-      const y0 = laneY[m[o + MSG.from]]
       const x1 = x(arriveAt)
-      const y1 = laneY[m[o + MSG.to]]
-      const colour = p.frameColours[m[o + MSG.kind]] ?? COLOURS.lane
-      ctx.strokeStyle = colour
-      ctx.beginPath()
-      ctx.moveTo(x0, y0)
-      ctx.lineTo(x0 + (x1 - x0) * f, y0 + (y1 - y0) * f)
-      ctx.stroke()
-      ctx.fillStyle = colour
-      ctx.beginPath()
-      ctx.arc(x0 + (x1 - x0) * f, y0 + (y1 - y0) * f, 2.5, 0, 2 * Math.PI)
-      ctx.fill()
+      let px = x0 + (x1 - x0) * f
+      let py = y0 + (y1 - y0) * f
       counts.inFlight++
+      if (!shown1) {
+        // to a node not shown: its first OUT_REACH px (and the dot while it is that close)
+        const d = Math.hypot(px - x0, py - y0)
+        if (d > OUT_REACH) {
+          px = x0 + ((px - x0) * OUT_REACH) / d
+          py = y0 + ((py - y0) * OUT_REACH) / d
+        } else {
+          dots[k].moveTo(px + 2.5, py)
+          dots[k].arc(px, py, 2.5, 0, 2 * Math.PI)
+        }
+      } else if (!shown0) {
+        // from a node not shown: a short dash at the receiver, pointing where it comes from
+        const d = Math.hypot(x0 - x1, y0 - y1) || 1
+        dashes[k].moveTo(x1, y1)
+        dashes[k].lineTo(x1 + ((x0 - x1) * OUT_REACH) / d, y1 + ((y0 - y1) * OUT_REACH) / d)
+        continue
+      } else {
+        dots[k].moveTo(px + 2.5, py)
+        dots[k].arc(px, py, 2.5, 0, 2 * Math.PI)
+      }
+      dashes[k].moveTo(x0, y0)
+      dashes[k].lineTo(px, py)
     }
+    ctx.setLineDash([4, 3])
+    ctx.lineWidth = 1.4
+    p.frameColours.forEach((colour, k) => {
+      ctx.strokeStyle = colour
+      ctx.stroke(dashes[k])
+      ctx.fillStyle = colour
+      ctx.fill(dots[k])
+    })
     ctx.setLineDash([])
   }
 
@@ -332,7 +388,7 @@ export function paintHighlight(
 
 /** Small ticks above each lane where that node's own clock reads a multiple of the step. */
 function paintLocalTicks(p: PaintInput, from: number, to: number, now: number): void {
-  const { ctx, x, laneY, data, frame } = p
+  const { ctx, x, laneY, data, frame, height } = p
   const step = p.tickStep!
   const decimals = stepDecimals(step)
   ctx.strokeStyle = COLOURS.local
@@ -341,7 +397,8 @@ function paintLocalTicks(p: PaintInput, from: number, to: number, now: number): 
   ctx.font = "10px 'DejaVu Sans Mono', 'Liberation Mono', monospace"
   ctx.textAlign = 'center'
   for (let i = 0; i < laneY.length; i++) {
-    const tail = frame ? { t: now, local: frame.nodes[i * 3 + 1] } : undefined
+    if (!laneShown(laneY[i], height)) continue
+    const tail = frame ? { t: now, local: frame.nodes[i * NODE_STRIDE + NODE.local] } : undefined
     const ticks = localTicks(data.samples[i] ?? [], from, to, step, tail)
     const y = laneY[i]
     ctx.beginPath()
@@ -430,6 +487,7 @@ function paintNodeMarks(p: PaintInput, from: number, to: number): number {
     const g = markGlyph(m.kind, m.value, m.protocol)
     if (!g) continue
     for (const node of markNodes(m)) {
+      if (!laneShown(p.laneY[node], p.height)) continue
       drawGlyph(p.ctx, g, p.x(m.t), p.laneY[node])
       n++
     }

@@ -88,14 +88,20 @@ export function TopologyView() {
     }
   }, [layout, n])
 
-  // tens of thousands of curves at 200 nodes: built when the links change, not every render
-  const bundle = useMemo(
-    () =>
-      layout && !layout.detailed
-        ? links.map(([from, to]) => curvePath(curves(from, to)!)).join('')
-        : '',
-    [layout, links, curves],
-  )
+  // Tens of thousands of curves at 200 nodes, built when the links change, not every render:
+  // links only grow within a run, so a batch of new ones appends its curves to the path built
+  // so far (a new layout starts over).
+  const built = useRef({ curves, count: 0, d: '' })
+  const bundle = useMemo(() => {
+    if (!layout || layout.detailed) return ''
+    const b = built.current
+    if (b.curves !== curves || links.length < b.count) Object.assign(b, { curves, count: 0, d: '' })
+    for (; b.count < links.length; b.count++) {
+      const [from, to] = links[b.count]
+      b.d += curvePath(curves(from, to)!)
+    }
+    return b.d
+  }, [layout, links, curves])
 
   const paintNodes = useMemo(createNodePainter, [])
   const register = useCallback((index: number, p: NodeParts | null) => {
