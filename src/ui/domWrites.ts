@@ -17,7 +17,19 @@ export function writeAttr(el: Element, name: string, value: string): boolean {
   return true
 }
 
-/** Set an element's text unless it already reads `value`. */
+/**
+ * Set an element's text unless it already reads `value`. A lone text child is edited in place:
+ * assigning `textContent` replaces the node, which is then removed from and added to style and
+ * layout again (readouts rewrite dozens of them a second).
+ */
 export function writeText(el: Element | null, value: string): void {
-  if (el && el.textContent !== value) el.textContent = value
+  if (!el) return
+  const only = el.firstChild
+  if (only && only === el.lastChild && only.nodeType === TEXT_NODE) {
+    const text = only as Text
+    if (text.data !== value) text.data = value
+  } else if (el.textContent !== value) el.textContent = value
 }
+
+/** Node.TEXT_NODE (a constant, so unit tests need no DOM) */
+const TEXT_NODE = 3

@@ -160,8 +160,5 @@ export function usePainter(
   opts: { rate?: PaintRate; visible?: RefObject<Element | null> } = {},
 ): void {
   const { rate = 'readout', visible } = opts
-  useEffect(
-    () => addPainter(painter, rate, visible?.current ?? null),
-    [painter, rate, visible],
-  )
+  useEffect(() => addPainter(painter, rate, visible?.current ?? null), [painter, rate, visible])
 }

@@ -6,6 +6,7 @@ import { t as tNow, useT } from '../i18n'
 import { useRunStore } from '../store/runStore'
 import { horizonOf, leaseChart, type LeaseRow } from './leaseRows'
 import { useConsensusStore, type ConsensusState } from './consensusStore'
+import { writeText } from '../domWrites'
 
 const selectRows = (s: ConsensusState) => {
   const rows: { node: string; kind: LeaseRow['kind']; holder: string }[] = []
@@ -71,7 +72,7 @@ export function LeaseChart() {
           p.unsafe.style.width = over > 0 ? pct(over, horizon) : '0'
           if (over > 1e-9) text += ` · ${tNow('consensus.lease.unsafe', { by: secs(over) })}`
         }
-        if (p.text.textContent !== text) p.text.textContent = text
+        writeText(p.text, text)
       }
     },
     // rows re-register their parts when they change

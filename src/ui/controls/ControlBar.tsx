@@ -10,6 +10,7 @@ import { useRunStore, type RunState } from '../store/runStore'
 import { paintEffectiveSpeed } from './effectiveSpeed'
 import { SLIDER_STEPS, sliderToSpeed, speedToSlider } from './speedScale'
 import { ToolButton } from './ToolButton'
+import { writeText } from '../domWrites'
 
 const selectControls = (s: RunState) => ({
   playing: s.playing,
@@ -36,9 +37,9 @@ export function ControlBar() {
 
   // a readout (frameLoop.ts): readable digits, a few changes a second
   const paint = useCallback((frame: Frame) => {
-    if (simTime.current) simTime.current.textContent = formatClock(frame.now)
+    writeText(simTime.current, formatClock(frame.now))
     if (pace.current) {
-      pace.current.textContent = frame.pace === 'skipping' ? tNow('controls.paceSkipping') : ''
+      writeText(pace.current, frame.pace === 'skipping' ? tNow('controls.paceSkipping') : '')
       pace.current.dataset.pace = frame.pace
     }
     // The worker simulates at most TICK_BUDGET_MS per tick (worker/pacing.ts): a run whose
@@ -46,9 +47,10 @@ export function ControlBar() {
     if (limited.current) {
       const behind = frame.pace === 'behind'
       limited.current.hidden = !behind
-      limited.current.textContent = behind
-        ? tNow('controls.speedLimited', { rate: formatSpeed(frame.rate) })
-        : ''
+      writeText(
+        limited.current,
+        behind ? tNow('controls.speedLimited', { rate: formatSpeed(frame.rate) }) : '',
+      )
     }
     if (effective.current) paintEffectiveSpeed(effective.current, frame)
   }, [])

@@ -3,6 +3,7 @@ import { formatSpeed } from '../format/quantities'
 import { t } from '../i18n'
 import { useRunStore } from '../store/runStore'
 import { createRateMeter } from './rateMeter'
+import { writeText } from '../domWrites'
 
 /** One meter for the one run strip (the embedded page has the same one control bar). */
 const meter = createRateMeter()
@@ -15,6 +16,6 @@ export function paintEffectiveSpeed(el: HTMLElement, frame: Frame): void {
   const rate = meter.add(frame.runId, performance.now(), frame.now, frame.running)
   const show = rate !== null && useRunStore.getState().skipQuiet
   el.hidden = !show
-  el.textContent = show ? t('controls.speedEffective', { rate: formatSpeed(rate) }) : ''
+  writeText(el, show ? t('controls.speedEffective', { rate: formatSpeed(rate) }) : '')
   if (show) el.dataset.rate = String(rate)
 }

@@ -18,7 +18,8 @@ export const lessonsZh: Record<keyof typeof lessonsEn, string> = {
   'lessons.importHint': '加载用 JSON 编写的课程（见 docs/lessons.md）',
   'lessons.imported': '我的课程',
   'lessons.link': '链接',
-  'lessons.linkHint': '生成携带这门课程的链接：学生打开链接即可学习，无需导入文件（课程会保存在他们的浏览器中）。',
+  'lessons.linkHint':
+    '生成携带这门课程的链接：学生打开链接即可学习，无需导入文件（课程会保存在他们的浏览器中）。',
   'lessons.linkLabel': '“{title}”的链接',
   'lessons.linkCopied': '“{title}”的链接（已复制）',
   'lessons.badTitle': '课程未加载',

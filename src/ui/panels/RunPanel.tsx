@@ -5,6 +5,7 @@ import { usePainter } from '../frameLoop'
 import { sourceName, useLangStore, useT } from '../i18n'
 import { protocolLabel } from '../legend/kindNames'
 import { useRunStore, type RunState } from '../store/runStore'
+import { writeText } from '../domWrites'
 
 const selectRun = (s: RunState) => ({ run: s.run, statuses: s.statuses })
 
@@ -29,11 +30,11 @@ export function RunPanel() {
     el.setAttribute('data-trace-hash', frame.traceHash)
     el.setAttribute('data-sim-time', String(frame.now))
     el.setAttribute('data-running', String(frame.running))
-    events.current!.textContent = frame.events.toLocaleString('en-US')
-    inFlight.current!.textContent = String(frame.inFlight)
-    violations.current!.textContent = String(frame.violations)
+    writeText(events.current, frame.events.toLocaleString('en-US'))
+    writeText(inFlight.current, String(frame.inFlight))
+    writeText(violations.current, String(frame.violations))
     violations.current!.classList.toggle('bad', frame.violations > 0)
-    hash.current!.textContent = frame.traceHash
+    writeText(hash.current, frame.traceHash)
   }, [])
   usePainter(paint)
 

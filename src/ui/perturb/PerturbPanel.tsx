@@ -11,6 +11,7 @@ import { groupsInForce } from './partition'
 import { SliderField } from './SliderField'
 import { usePerturbStore, type PerturbState } from './perturbStore'
 import './perturb.css'
+import { writeText } from '../domWrites'
 
 const selectIds = (s: RunState) => s.run?.nodes.map((n) => n.id) ?? null
 const selectPerturb = (s: PerturbState) => ({ network: s.network, draft: s.draft })
@@ -34,8 +35,7 @@ export function PerturbPanel() {
   const paint = useCallback((frame: Frame) => {
     const el = dropped.current
     if (!el) return
-    const text = frame.dropped.toLocaleString('en-US')
-    if (el.textContent !== text) el.textContent = text
+    writeText(el, frame.dropped.toLocaleString('en-US'))
     el.dataset.count = String(frame.dropped)
   }, [])
   usePainter(paint)

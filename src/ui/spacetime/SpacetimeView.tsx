@@ -34,6 +34,7 @@ import { LogicalTools } from '../logical/LogicalTools'
 import { logicalViewStore, reportFacts } from '../logical/logicalStore'
 import { eventAt, paintLogical } from '../logical/logicalPainter'
 import './spacetime.css'
+import { writeText } from '../domWrites'
 
 /** Room left of the lanes for node names, right of them for the last arrowheads, below for the axis. */
 const GUTTER = 56
@@ -183,13 +184,14 @@ export function SpacetimeView() {
       c.ms = performance.now() - started
       l.dataset.paintMs = c.ms.toFixed(2)
       if (empty.current) empty.current.hidden = counts.arrows + counts.inFlight + counts.marks > 0
-      if (note.current)
-        note.current.textContent =
-          data.windowStart > 0
-            ? tNow(data.limitedByCount ? 'spacetime.windowCapped' : 'spacetime.windowFrom', {
-                from: data.windowStart.toFixed(2),
-              })
-            : ''
+      writeText(
+        note.current,
+        data.windowStart > 0
+          ? tNow(data.limitedByCount ? 'spacetime.windowCapped' : 'spacetime.windowFrom', {
+              from: data.windowStart.toFixed(2),
+            })
+          : '',
+      )
     },
     [run, width, height, laneY],
   )

@@ -10,6 +10,7 @@ import { frameStore } from '../store/frameStore'
 import { useElementSizeRef } from '../useElementSize'
 import { seekTo, useTimelineStore } from './timelineStore'
 import './timeline.css'
+import { writeText } from '../domWrites'
 
 const PAD = 8
 const HEIGHT = 28
@@ -116,7 +117,7 @@ export function Timeline() {
         el.title += `\n${tNow('timeline.violations', { n: found.length, first: fmt(found[0]!.at) })}`
       if (r && r.to > head)
         el.title += `\n${tNow('timeline.replaced', { from: fmt(r.from), to: fmt(r.to) })}`
-      readout.current!.textContent = tNow('timeline.readout', { now: fmt(now), head: fmt(head) })
+      writeText(readout.current, tNow('timeline.readout', { now: fmt(now), head: fmt(head) }))
     },
     [size],
   )

@@ -8,6 +8,7 @@ import { formatDuration, formatPpm, type TimeUnit } from '../format/units'
 import { clockFeedStore } from '../history/clockFeedStore'
 import { selectNode } from '../clockSelectionStore'
 import { syncText } from './syncText'
+import { writeText } from '../../domWrites'
 
 interface Props {
   nodes: readonly { id: string; colour: string; reference: boolean }[]
@@ -23,10 +24,6 @@ interface Cells {
   skew: HTMLElement
   correction: HTMLElement
   sync: HTMLElement
-}
-
-const setText = (el: HTMLElement, s: string) => {
-  if (el.textContent !== s) el.textContent = s
 }
 
 /**
@@ -51,18 +48,18 @@ export function ClockTable({ nodes, total, selected }: Props) {
         const offset = frame.nodes[i * NODE_STRIDE + NODE.offset]
         c.row.dataset.offset = String(offset)
         c.row.classList.toggle('crashed', crashed)
-        setText(c.local, `${formatClock(local)} ${tNow('unit.s')}`)
-        setText(c.offset, formatDuration(offset, unit, true))
+        writeText(c.local, `${formatClock(local)} ${tNow('unit.s')}`)
+        writeText(c.offset, formatDuration(offset, unit, true))
         const s = summary?.[i]
         if (!s) continue
         const skew = s.skewPpm + s.wanderPpm
         c.row.dataset.skew = String(skew)
         c.row.dataset.correction = String(s.correctionPpm)
-        setText(c.skew, formatPpm(skew))
-        setText(c.correction, formatPpm(s.correctionPpm))
+        writeText(c.skew, formatPpm(skew))
+        writeText(c.correction, formatPpm(s.correctionPpm))
         const sync = crashed ? tNow('status.crashed') : syncText(s.sync, nodes[i].reference, tNow)
         c.row.dataset.sync = s.sync && 'state' in s.sync ? String(s.sync.state) : ''
-        setText(c.sync, s.lie !== 0 ? `${sync} · ${tNow('clock.sync.lying')}` : sync)
+        writeText(c.sync, s.lie !== 0 ? `${sync} · ${tNow('clock.sync.lying')}` : sync)
       }
     },
     [count, nodes],

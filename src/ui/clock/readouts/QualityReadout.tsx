@@ -4,6 +4,7 @@ import { usePainter } from '../../frameLoop'
 import { t as tNow, useT, type MessageKey } from '../../i18n'
 import { clockQuality } from '../quality'
 import { formatDuration, type TimeUnit } from '../format/units'
+import { writeText } from '../../domWrites'
 
 /**
  * Precision beside accuracy, painted per frame; the caption says why they differ (or do not)
@@ -31,8 +32,7 @@ export function QualityReadout({ algorithm }: { algorithm: string | null }) {
     ] as const) {
       if (!el) continue
       el.dataset.value = String(v)
-      const text = formatDuration(v, unit)
-      if (el.textContent !== text) el.textContent = text
+      writeText(el, formatDuration(v, unit))
     }
   }, [])
   usePainter(paint)
