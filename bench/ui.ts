@@ -11,6 +11,8 @@
  * - JS heap and DOM node counts at the end
  * - frames from the worker: mean binary payload (kB) and main-thread ms to receive one
  *
+ * Two pages set the floors: a blank one, and one dot moving on a canvas at 60 Hz.
+ *
  * Options: `--reference URL|DIR` measures another page in the same run and prints DriftLab's
  * default page as a ratio of it; `--compare DIR|URL` measures every DriftLab case on another
  * build too (e.g. main before a change) and prints both side by side; `--seconds S`, `--reps N`,
@@ -119,12 +121,33 @@ const generated = (
   },
 })
 
+const DOT_PAGE = `<!doctype html><body style="margin:0"><canvas width="707" height="530"></canvas>
+<script>
+const ctx = document.querySelector('canvas').getContext('2d')
+const tick = (t) => {
+  ctx.clearRect(0, 0, 707, 530)
+  ctx.beginPath()
+  ctx.arc(350 + 200 * Math.sin(t / 900), 260 + 150 * Math.cos(t / 700), 6, 0, 7)
+  ctx.fill()
+  requestAnimationFrame(tick)
+}
+requestAnimationFrame(tick)
+</script>`
+
 const CASES: Case[] = [
   {
     id: 'blank',
     label: 'blank page (floor)',
     app: false,
     open: (page) => page.goto('about:blank').then(() => undefined),
+  },
+  {
+    // What moving anything at 60 Hz costs here before any app work: one dot circling on a canvas
+    // the size of the default page's map. A page that animates cannot go below this.
+    id: 'dot',
+    label: 'one dot on a canvas at 60 Hz (animation floor)',
+    app: false,
+    open: (page) => page.setContent(DOT_PAGE),
   },
   {
     id: 'reference',
