@@ -17,7 +17,8 @@
  * default page as a ratio of it; `--compare DIR|URL` measures every DriftLab case on another
  * build too (e.g. main before a change) and prints both side by side; `--seconds S`, `--reps N`,
  * `--only a,b`, `--no-build`; `--soak MIN` instead runs Multi-Paxos at 1 000× for MIN minutes
- * and prints heap and DOM nodes over time. Writes bench/ui-results.json. Figures, never pass/fail.
+ * and prints heap and DOM nodes over time; `--views` instead opens every view of the 200- and
+ * 1 000-node runs in turn, at a share link's speed and at 1× (sweepViews), into bench/ui-views.json. Writes bench/ui-results.json. Figures, never pass/fail.
  */
 import { execFileSync } from 'node:child_process'
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs'
@@ -45,6 +46,7 @@ const ONLY = opt('only')?.split(',')
 const REFERENCE = opt('reference')
 const COMPARE = opt('compare')
 const SOAK_MIN = opt('soak') === undefined ? undefined : Number(opt('soak'))
+const VIEWS = args.includes('--views')
 const VIEWPORT = { width: 1280, height: 800 }
 
 // ---- serving a build -------------------------------------------------------------------------
@@ -428,6 +430,96 @@ function medianFigures(runs: Figures[]): Figures {
   return out
 }
 
+// ---- every view of a large run -----------------------------------------------------------------
+
+/**
+ * Each view tab of the large runs in turn, at the speed a share link opens with (the default
+ * preset's slow one, where a run learns its links over minutes) and at 1×: how long the tab
+ * takes to answer the click, then fps and long tasks over SECONDS. A view that freezes the tab
+ * shows here even when the default views are fine (the space-time diagram at 1 000 nodes did).
+ */
+async function sweepViews(browser: Browser, base: string) {
+  const rows: {
+    run: string
+    speed: string
+    view: string
+    clickMs: number
+    fps: number
+    longTasks: number
+    longestMs: number
+  }[] = []
+  const runs = [
+    ['paxos200', paxosCluster(200)],
+    ['cristian1000', cristianFleet(1000)],
+  ] as const
+  console.log('run           speed   view                 click ms    fps  long  longest ms')
+  for (const [name, scenario] of runs)
+    for (const speed of ['link', '1×']) {
+      const context = await browser.newContext({ viewport: { width: 1366, height: 768 } })
+      const page = await context.newPage()
+      try {
+        await page.goto(`${base}?lang=en#s=${encodeShare(scenario)}`)
+        await ready(page)
+        await page.getByTestId('node-' + scenario.nodes[0].id).waitFor({ timeout: 60_000 })
+        if (speed === '1×') await page.getByTestId('speed').fill(String(speedToSlider(1)))
+        await play(page)
+        const tabs = await page
+          .locator('[data-testid^="view-tab-"]')
+          .evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.testid!))
+        for (const tab of tabs) {
+          const t0 = Date.now()
+          await within(100_000, page.getByTestId(tab).click({ timeout: 100_000 }))
+          const clickMs = Date.now() - t0
+          await page.evaluate(VIEW_RECORDER)
+          const w0 = Date.now()
+          await page.waitForTimeout(SECONDS * 1000)
+          const r = await within(
+            100_000,
+            page.evaluate('({ f: window.__view.frames, long: window.__view.long })') as Promise<{
+              f: number
+              long: number[]
+            }>,
+          )
+          const row = {
+            run: name,
+            speed,
+            view: tab.replace('view-tab-', ''),
+            clickMs,
+            fps: r.f / ((Date.now() - w0) / 1000),
+            longTasks: r.long.length,
+            longestMs: Math.round(Math.max(0, ...r.long)),
+          }
+          rows.push(row)
+          console.log(
+            `${name.padEnd(13)} ${speed.padEnd(6)}  ${row.view.padEnd(19)} ${String(clickMs).padStart(9)}  ${row.fps.toFixed(1).padStart(5)}  ${String(row.longTasks).padStart(4)}  ${String(row.longestMs).padStart(10)}`,
+          )
+        }
+      } catch (e) {
+        console.log(`${name.padEnd(13)} ${speed.padEnd(6)}  failed: ${(e as Error).message}`)
+        rows.push({
+          run: name,
+          speed,
+          view: 'failed',
+          clickMs: NaN,
+          fps: 0,
+          longTasks: NaN,
+          longestMs: NaN,
+        })
+      } finally {
+        await context.close()
+      }
+    }
+  return rows
+}
+
+/** Frames and long-task durations in the page from now on (see RECORDER). */
+const VIEW_RECORDER = `(() => {
+  const v = (window.__view = { frames: 0, long: [] })
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) v.long.push(e.duration) }).observe({ type: 'longtask' })
+  const tick = () => { v.frames++; requestAnimationFrame(tick) }
+  requestAnimationFrame(tick)
+})()`
+
 // ---- soak ------------------------------------------------------------------------------------
 
 async function soak(browser: Browser, base: string, minutes: number) {
@@ -512,6 +604,8 @@ async function main() {
   try {
     if (SOAK_MIN !== undefined) {
       results.soak = await soak(browser, own.url, SOAK_MIN)
+    } else if (VIEWS) {
+      results.views = await sweepViews(browser, own.url)
     } else {
       const cases = CASES.filter(
         (c) => (c.id !== 'reference' || REFERENCE) && (!ONLY || ONLY.includes(c.id)),
@@ -563,11 +657,10 @@ async function main() {
     await browser.close()
     for (const s of servers) s.close()
   }
-  writeFileSync(
-    new URL('./ui-results.json', import.meta.url),
-    JSON.stringify(results, null, 2) + '\n',
-  )
-  console.log('written bench/ui-results.json')
+  // the views sweep is a different table: it keeps the main figures' file as it was
+  const file = VIEWS ? 'ui-views.json' : 'ui-results.json'
+  writeFileSync(new URL(`./${file}`, import.meta.url), JSON.stringify(results, null, 2) + '\n')
+  console.log(`written bench/${file}`)
 }
 
 await main()
