@@ -1,4 +1,3 @@
-import { createLinkBatcher } from './linkBatch'
 import { DEFAULT_PRESET, presets } from '../../engine/scenario/presets'
 import { MAX_SCENARIO_BYTES, parseScenarioText } from '../../engine/scenario/text'
 import type { Command, Frame, LiveInput, LoadCommand, WorkerMessage } from '../../worker/wire'
@@ -10,6 +9,7 @@ import { useRunStore, type RunState } from '../store/runStore'
 import { showViews } from '../workspace/workspaceStore'
 import { receiveBusy, setStalled } from './busyStore'
 import { createSimClient, type SimClient, type WorkerPort } from './client'
+import { createLinkBatcher } from './linkBatch'
 import { createRecovery, installKillHook } from './recovery'
 
 /**
@@ -228,13 +228,14 @@ function receiveForStore(msg: WorkerMessage, load?: LoadCommand): void {
   }
 }
 
+/** Links learned from frames, passed to the store in batches on a large map (linkBatch.ts). */
+const linkBatch = createLinkBatcher()
+
 /**
  * The parts of a frame React renders, returned only when they differ from the store. Play state
  * is not among them: only UI commands change it, so the UI's own value is never stale, while a
  * frame posted just before a pause arrived would briefly say "running".
  */
-const linkBatch = createLinkBatcher()
-
 function lowRateChanges(state: RunState, frame: Frame): Partial<RunState> {
   const out: Partial<RunState> = {}
   const n = frame.nodes.length / NODE_STRIDE

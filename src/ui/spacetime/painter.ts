@@ -52,6 +52,12 @@ const STUB_DX = 10
 /** How much of an arrow to or from a node outside the lane window is drawn (px). */
 const OUT_REACH = 12
 
+/** The point OUT_REACH px from (ax, ay) towards (bx, by). */
+function outReach(ax: number, ay: number, bx: number, by: number): [number, number] {
+  const f = OUT_REACH / (Math.hypot(bx - ax, by - ay) || 1)
+  return [ax + (bx - ax) * f, ay + (by - ay) * f]
+}
+
 const glyphCache = new Map<string, { fill?: Path2D; stroke?: Path2D }>()
 function paths(g: Glyph): { fill?: Path2D; stroke?: Path2D } {
   const key = `${g.fill?.d}|${g.stroke?.d}`
@@ -218,11 +224,11 @@ export function paintSpacetime(p: PaintInput): PaintCounts {
       // Many land on the same pixels (a server's lane meets every client): each pixel-rounded
       // stub is drawn once.
       const [sx, sy, ex, ey] = shown0 ? [x0, y0, x1, y1] : [x1, y1, x0, y0]
-      const f = OUT_REACH / (Math.hypot(ex - sx, ey - sy) || 1)
+      const [rx, ry] = outReach(sx, sy, ex, ey)
       const px = Math.round(sx)
       const py = Math.round(sy)
-      const dx = Math.round((ex - sx) * f)
-      const dy = Math.round((ey - sy) * f)
+      const dx = Math.round(rx - sx)
+      const dy = Math.round(ry - sy)
       counts.arrows++
       // |dx|, |dy| ≤ OUT_REACH < 50, px and py < 10 000: a unique number per stub
       const key = k * 1e12 + px * 1e8 + py * 1e4 + (dx + 50) * 100 + (dy + 50)
@@ -256,8 +262,8 @@ export function paintSpacetime(p: PaintInput): PaintCounts {
   // messages on their way: dashed from the send to where they are now, one path per kind
   if (p.frame) {
     const m = p.frame.messages
-    const dashes = p.frameColours.map(() => new Path2D())
-    const dots = p.frameColours.map(() => new Path2D())
+    // by colour: a kind the frames' table does not know yet is drawn in the lane's colour
+    const paths = new Map<string, { dashes: Path2D; dots: Path2D }>()
     for (let o = 0; o < m.length; o += MSG_STRIDE) {
       const sentAt = m[o + MSG.sentAt]
       const arriveAt = m[o + MSG.arriveAt]
@@ -267,8 +273,10 @@ export function paintSpacetime(p: PaintInput): PaintCounts {
       const shown0 = laneShown(y0, height)
       const shown1 = laneShown(y1, height)
       if (!shown0 && !shown1) continue
-      const k = m[o + MSG.kind]
-      if (dashes[k] === undefined) continue
+      const colour = p.frameColours[m[o + MSG.kind]] ?? COLOURS.lane
+      let path = paths.get(colour)
+      if (!path) paths.set(colour, (path = { dashes: new Path2D(), dots: new Path2D() }))
+      const { dashes, dots } = path
       const f = arriveAt > sentAt ? Math.min(1, (now - sentAt) / (arriveAt - sentAt)) : 1
       const x0 = x(sentAt)
       const x1 = x(arriveAt)
@@ -277,35 +285,31 @@ export function paintSpacetime(p: PaintInput): PaintCounts {
       counts.inFlight++
       if (!shown1) {
         // to a node not shown: its first OUT_REACH px (and the dot while it is that close)
-        const d = Math.hypot(px - x0, py - y0)
-        if (d > OUT_REACH) {
-          px = x0 + ((px - x0) * OUT_REACH) / d
-          py = y0 + ((py - y0) * OUT_REACH) / d
-        } else {
-          dots[k].moveTo(px + 2.5, py)
-          dots[k].arc(px, py, 2.5, 0, 2 * Math.PI)
+        if (Math.hypot(px - x0, py - y0) > OUT_REACH) [px, py] = outReach(x0, y0, px, py)
+        else {
+          dots.moveTo(px + 2.5, py)
+          dots.arc(px, py, 2.5, 0, 2 * Math.PI)
         }
       } else if (!shown0) {
         // from a node not shown: a short dash at the receiver, pointing where it comes from
-        const d = Math.hypot(x0 - x1, y0 - y1) || 1
-        dashes[k].moveTo(x1, y1)
-        dashes[k].lineTo(x1 + ((x0 - x1) * OUT_REACH) / d, y1 + ((y0 - y1) * OUT_REACH) / d)
+        dashes.moveTo(x1, y1)
+        dashes.lineTo(...outReach(x1, y1, x0, y0))
         continue
       } else {
-        dots[k].moveTo(px + 2.5, py)
-        dots[k].arc(px, py, 2.5, 0, 2 * Math.PI)
+        dots.moveTo(px + 2.5, py)
+        dots.arc(px, py, 2.5, 0, 2 * Math.PI)
       }
-      dashes[k].moveTo(x0, y0)
-      dashes[k].lineTo(px, py)
+      dashes.moveTo(x0, y0)
+      dashes.lineTo(px, py)
     }
     ctx.setLineDash([4, 3])
     ctx.lineWidth = 1.4
-    p.frameColours.forEach((colour, k) => {
+    for (const [colour, { dashes, dots }] of paths) {
       ctx.strokeStyle = colour
-      ctx.stroke(dashes[k])
+      ctx.stroke(dashes)
       ctx.fillStyle = colour
-      ctx.fill(dots[k])
-    })
+      ctx.fill(dots)
+    }
     ctx.setLineDash([])
   }
 
