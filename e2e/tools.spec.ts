@@ -33,6 +33,46 @@ test('with quiet periods skipped the effective speed is shown, measured, above t
   await expect(effective).toHaveText(/^实际 [\d.]+×$/)
 })
 
+test('readouts that come and go while playing keep the run strip on one row, so the map keeps its size', async ({
+  page,
+}) => {
+  // a laptop, and the classroom projector in Chinese
+  for (const [width, height, lang] of [
+    [1280, 800, 'en'],
+    [1366, 768, 'zh'],
+  ] as const) {
+    await page.setViewportSize({ width, height })
+    await page.goto(`/?lang=${lang}`)
+    await expect(page.getByTestId('node-s1')).toBeVisible()
+    const skip = page.locator('.control-bar input[type=checkbox]')
+    await skip.uncheck()
+    const effective = page.getByTestId('speed-effective')
+    await expect(effective).toBeHidden()
+    const bar = page.locator('.control-bar')
+    const map = page.locator('.topology')
+    const barBefore = (await bar.boundingBox())!
+    const mapBefore = (await map.boundingBox())!
+    expect(barBefore.height).toBeLessThan(50)
+    await skip.check()
+    await expect(effective).toBeVisible()
+    expect((await bar.boundingBox())!.height).toBe(barBefore.height)
+    expect((await map.boundingBox())!).toEqual(mapBefore)
+    // the notices fit their fixed place, nothing cut off (text written as the painter does)
+    const notices = [
+      ['.pace:not(.pace-limited)', translate(lang, 'controls.paceSkipping')],
+      ['.pace-limited', translate(lang, 'controls.speedLimited', { rate: '12.5' })],
+    ] as const
+    for (const [selector, text] of notices) {
+      const fits = await page.locator(`.control-bar ${selector}`).evaluate((e, text) => {
+        e.textContent = text
+        ;(e as HTMLElement).hidden = false
+        return e.scrollWidth <= e.clientWidth && e.clientWidth > 0
+      }, text)
+      expect(fits, text).toBe(true)
+    }
+  }
+})
+
 test('each preset opens at its own speed', async ({ page }) => {
   await page.goto('/?lang=en')
   await expect(page.getByTestId('node-s1')).toBeVisible()

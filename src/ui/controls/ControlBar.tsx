@@ -112,14 +112,16 @@ export function ControlBar() {
           title={t('controls.speedEffectiveHint')}
           hidden
         />
-        <span className="pace" ref={pace} aria-live="off" />
-        <span
-          className="pace pace-limited"
-          ref={limited}
-          data-testid="speed-limited"
-          title={t('controls.speedLimitedHint')}
-          hidden
-        />
+        <span className="pace-slot">
+          <span className="pace" ref={pace} aria-live="off" />
+          <span
+            className="pace pace-limited"
+            ref={limited}
+            data-testid="speed-limited"
+            title={t('controls.speedLimitedHint')}
+            hidden
+          />
+        </span>
       </div>
 
       <label className="control-group checkbox" title={t('controls.skipQuietHint')}>

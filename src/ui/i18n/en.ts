@@ -46,7 +46,7 @@ export const en = {
   'controls.speedHint': 'Simulated seconds per real second (logarithmic)',
   'controls.speedAria': '{speed} times real time',
   'controls.paceSkipping': 'fast-forwarding a quiet period',
-  'controls.speedLimited': 'running slower than asked: {rate}×',
+  'controls.speedLimited': 'slower than asked: {rate}×',
   'controls.speedLimitedHint':
     'This run has more events than the computer can simulate at the chosen speed, so it runs as fast as it can instead of freezing the page.',
   'controls.skipQuiet': 'Skip quiet periods',

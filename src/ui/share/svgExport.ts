@@ -16,6 +16,7 @@ const PAINT_PROPERTIES = [
   'stroke-dasharray',
   'stroke-linecap',
   'stroke-linejoin',
+  'vector-effect',
   'paint-order',
   'marker-end',
   'font-family',

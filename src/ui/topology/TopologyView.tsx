@@ -20,7 +20,7 @@ import { StepCaption } from '../step/StepCaption'
 import { useRunStore, type RunState } from '../store/runStore'
 import { useElementSize } from '../useElementSize'
 import { curvePath, linkCurve, type LinkCurve } from './geometry'
-import { layoutTopology } from './layout'
+import { layoutTopology, ringTransform, type TopologyLayout } from './layout'
 import { usePresenterStore } from '../workspace/presenterStore'
 import type { MapObstacles } from './flightLabels'
 import { createMessageLayer } from './messageLayer'
@@ -90,18 +90,30 @@ export function TopologyView() {
 
   // Tens of thousands of curves at 200 nodes, built when the links change, not every render:
   // links only grow within a run, so a batch of new ones appends its curves to the path built
-  // so far (a new layout starts over).
-  const built = useRef({ curves, count: 0, d: '' })
+  // so far. The path stays in the coordinates of the layout it was first built for (`base`);
+  // when the map's box changes size (a legend row appears, the window is resized) a transform
+  // carries it onto the new layout instead of rebuilding it — rebuilding was a 100–400 ms task
+  // each time. A new run starts over.
+  const built = useRef<{ run: unknown; base: TopologyLayout | null; count: number; d: string }>({
+    run: null,
+    base: null,
+    count: 0,
+    d: '',
+  })
   const bundle = useMemo(() => {
-    if (!layout || layout.detailed) return ''
+    if (!layout || layout.detailed) return null
     const b = built.current
-    if (b.curves !== curves || links.length < b.count) Object.assign(b, { curves, count: 0, d: '' })
+    if (b.run !== run || !b.base || b.base.detailed || links.length < b.count)
+      Object.assign(b, { run, base: layout, count: 0, d: '' })
+    const base = b.base!
     for (; b.count < links.length; b.count++) {
       const [from, to] = links[b.count]
-      b.d += curvePath(curves(from, to)!)
+      if (from !== to)
+        b.d += curvePath(linkCurve(base.nodes[from], base.nodes[to], base.radius + 2))
     }
-    return b.d
-  }, [layout, links, curves])
+    const transform = base === layout ? undefined : ringTransform(base.ring, layout.ring)
+    return { d: b.d, transform }
+  }, [run, layout, links])
 
   const paintNodes = useMemo(createNodePainter, [])
   const register = useCallback((index: number, p: NodeParts | null) => {
@@ -190,7 +202,7 @@ export function TopologyView() {
   return (
     <div className="topology" ref={box}>
       {!run && <p className="empty-state">{t('topology.starting')}</p>}
-      {layout && !layout.detailed && (
+      {bundle && (
         // Hundreds of links: one faint path, no arrowheads, no per-link highlighting, in an
         // SVG of its own under the map (its own composited layer): a readout or an offset arc
         // that changes re-rasters only the map above, never this mesh — drawn into every tile
@@ -204,7 +216,8 @@ export function TopologyView() {
         >
           <path
             className="link link-bundle"
-            d={bundle}
+            d={bundle.d}
+            transform={bundle.transform}
             style={{ opacity: meshOpacity(links.length) }}
           />
         </svg>

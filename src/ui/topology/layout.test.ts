@@ -11,7 +11,7 @@ import {
 /** the gauge a node of radius r draws for an offset, as the node painter builds it */
 const offsetArcPath = (offset: number, r: number) =>
   gaugePath(offsetArcAngle(offset, gaugeRing(r).outer), gaugeRing(r))
-import { layoutTopology } from './layout'
+import { layoutTopology, ringTransform } from './layout'
 
 const dist = (a: { x: number; y: number }, b: { x: number; y: number }) =>
   Math.hypot(a.x - b.x, a.y - b.y)
@@ -108,6 +108,23 @@ describe('topology layout', () => {
       // outward: the label direction points away from the centre
       expect((p.x - 300) * p.out.x + (p.y - 300) * p.out.y).toBeGreaterThan(0)
     }
+  })
+
+  it('carries a large map drawn at one size onto another with the ring transform', () => {
+    // 4 servers inside, 196 clients round them: the mesh is drawn once, then moved
+    const nodes = Array.from({ length: 200 }, (_, i) => ({ reference: i < 4 }))
+    const from = layoutTopology(nodes, 1000, 557)
+    const to = layoutTopology(nodes, 1180, 417)
+    const m = /^matrix\((.*)\)$/.exec(ringTransform(from.ring, to.ring))!
+    const [a, b, c, d, e, f] = m[1].split(' ').map(Number)
+    expect([b, c]).toEqual([0, 0])
+    for (let i = 0; i < nodes.length; i++) {
+      const p = from.nodes[i]
+      expect(a * p.x + e).toBeCloseTo(to.nodes[i].x, 3)
+      expect(d * p.y + f).toBeCloseTo(to.nodes[i].y, 3)
+    }
+    // the same box: no change
+    expect(ringTransform(from.ring, from.ring)).toBe('matrix(1 0 0 1 0 0)')
   })
 })
 

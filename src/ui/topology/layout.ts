@@ -19,6 +19,8 @@ export interface NodePlacement extends Point {
 export interface TopologyLayout {
   nodes: NodePlacement[]
   radius: number
+  /** the outer ring every node position scales with (see ringTransform) */
+  ring: Ring
   /** small graphs get per-node readouts; large ones only glyphs */
   detailed: boolean
 }
@@ -44,11 +46,26 @@ function nodeRadius(n: number, ring: number): number {
   return Math.max(4, Math.min(26, spacing * 0.3))
 }
 
-interface Ring {
+export interface Ring {
   cx: number
   cy: number
   rx: number
   ry: number
+}
+
+/**
+ * The SVG transform that carries a drawing made for a map laid out on ring `from` onto one laid
+ * out on ring `to`: every node position is its ring's centre plus the radii times a fixed unit
+ * vector, so one scale per axis and a shift move each node exactly onto its new place. A large
+ * map's mesh of links (tens of thousands of curves) is moved this way when the map's box
+ * changes size instead of being built again.
+ */
+export function ringTransform(from: Ring, to: Ring): string {
+  const sx = to.rx / from.rx
+  const sy = to.ry / from.ry
+  const tx = to.cx - from.cx * sx
+  const ty = to.cy - from.cy * sy
+  return `matrix(${[sx, 0, 0, sy, tx, ty].map((v) => +v.toFixed(6)).join(' ')})`
 }
 
 function ring(count: number, at: Ring, scale: Point, phase: number): NodePlacement[] {
@@ -138,5 +155,5 @@ export function layoutTopology(
     ? Math.min(nodeRadius(n, ry), nodeRadius(innerRing, ry * INNER))
     : nodeRadius(n, ry)
   if (narrow) for (const p of placed) p.out = vertical(p, cy)
-  return { nodes: placed, radius, detailed }
+  return { nodes: placed, radius, ring: outer, detailed }
 }
