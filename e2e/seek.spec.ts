@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test'
 import { encodeShare } from '../src/engine/scenario/shareCodec'
 import { cliHash, presetScenario, runInfo, simTime, traceHash } from './perturb-helpers'
+import { openView } from './views'
 
 /**
  * Long seeks run in slices (src/worker/slices.ts): progress shows, Cancel stops where the run got
@@ -44,6 +45,32 @@ test('a link at t = 999 999 shows progress; Cancel stops there, paused, with the
   // and it plays on from there
   await page.getByTestId('play-pause').click()
   await expect.poll(() => simTime(page)).toBeGreaterThan(T)
+})
+
+test('a cancelled replay keeps the interventions it had not reached: undo far into a run', async ({
+  page,
+}) => {
+  test.setTimeout(120_000)
+  await page.goto(link(5000))
+  await expect.poll(() => simTime(page), { timeout: 60_000 }).toBe(5000)
+  await openView(page, 'interventions', true)
+  const entries = page.getByTestId('intervention')
+  // two crashes at t = 5 000 (a link opens paused), then undo the second: the run is re-made
+  // from time 0 with the first, a replay long enough to show progress
+  await page.getByTestId('node-n2').click()
+  await page.getByTestId('node-n3').click()
+  await expect(entries).toHaveCount(2)
+  await page.getByTestId('undo').click()
+  await expect(progress(page)).toBeVisible({ timeout: 15_000 })
+  await page.getByTestId('seek-cancel').click()
+  await expect(page.getByTestId('seek-cancelled')).toBeVisible()
+  const T = await simTime(page)
+  expect(T).toBeLessThan(5000)
+  expect(await traceHash(page)).toBe(cliHash(paxos, T))
+  // the crash it had not reached is still in the list, ahead of the run, to apply when it plays on
+  await expect(entries).toHaveCount(1)
+  await expect(entries).toHaveAttribute('data-at', '5000')
+  await expect(page.getByTestId('node-n2')).toHaveAttribute('data-status', 'up')
 })
 
 test('choosing a preset during a long seek abandons the seek and loads the preset', async ({

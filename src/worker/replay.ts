@@ -22,7 +22,9 @@ export function replayInputs(
 
 /**
  * `replayInputs` with the running done by `runTo` (the worker's: sliced, with checkpoints on the
- * way, timeline.ts). The times are checked before anything runs, so a bad list fails at once.
+ * way, timeline.ts). The list is checked before anything runs, so a bad list fails at once.
+ * Stopped part way (a cancelled replay), the inputs not reached yet stay in the run, ahead of
+ * where it stands, as after a rewind: playing on applies them where they were made.
  */
 export function* replaySliced(
   sim: Simulation,
@@ -38,14 +40,23 @@ export function* replaySliced(
     if (typeof at !== 'number' || !Number.isFinite(at) || at < last || at > until)
       return `inputs[${i}].at: must be a time between the previous input and ${until}`
     last = at
-  }
-  for (let i = 0; i < inputs.length; i++) {
-    const { at, ...input } = inputs[i]
-    yield* runTo(at)
-    const why = refuse(sim, input as LiveInput)
+    const why = refuse(sim, withoutTime(inputs[i]))
     if (why) return `inputs[${i}]: ${why}`
-    sim.inject(input as LiveInput)
   }
-  yield* runTo(until)
+  let next = 0
+  try {
+    for (; next < inputs.length; next++) {
+      yield* runTo(inputs[next].at)
+      sim.inject(withoutTime(inputs[next]))
+    }
+    yield* runTo(until)
+  } finally {
+    for (let i = next; i < inputs.length; i++) sim.plan(withoutTime(inputs[i]), inputs[i].at)
+  }
   return null
+}
+
+function withoutTime(logged: LoggedInput): LiveInput {
+  const { at: _at, ...input } = logged
+  return input as LiveInput
 }

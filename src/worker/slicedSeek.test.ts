@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { presets, type ScenarioInput } from '../engine'
 import { cliHash } from './cliHash'
+import { scenarioWithInputs, type LoggedInput } from './inputLog'
 import { createHost } from './host'
 import type { Command, Frame, WorkerMessage } from './wire'
 import type { SeekEnd, SeekProgress } from './timelineWire'
@@ -42,11 +43,11 @@ function harness(msPerRead: number) {
   }
 }
 
-const openAt = (scenario: ScenarioInput, until: number): Command => ({
+const openAt = (scenario: ScenarioInput, until: number, inputs: LoggedInput[] = []): Command => ({
   type: 'load',
   scenario: structuredClone(scenario),
   source: { kind: 'link' },
-  replay: { inputs: [], until },
+  replay: { inputs, until },
 })
 
 describe('sliced seeks', { timeout: 120_000 }, () => {
@@ -112,6 +113,30 @@ describe('sliced seeks', { timeout: 120_000 }, () => {
     // and a seek back goes through the checkpoints the replay laid
     h.send({ type: 'seek', to: end.at / 2 })
     expect(h.frame().traceHash).toBe(cliHash(paxos, end.at / 2))
+  })
+
+  it('a cancelled replay keeps the interventions it had not reached: playing on applies them', () => {
+    const [, second, third] = paxos.nodes.map((n) => n.id)
+    const inputs: LoggedInput[] = [
+      { at: 5, fault: { type: 'crash', node: second } },
+      { at: 700, fault: { type: 'crash', node: third } },
+      { at: 700, fault: { type: 'restart', node: second } },
+    ]
+    const h = harness(1)
+    h.send(openAt(paxos, 800, inputs))
+    while ((h.progress().at(-1)?.at ?? 0) < 10) h.tick()
+    h.send({ type: 'cancel' })
+    const [end] = h.ends()
+    expect(end.end).toBe('cancelled')
+    expect(end.at).toBeLessThan(700)
+    // the run stands where it stopped, with the whole list: two interventions still ahead
+    expect(h.frame().traceHash).toBe(
+      cliHash(scenarioWithInputs(paxos, inputs.slice(0, 1)).scenario, end.at),
+    )
+    expect(h.of('interventions').at(-1)!.inputs).toEqual(inputs)
+    h.send({ type: 'seek', to: 800 })
+    h.finish()
+    expect(h.frame().traceHash).toBe(cliHash(scenarioWithInputs(paxos, inputs).scenario, 800))
   })
 
   it('a preset chosen during a long replay abandons it and loads at once', () => {

@@ -262,6 +262,34 @@ describe('rewind and branches', () => {
     expect(fresh.traceHash).toBe(h22)
   })
 
+  it('a planned input applies where running to its time and injecting it would', () => {
+    const latency = { latency: { base: 0.002, jitter: 0.004 } }
+    const cut = { type: 'cutLink', from: 'n0', to: 'n1' } as const
+    const live = pingSim(latency, [{ at: 12.5, type: 'pause', node: 'n2' }], 4).sim
+    live.runUntil(12.5)
+    live.inject({ fault: { type: 'crash', node: 'n1' } })
+    live.inject({ fault: cut })
+    live.runUntil(30)
+
+    const planned = pingSim(latency, [{ at: 12.5, type: 'pause', node: 'n2' }], 4).sim
+    planned.runUntil(3)
+    planned.plan({ fault: { type: 'crash', node: 'n1' } }, 12.5)
+    planned.plan({ fault: cut }, 12.5)
+    expect(planned.liveInputs().map((i) => i.at)).toEqual([12.5, 12.5])
+    planned.runUntil(30)
+    expect(planned.traceHash).toBe(live.traceHash)
+    expect(planned.liveInputs()).toEqual(live.liveInputs())
+
+    expect(() => planned.plan({ fault: cut }, 29)).toThrow(RangeError)
+    // a live input made before it drops it, as it drops a rewound branch's later inputs
+    const dropped = pingSim({}, [], 3).sim
+    dropped.plan({ fault: { type: 'crash', node: 'n1' } }, 20)
+    dropped.runUntil(10)
+    dropped.inject({ fault: { type: 'pause', node: 'n2' } })
+    dropped.runUntil(30)
+    expect(dropped.world.nodes[1].status).toBe('up')
+  })
+
   it('a live input after a rewind replaces the old branch’s later live inputs', () => {
     const { sim } = pingSim({}, [{ at: 50, type: 'crash', node: 'n0' }], 3)
     sim.runUntil(5)

@@ -160,6 +160,25 @@ export class Simulation {
     this.runUntil(w.now) // whatever the input scheduled for this very instant
   }
 
+  /**
+   * Record a live input to apply at a later time `at` (≥ now), as a rewind leaves the live
+   * inputs made after it: in the input list ahead of now, after every input due by `at`, so
+   * running on applies it exactly where `runUntil(at)` then `inject` would. A live input made
+   * before `at` starts a new branch and drops it, as it drops a rewound branch's. Planned inputs
+   * go in time order: one planned before another due at the same time applies first.
+   */
+  plan(input: LiveInput, at: number): void {
+    const w = this.rt.world
+    if (!(at >= w.now)) throw new RangeError(`plan: time ${at} is before now (${w.now})`)
+    let i = w.nextInput
+    while (i < w.inputs.length && w.inputs[i].at <= at) i++
+    w.inputs = [
+      ...w.inputs.slice(0, i),
+      { ...input, at, live: true } as Input,
+      ...w.inputs.slice(i),
+    ]
+  }
+
   // ---- observation ---------------------------------------------------------------------
 
   // Read-only views: what the worker and tools read, without holding the mutable world.
