@@ -40,23 +40,21 @@ export function* replaySliced(
     if (typeof at !== 'number' || !Number.isFinite(at) || at < last || at > until)
       return `inputs[${i}].at: must be a time between the previous input and ${until}`
     last = at
-    const why = refuse(sim, withoutTime(inputs[i]))
+  }
+  const live = inputs.map(({ at: _at, ...input }) => input as LiveInput)
+  for (let i = 0; i < live.length; i++) {
+    const why = refuse(sim, live[i])
     if (why) return `inputs[${i}]: ${why}`
   }
   let next = 0
   try {
-    for (; next < inputs.length; next++) {
+    for (; next < live.length; next++) {
       yield* runTo(inputs[next].at)
-      sim.inject(withoutTime(inputs[next]))
+      sim.inject(live[next])
     }
     yield* runTo(until)
   } finally {
-    for (let i = next; i < inputs.length; i++) sim.plan(withoutTime(inputs[i]), inputs[i].at)
+    for (let i = next; i < live.length; i++) sim.plan(live[i], inputs[i].at)
   }
   return null
-}
-
-function withoutTime(logged: LoggedInput): LiveInput {
-  const { at: _at, ...input } = logged
-  return input as LiveInput
 }

@@ -94,7 +94,7 @@ export function TopologyView() {
   // when the map's box changes size (a legend row appears, the window is resized) a transform
   // carries it onto the new layout instead of rebuilding it — rebuilding was a 100–400 ms task
   // each time. A new run starts over.
-  const built = useRef<{ run: unknown; base: TopologyLayout | null; count: number; d: string }>({
+  const built = useRef<{ run: typeof run; base: TopologyLayout | null; count: number; d: string }>({
     run: null,
     base: null,
     count: 0,
@@ -103,7 +103,7 @@ export function TopologyView() {
   const bundle = useMemo(() => {
     if (!layout || layout.detailed) return null
     const b = built.current
-    if (b.run !== run || !b.base || b.base.detailed || links.length < b.count)
+    if (b.run !== run || !b.base || links.length < b.count)
       Object.assign(b, { run, base: layout, count: 0, d: '' })
     const base = b.base!
     for (; b.count < links.length; b.count++) {
