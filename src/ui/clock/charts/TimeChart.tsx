@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef } from 'react'
+import { useCallback, useEffect, useMemo, useRef } from 'react'
 import type { Frame } from '../../../worker/wire'
 import { repaint, schedulePaint, usePainter } from '../../frameLoop'
 import { t as tNow, useT } from '../../i18n'
@@ -32,8 +32,8 @@ interface Props {
 }
 
 /**
- * A clock chart over simulated time. React renders the SVG skeleton (one path per node, axis
- * groups, zero line, band); the painter fills them in from the history ring, at most every
+ * A clock chart over simulated time. React renders the skeleton (SVG axis groups, zero line,
+ * band; a canvas over the plot area for the lines); the painter fills them in from the history ring, at most every
  * the readout rate while running (thinning a full history — 16 k samples per line — and building
  * the paths costs a few milliseconds per chart) and not at all while scrolled out of view. Wheel
  * zooms and dragging pans (zoomController.ts), for both charts at once: the window lives in
@@ -51,12 +51,19 @@ export function TimeChart({ kind, testId, title, nodes, selected, height, timeLa
   const band = useRef<SVGRectElement>(null)
   const yLabel = useRef<SVGTextElement>(null)
   const overlay = useRef<SVGRectElement>(null)
-  const lines = useRef<(SVGPathElement | null)[]>([])
+  const canvas = useRef<HTMLCanvasElement>(null)
+  const series = useRef<(HTMLElement | null)[]>([])
   const count = nodes.length
+  const lines = useMemo(
+    () =>
+      nodes.map((n) => ({ colour: n.colour, reference: n.reference, selected: n.id === selected })),
+    [nodes, selected],
+  )
 
   const paint = useCallback(
     (frame: Frame) => {
-      if (plotW <= 0 || !figure.current || !xAxis.current || !yAxis.current) return
+      if (plotW <= 0 || !figure.current || !xAxis.current || !yAxis.current || !canvas.current)
+        return
       const parts: ChartParts = {
         figure: figure.current,
         xAxis: xAxis.current,
@@ -64,19 +71,21 @@ export function TimeChart({ kind, testId, title, nodes, selected, height, timeLa
         zero: zero.current!,
         band: band.current,
         yLabel: yLabel.current!,
-        lines: lines.current.slice(0, count),
+        canvas: canvas.current,
+        series: series.current.slice(0, count),
       }
       paintChart(kind, parts, {
         ring: history.ring,
         frame,
         summary: clockFeedStore.getState().summary,
+        lines,
         view: timeViewStore.getState().view,
         width: plotW,
         height: plotH,
         t: tNow,
       })
     },
-    [kind, plotW, plotH, count],
+    [kind, plotW, plotH, count, lines],
   )
   usePainter(paint, { visible: figure })
 
@@ -106,48 +115,50 @@ export function TimeChart({ kind, testId, title, nodes, selected, height, timeLa
   return (
     <figure className="clock-chart" ref={figure} data-testid={testId}>
       <figcaption className="clock-chart-title">{title}</figcaption>
-      <svg width={width} height={height} role="img" aria-label={title}>
-        <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
-          <clipPath id={`${testId}-clip`}>
-            <rect width={plotW} height={plotH} />
-          </clipPath>
-          {kind === 'offset' && <rect className="chart-band" ref={band} x={0} />}
-          <line className="chart-zero" ref={zero} x1={0} />
-          <g className="chart-lines" clipPath={`url(#${testId}-clip)`}>
-            {nodes.map((node, i) => (
-              <path
-                key={node.id}
-                ref={(el) => {
-                  lines.current[i] = el
-                }}
-                data-testid={`${testId}-line-${node.id}`}
-                className={[
-                  'chart-line',
-                  node.reference ? 'reference' : '',
-                  node.id === selected ? 'selected' : '',
-                ].join(' ')}
-                stroke={node.colour}
-              />
-            ))}
+      <div className="chart-plot">
+        <svg width={width} height={height} role="img" aria-label={title}>
+          <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
+            <clipPath id={`${testId}-clip`}>
+              <rect width={plotW} height={plotH} />
+            </clipPath>
+            {kind === 'offset' && <rect className="chart-band" ref={band} x={0} />}
+            <line className="chart-zero" ref={zero} x1={0} />
+            <g className="axis axis-x" ref={xAxis} transform={`translate(0,${plotH})`} />
+            <g className="axis axis-y" ref={yAxis} />
+            <text
+              className="axis-label"
+              ref={yLabel}
+              transform="rotate(-90)"
+              x={-plotH / 2}
+              y={-46}
+              textAnchor="middle"
+            />
+            {timeLabel && (
+              <text className="axis-label" x={plotW} y={plotH + 34} textAnchor="end">
+                {t('clock.chart.timeAxis')}
+              </text>
+            )}
+            <rect className="chart-zoom" ref={overlay} width={plotW} height={plotH} />
           </g>
-          <g className="axis axis-x" ref={xAxis} transform={`translate(0,${plotH})`} />
-          <g className="axis axis-y" ref={yAxis} />
-          <text
-            className="axis-label"
-            ref={yLabel}
-            transform="rotate(-90)"
-            x={-plotH / 2}
-            y={-46}
-            textAnchor="middle"
-          />
-          {timeLabel && (
-            <text className="axis-label" x={plotW} y={plotH + 34} textAnchor="end">
-              {t('clock.chart.timeAxis')}
-            </text>
-          )}
-          <rect className="chart-zoom" ref={overlay} width={plotW} height={plotH} />
-        </g>
-      </svg>
+        </svg>
+        {/* above the band and the zero line, under nothing: gestures pass through to .chart-zoom */}
+        <canvas
+          ref={canvas}
+          className="chart-canvas"
+          style={{ left: MARGIN.left, top: MARGIN.top, width: plotW, height: plotH }}
+          aria-hidden="true"
+        >
+          {nodes.map((node, i) => (
+            <span
+              key={node.id}
+              ref={(el) => {
+                series.current[i] = el
+              }}
+              data-testid={`${testId}-line-${node.id}`}
+            />
+          ))}
+        </canvas>
+      </div>
     </figure>
   )
 }

@@ -1,7 +1,6 @@
 import { axisBottom, axisLeft } from 'd3-axis'
 import { scaleLinear, type ScaleLinear } from 'd3-scale'
 import { select } from 'd3-selection'
-import { line } from 'd3-shape'
 import { NODE, NODE_STRIDE, type Frame } from '../../../worker/wire'
 import type { NodeClockSummary } from '../../../worker/clockSummary'
 import { writeAttr, writeText } from '../../domWrites'
@@ -15,9 +14,11 @@ import type { TimeView } from './timeViewStore'
 import { timeDomain } from './viewport'
 
 /**
- * Draws one clock chart into DOM parts React created: line paths per node, axes, the zero line
- * (true time, or no correction) and, on the offset chart, the band of the current accuracy.
- * Pure drawing: what to draw comes in `ChartInput`, so the component decides when.
+ * Draws one clock chart into parts React created: the lines on a canvas over the plot area (a
+ * rebuilt SVG path per line, parsed again by the browser at every redraw, was most of the
+ * default page's script), and in SVG the axes, the zero line (true time, or no correction) and,
+ * on the offset chart, the band of the current accuracy. Pure drawing: what to draw comes in
+ * `ChartInput`, so the component decides when.
  */
 export type ChartKind = 'offset' | 'correction'
 
@@ -28,13 +29,25 @@ export interface ChartParts {
   zero: SVGLineElement
   band: SVGRectElement | null
   yLabel: SVGTextElement
-  lines: (SVGPathElement | null)[]
+  /** the lines' layer: the plot area, in CSS pixels `width` × `height` of the input */
+  canvas: HTMLCanvasElement
+  /** per line, what tests and tools read: its newest value (`data-last`), points drawn (`data-points`) */
+  series: (HTMLElement | null)[]
+}
+
+/** How a node's line looks (the colour from palette.ts). */
+interface LineStyle {
+  colour: string
+  reference: boolean
+  selected: boolean
 }
 
 export interface ChartInput {
   ring: HistoryRing
   frame: Frame | null
   summary: NodeClockSummary[] | null
+  /** one per charted node */
+  lines: readonly LineStyle[]
   view: TimeView
   /** plot area in pixels (inside the margins) */
   width: number
@@ -62,7 +75,7 @@ export function paintChart(kind: ChartKind, parts: ChartParts, input: ChartInput
   const i1 = Math.min(n, ring.lowerBound(x1) + 1)
   const tail = frame !== null && frame.now > lastT && frame.now >= x0 && frame.now <= x1
 
-  const width0 = Math.min(ring.width, parts.lines.length)
+  const width0 = Math.min(ring.width, input.lines.length)
   // each line's newest value: the node's now past the last sample, else that sample
   const newest: number[] = []
   for (let i = 0; i < width0; i++)
@@ -85,6 +98,7 @@ export function paintChart(kind: ChartKind, parts: ChartParts, input: ChartInput
     label: t('clock.chart.timeAxis'),
     newest,
     accuracy,
+    look: lookKey(input.lines),
   }
   const prev = lastDrawn.get(parts.figure)
   // a paused frame is always drawn exactly
@@ -121,27 +135,18 @@ export function paintChart(kind: ChartKind, parts: ChartParts, input: ChartInput
     .range([height, 0])
     .nice(Math.max(2, Math.round(height / 36)))
 
-  for (let i = 0; i < parts.lines.length; i++) {
-    const el = parts.lines[i]
+  if (tail)
+    for (let i = 0; i < width0; i++) {
+      thinned[i].t.push(frame!.now)
+      thinned[i].v.push(newest[i])
+    }
+  const drawn = drawLines(parts.canvas, input, thinned, x, (v) => y(v * f))
+  for (let i = 0; i < parts.series.length; i++) {
+    const el = parts.series[i]
     if (!el) continue
-    if (i >= width0) {
-      writeAttr(el, 'd', '')
-      continue
-    }
-    const th = thinned[i]
-    if (tail) {
-      th.t.push(frame!.now)
-      th.v.push(newest[i])
-    }
-    // tenth-of-a-pixel coordinates: shorter path strings to build and for the browser to parse
-    const path = line<number>()
-      .x((j) => x(th.t[j]))
-      .y((j) => y(th.v[j] * f))
-      .defined((j) => !Number.isNaN(th.v[j]))
-      .digits(1)
-    writeAttr(el, 'd', path(th.t.map((_, j) => j)) ?? '')
-    // the newest value, for tests and assistive tech
-    writeAttr(el, 'data-last', String(newest[i]))
+    writeAttr(el, 'data-points', String(drawn[i] ?? 0))
+    // the newest value, for tests and tools
+    if (i < width0) writeAttr(el, 'data-last', String(newest[i]))
   }
 
   // An axis is redrawn only when its scale changed (the y axis mostly keeps its nice domain
@@ -179,6 +184,68 @@ export function paintChart(kind: ChartKind, parts: ChartParts, input: ChartInput
   writeAttr(fig, 'data-x1', String(x1))
   lastDrawn.set(fig, { state, y: (v) => y(v * f) })
 }
+
+/** Line widths in CSS pixels; a reference clock's line is thin and dashed. */
+const LINE_WIDTH = { plain: 1.5, reference: 1, selected: 3 }
+const REFERENCE_DASH = [4, 3]
+
+/**
+ * Every line on the canvas, the selected one last (on top); a NaN value breaks its line. Returns
+ * the points drawn per line.
+ */
+function drawLines(
+  canvas: HTMLCanvasElement,
+  input: ChartInput,
+  thinned: readonly Thinned[],
+  x: (t: number) => number,
+  y: (v: number) => number,
+): number[] {
+  const drawn = thinned.map(() => 0)
+  const ctx = canvas.getContext('2d')
+  if (!ctx) return drawn
+  const { width, height, lines } = input
+  const dpr = window.devicePixelRatio || 1
+  const w = Math.round(width * dpr)
+  const h = Math.round(height * dpr)
+  if (canvas.width !== w || canvas.height !== h) {
+    canvas.width = w
+    canvas.height = h
+  }
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0)
+  ctx.clearRect(0, 0, width, height)
+  ctx.lineJoin = 'round'
+  const order = thinned.map((_, i) => i)
+  order.sort((a, b) => Number(lines[a].selected) - Number(lines[b].selected))
+  for (const i of order) {
+    const { t, v } = thinned[i]
+    const style = lines[i]
+    ctx.beginPath()
+    let pen = false
+    for (let j = 0; j < t.length; j++) {
+      if (Number.isNaN(v[j])) {
+        pen = false
+        continue
+      }
+      if (pen) ctx.lineTo(x(t[j]), y(v[j]))
+      else ctx.moveTo(x(t[j]), y(v[j]))
+      pen = true
+      drawn[i]++
+    }
+    ctx.lineWidth = style.selected
+      ? LINE_WIDTH.selected
+      : style.reference
+        ? LINE_WIDTH.reference
+        : LINE_WIDTH.plain
+    ctx.setLineDash(style.reference && !style.selected ? REFERENCE_DASH : [])
+    ctx.strokeStyle = style.colour
+    ctx.stroke()
+  }
+  return drawn
+}
+
+/** What the lines look like, as one string: a new selection or palette redraws the chart. */
+const lookKey = (lines: readonly LineStyle[]) =>
+  lines.map((l) => `${l.colour}${l.reference ? 'r' : ''}${l.selected ? 's' : ''}`).join()
 
 /** What each chart (by its figure) last drew, and where a value lands on it. */
 const lastDrawn = new WeakMap<Element, { state: Drawn; y: (v: number) => number }>()

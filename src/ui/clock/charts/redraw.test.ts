@@ -11,6 +11,7 @@ const drawn: Drawn = {
   label: 'Offset (ms)',
   newest: [0.01, NaN],
   accuracy: 0.02,
+  look: '#4e79a7,#0f172ar',
 }
 const y = (v: number) => 50 - v * 500
 
@@ -33,10 +34,11 @@ describe('needsRedraw', () => {
     expect(needsRedraw(drawn, { ...drawn, accuracy: 0.03 }, y)).toBe(true)
   })
 
-  it('redraws a first time, and after a resize, a zoom or a language change', () => {
+  it('redraws a first time, and after a resize, a zoom, a language change or a new selection', () => {
     expect(needsRedraw(undefined, drawn, y)).toBe(true)
     expect(needsRedraw(drawn, { ...drawn, width: 501 }, y)).toBe(true)
     expect(needsRedraw(drawn, { ...drawn, view: { mode: 'all' } }, y)).toBe(true)
     expect(needsRedraw(drawn, { ...drawn, label: '偏差 (ms)' }, y)).toBe(true)
+    expect(needsRedraw(drawn, { ...drawn, look: '#4e79a7s,#0f172ar' }, y)).toBe(true)
   })
 })

@@ -5,8 +5,8 @@ import type { TimeView } from './timeViewStore'
  * fraction of a pixel between two readouts (at the default preset's 0.02× while messages fly,
  * 4 ms on a 16 s axis), and thinning 16 k samples per line into the same picture cost most of
  * the page's script; so a chart is redrawn once its time axis moved half a pixel at either end,
- * a line's newest value or the accuracy band moved half a pixel, or its size, window or
- * language changed. What happened inside that half pixel is drawn with the next redraw.
+ * a line's newest value or the accuracy band moved half a pixel, or its size, window, language
+ * or the lines' look (the selection) changed. What happened inside that half pixel is drawn with the next redraw.
  */
 export interface Drawn {
   x0: number
@@ -19,6 +19,8 @@ export interface Drawn {
   /** each line's newest value (NaN: none, or crashed) */
   newest: readonly number[]
   accuracy: number
+  /** the lines' colours, dashes and selection (chartPainter's `lookKey`) */
+  look: string
 }
 
 const HALF_PIXEL = 0.5
@@ -31,6 +33,7 @@ export function needsRedraw(prev: Drawn | undefined, next: Drawn, y: (v: number)
     prev.height !== next.height ||
     prev.view !== next.view ||
     prev.label !== next.label ||
+    prev.look !== next.look ||
     prev.newest.length !== next.newest.length
   )
     return true
