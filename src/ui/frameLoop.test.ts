@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Frame } from '../worker/wire'
-import { FRAME_BUDGET_MS, addPainter, type Painter } from './frameLoop'
+import { FRAME_BUDGET_MS, addPainter, liveNow, type Painter } from './frameLoop'
 import { frameStore } from './store/frameStore'
 
-const frame = (running: boolean): Frame => ({
+const frame = (running: boolean, flying = 0): Frame => ({
   type: 'frame',
   runId: 1,
   seq: 1,
@@ -11,13 +11,14 @@ const frame = (running: boolean): Frame => ({
   traceHash: '',
   events: 0,
   running,
+  speed: 1,
   rate: 1,
   pace: 'normal',
   inFlight: 0,
   dropped: 0,
   violations: 0,
   nodes: new Float64Array(),
-  messages: new Float64Array(),
+  messages: new Float64Array(flying * 6),
 })
 
 /** A fake display: requestAnimationFrame callbacks run when `refresh` is called. */
@@ -57,7 +58,7 @@ describe('frame loop budget', () => {
     const each = FRAME_BUDGET_MS * 0.75
     for (const id of [1, 2, 3, 4]) removers.push(addPainter(costly(each, log, id), 'readout', null))
     const moves: number[] = []
-    removers.push(addPainter(costly(0.1, moves, 0), 'frame', null))
+    removers.push(addPainter(costly(0.1, moves, 0), 'live', null))
     frameStore.setState({ frame: frame(true) })
     refresh()
     // two readouts fit (the second crosses the budget), the others wait; what moves always paints
@@ -75,5 +76,38 @@ describe('frame loop budget', () => {
     frameStore.setState({ frame: frame(false) })
     refresh()
     expect(log).toEqual([1, 2, 3, 4])
+  })
+
+  it('paints what moves at every refresh while messages fly, and what follows frames once per frame', () => {
+    const moves: number[] = []
+    const follows: number[] = []
+    removers.push(addPainter(costly(0.1, moves, 0), 'live', null))
+    removers.push(addPainter(costly(0.1, follows, 0), 'frame', null))
+    frameStore.setState({ frame: frame(true, 1), receivedAt: clock })
+    refresh()
+    refresh()
+    refresh()
+    // no new frame came: the messages moved three times, the rest once
+    expect([moves.length, follows.length]).toEqual([3, 1])
+    // paused, or nothing in flight: the display refreshes stop asking for paints
+    frameStore.setState({ frame: frame(true, 0) })
+    refresh()
+    refresh()
+    expect([moves.length, follows.length]).toEqual([4, 2])
+  })
+})
+
+describe('liveNow', () => {
+  afterEach(() => frameStore.setState({ frame: null, receivedAt: 0 }))
+
+  it('runs on from the newest frame at the speed asked for, for at most 0.1 s', () => {
+    frameStore.setState({ receivedAt: 1000 })
+    const f = { ...frame(true), now: 10, speed: 2, rate: 1.8 }
+    expect(liveNow(f, 1000)).toBe(10)
+    expect(liveNow(f, 1050)).toBeCloseTo(10.1, 12)
+    expect(liveNow(f, 3000)).toBeCloseTo(10.2, 12)
+    // behind: at the rate it achieves; paused: where it stands
+    expect(liveNow({ ...f, pace: 'behind' }, 1050)).toBeCloseTo(10.09, 12)
+    expect(liveNow({ ...f, running: false }, 1050)).toBe(10)
   })
 })

@@ -23,7 +23,7 @@ export interface FrameBuilder {
   readonly lastInFlight: number
   build(
     sim: Simulation,
-    state: { runId: number; running: boolean; rate: number; pace: PaceMode },
+    state: { runId: number; running: boolean; speed: number; rate: number; pace: PaceMode },
   ): {
     frame: Frame
     transfer: ArrayBuffer[]
@@ -96,6 +96,7 @@ export function createFrameBuilder(nodeIds: readonly string[]): FrameBuilder {
         traceHash: sim.traceHash,
         events: sim.counts.events,
         running: state.running,
+        speed: state.speed,
         rate: state.rate,
         pace: state.pace,
         inFlight: flying.length,

@@ -33,6 +33,11 @@ function harness(opts: { msPerClockRead?: number } = {}) {
     },
     frames,
     last: () => frames().at(-1)!,
+    /** pause, which posts the run's frame at once (a playing run's frames are throttled) */
+    pausedFrame() {
+      host.handle({ type: 'pause' })
+      return frames().at(-1)!
+    },
     messages: <T extends WorkerMessage['type']>(type: T) =>
       out
         .map((o) => o.msg)
@@ -92,8 +97,28 @@ describe('worker host', () => {
     g.send({ type: 'setSkipQuiet', on: false })
     g.play(0.01)
     g.ticks(30)
-    expect(g.last().now).toBeCloseTo(0.005, 12)
+    expect(g.pausedFrame().now).toBeCloseTo(0.005, 12)
     expect(g.frames().every((f) => f.pace === 'normal')).toBe(true)
+  })
+
+  it("posts a playing run's frames about 20 times a second, and a change of pace at once", () => {
+    const h = harness()
+    h.loadPreset('cristian-lan')
+    h.play(0.05)
+    const before = h.frames().length
+    h.ticks(600) // 10 s of display refreshes
+    const played = h.frames().slice(before)
+    const paces = played.map((f) => f.pace)
+    const changes = paces.filter((p, i) => i > 0 && p !== paces[i - 1]).length
+    // every third tick, plus one per change of pace (a skip starting or reaching a message)
+    expect(changes).toBeGreaterThan(2)
+    expect(played.length).toBeLessThanOrEqual(200 + changes + 1)
+    expect(played.length).toBeGreaterThanOrEqual(200)
+    // a pause shows where the run stands at once
+    const n = h.frames().length
+    h.pausedFrame()
+    expect(h.frames().length).toBe(n + 1)
+    expect(h.last().running).toBe(false)
   })
 
   it('does not skip when nothing is scheduled at all: free-running clocks go at the chosen speed', () => {
@@ -101,7 +126,7 @@ describe('worker host', () => {
     h.loadPreset('free-drift')
     h.play(0.5)
     h.ticks(60)
-    expect(h.last().now).toBeCloseTo(0.5, 12)
+    expect(h.pausedFrame().now).toBeCloseTo(0.5, 12)
     expect(h.frames().every((f) => f.pace === 'normal')).toBe(true)
   })
 

@@ -48,7 +48,10 @@ export interface HostDeps {
 
 export interface Host {
   handle(cmd: Command): void
-  /** Called at display rate: advances a playing run by speed × wall time and posts a frame. */
+  /**
+   * Called at display rate: advances a playing run by speed × wall time, and posts a frame when
+   * one is due (FRAME_INTERVAL_MS).
+   */
   tick(): void
 }
 
@@ -105,6 +108,12 @@ interface Job {
   end(end: SeekEnd['end'], result: string | null | void): void
 }
 
+/**
+ * Wall time between two frames of a playing run: ~20 a second (ticks are 60 a second). Readouts
+ * repaint at 5 Hz; what moves is extrapolated between frames (ui/frameLoop.ts `liveNow`).
+ */
+const FRAME_INTERVAL_MS = 45
+
 export function createHost(deps: HostDeps): Host {
   let run: Run | null = null
   let runId = 0
@@ -115,6 +124,9 @@ export function createHost(deps: HostDeps): Host {
   let stopAt: number | null = null
   let lastWall = deps.wallMs()
   let pace: PaceMode = 'normal'
+  /** when the last frame of a playing run went out (its tick's wall ms), and the pace it showed */
+  let framePostedAt = -Infinity
+  let framePace: PaceMode = 'normal'
   const pacer: Pacer = { rate: 0 }
   const watch = createRunWatch()
   /** the records of the instant `step` runs, collected while it runs */
@@ -249,10 +261,12 @@ export function createHost(deps: HostDeps): Host {
 
   function sendFrame(): void {
     if (!run) return
+    framePace = pace
     for (const msg of watch.messages(run.sim, runId)) post(msg)
     const { frame, transfer } = run.frames.build(run.sim, {
       runId,
       running: playing,
+      speed,
       rate: pacer.rate,
       pace,
     })
@@ -554,7 +568,13 @@ export function createHost(deps: HostDeps): Host {
         pace = 'normal'
         post({ type: 'stopped', runId, at: run.sim.now })
       }
-      sendFrame()
+      // While it plays, a frame goes out every FRAME_INTERVAL_MS, not every tick: the page moves
+      // messages between frames itself, and each frame costs its main thread a task. A change of
+      // pace goes out at once (a skip that reached a message: the pacer's `quiet` comes from it).
+      if (!playing || pace !== framePace || wall - framePostedAt >= FRAME_INTERVAL_MS) {
+        sendFrame()
+        framePostedAt = wall
+      }
     },
   }
 }

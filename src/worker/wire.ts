@@ -147,6 +147,8 @@ export interface Frame {
   traceHash: string
   events: number
   running: boolean
+  /** simulated seconds per wall second asked for */
+  speed: number
   /** simulated seconds per wall second actually achieved (smoothed) */
   rate: number
   pace: PaceMode

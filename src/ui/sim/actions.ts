@@ -209,7 +209,7 @@ function receiveForStore(msg: WorkerMessage, load?: LoadCommand): void {
       return
     case 'frame':
       if (msg.runId !== get().run?.runId) return
-      frameStore.setState({ frame: msg })
+      frameStore.setState({ frame: msg, receivedAt: performance.now() })
       {
         const changes = lowRateChanges(get(), msg)
         if (Object.keys(changes).length > 0) set(changes)

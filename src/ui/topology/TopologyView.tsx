@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef } from 'react'
 import { useStore } from 'zustand'
 import { useShallow } from 'zustand/react/shallow'
 import type { Frame } from '../../worker/wire'
-import { usePainter } from '../frameLoop'
+import { liveNow, usePainter } from '../frameLoop'
 import { ConsensusOverlay } from '../consensus/ConsensusOverlay'
 import { useT } from '../i18n'
 import { activateNode, openNodeMenu } from '../perturb/actions'
@@ -165,6 +165,7 @@ export function TopologyView() {
       messageLayer.current ??= createMessageLayer(canvas.current)
       messageLayer.current.paint(
         frame,
+        liveNow(frame),
         { width, height },
         curves,
         useRunStore.getState().kinds,
@@ -174,7 +175,7 @@ export function TopologyView() {
     },
     [layout, curves, width, height, obstacles],
   )
-  usePainter(paintMessages, { rate: 'frame', visible: box })
+  usePainter(paintMessages, { rate: 'live', visible: box })
 
   // What a click does under the chosen tool, said on each node (null: the node's own hint).
   const amount = isValueTool(tool) ? `${values[tool]} ${t(ASKS[TOOL_ASKS[tool]].unit)}` : ''

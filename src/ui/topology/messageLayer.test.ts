@@ -42,29 +42,39 @@ describe('message layer', () => {
   it('does not touch a blank canvas while nothing flies', () => {
     const { canvas, calls } = fakeCanvas()
     const layer = createMessageLayer(canvas)
-    for (let i = 0; i < 3; i++) layer.paint(frame(i, 0), size, curve, ['k'], false, obstacles)
+    for (let i = 0; i < 3; i++) layer.paint(frame(i, 0), i, size, curve, ['k'], false, obstacles)
     expect(calls).toEqual([])
   })
 
   it('clears once when the last message lands, then stays still', () => {
     const { canvas, calls } = fakeCanvas()
     const layer = createMessageLayer(canvas)
-    layer.paint(frame(5, 1), size, curve, ['k'], false, obstacles)
+    layer.paint(frame(5, 1), 5, size, curve, ['k'], false, obstacles)
     expect(calls).toContain('fillRect')
     calls.length = 0
-    layer.paint(frame(11, 0), size, curve, ['k'], false, obstacles)
+    layer.paint(frame(11, 0), 11, size, curve, ['k'], false, obstacles)
     expect(calls.filter((c) => c === 'clearRect')).toHaveLength(1)
     calls.length = 0
-    layer.paint(frame(12, 0), size, curve, ['k'], false, obstacles)
+    layer.paint(frame(12, 0), 12, size, curve, ['k'], false, obstacles)
     expect(calls).toEqual([])
   })
 
   it('writes data-first only when the first message moved', () => {
     const { canvas, firstWrites } = fakeCanvas()
     const layer = createMessageLayer(canvas)
-    layer.paint(frame(5, 1), size, curve, ['k'], false, obstacles)
-    layer.paint(frame(5, 1), size, curve, ['k'], false, obstacles)
-    layer.paint(frame(6, 1), size, curve, ['k'], false, obstacles)
+    layer.paint(frame(5, 1), 5, size, curve, ['k'], false, obstacles)
+    layer.paint(frame(5, 1), 5, size, curve, ['k'], false, obstacles)
+    layer.paint(frame(6, 1), 6, size, curve, ['k'], false, obstacles)
     expect(firstWrites).toEqual(['7 50.0,0.0', '7 60.0,0.0'])
+  })
+
+  it('draws messages where they are at the time it is given, between two frames', () => {
+    const { canvas, firstWrites } = fakeCanvas()
+    const layer = createMessageLayer(canvas)
+    layer.paint(frame(5, 1), 5.5, size, curve, ['k'], false, obstacles)
+    expect(firstWrites).toEqual(['7 55.0,0.0'])
+    // past its arrival at 10 it has been delivered: not drawn while the next frame is awaited
+    layer.paint(frame(5, 1), 10.01, size, curve, ['k'], false, obstacles)
+    expect(firstWrites).toEqual(['7 55.0,0.0', ''])
   })
 })

@@ -37,6 +37,8 @@ export function createMessageLayer(canvas: HTMLCanvasElement) {
   return {
     paint(
       frame: Frame,
+      /** the simulated time to draw at (frameLoop.ts `liveNow`) */
+      now: number,
       size: { width: number; height: number },
       curveOf: (from: number, to: number) => LinkCurve | null,
       kinds: readonly string[],
@@ -69,11 +71,12 @@ export function createMessageLayer(canvas: HTMLCanvasElement) {
       for (let j = 0; j < count; j++) {
         const o = j * MSG_STRIDE
         const curve = curveOf(m[o + MSG.from], m[o + MSG.to])
-        if (!curve) {
+        // past its arrival (between two frames, `now` runs on): delivered, not drawn
+        if (!curve || now > m[o + MSG.arriveAt]) {
           xs[j] = NaN
           continue
         }
-        const f = flightFraction(frame.now, m[o + MSG.sentAt], m[o + MSG.arriveAt])
+        const f = flightFraction(now, m[o + MSG.sentAt], m[o + MSG.arriveAt])
         const u = 1 - f
         xs[j] = u * u * curve.x0 + 2 * u * f * curve.cx + f * f * curve.x1
         ys[j] = u * u * curve.y0 + 2 * u * f * curve.cy + f * f * curve.y1
@@ -122,7 +125,7 @@ export function createMessageLayer(canvas: HTMLCanvasElement) {
           for (const j of list) {
             const o = j * MSG_STRIDE
             const curve = curveOf(m[o + MSG.from], m[o + MSG.to])!
-            const f = flightFraction(frame.now, m[o + MSG.sentAt], m[o + MSG.arriveAt])
+            const f = flightFraction(now, m[o + MSG.sentAt], m[o + MSG.arriveAt])
             const d = directionOnCurve(curve, f)
             labels.push({ x: xs[j], y: ys[j], dx: d.x, dy: d.y, width, height: LABEL_HEIGHT })
             texts.push({ text, colour: phase.colour })
