@@ -5,6 +5,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useStore } from 'zustand'
 import type { Frame } from '../../worker/wire'
 import { MAX_ARROWS, WINDOW_SECONDS } from '../../worker/spacetime'
+import { fitCanvas } from '../fitCanvas'
 import { repaint, schedulePaint, usePainter } from '../frameLoop'
 import { t as tNow, useT } from '../i18n'
 import { frameStore } from '../store/frameStore'
@@ -122,16 +123,11 @@ export function SpacetimeView() {
       scale.current = x
       const count = Math.max(2, Math.floor((width - GUTTER) / 90))
       const grid = x.ticks(count)
-      const dpr = window.devicePixelRatio || 1
-      // the canvas covers the lanes; the axis below is SVG
-      const plotHeight = height - AXIS
-      if (el.width !== Math.round(width * dpr) || el.height !== Math.round(plotHeight * dpr)) {
-        el.width = Math.round(width * dpr)
-        el.height = Math.round(plotHeight * dpr)
-      }
       const ctx = el.getContext('2d')
       if (!ctx) return
-      ctx.setTransform(dpr, 0, 0, dpr, 0, 0)
+      // the canvas covers the lanes; the axis below is SVG
+      const plotHeight = height - AXIS
+      fitCanvas(el, ctx, width, plotHeight)
       const runKinds = useRunStore.getState().kinds
       const windowColours = data.kinds.map((k, i) => {
         const j = runKinds.indexOf(k)

@@ -1,6 +1,7 @@
 import { MSG, MSG_STRIDE, type Frame } from '../../worker/wire'
 import { phaseOf } from '../consensus/phases'
 import { writeAttr } from '../domWrites'
+import { fitCanvas } from '../fitCanvas'
 import { t } from '../i18n'
 import { categoricalColour } from '../palette'
 import { directionOnCurve, flightFraction, type LinkCurve } from './geometry'
@@ -47,18 +48,11 @@ export function createMessageLayer(canvas: HTMLCanvasElement) {
       obstacles: () => MapObstacles,
     ) {
       if (!ctx) return
-      const dpr = window.devicePixelRatio || 1
-      const w = Math.round(size.width * dpr)
-      const h = Math.round(size.height * dpr)
-      if (canvas.width !== w || canvas.height !== h) {
-        canvas.width = w
-        canvas.height = h
-      }
       const m = frame.messages
       const count = m.length / MSG_STRIDE
       // a blank canvas with nothing to draw stays as it is: a redrawn canvas costs a commit
       if (count === 0 && drawn === 0) return
-      ctx.setTransform(dpr, 0, 0, dpr, 0, 0)
+      fitCanvas(canvas, ctx, size.width, size.height)
       ctx.clearRect(0, 0, size.width, size.height)
       // level of detail: big dots with a white rim while few fly, points when thousands do
       const r = detailed ? 6 : count > 500 ? 2 : 3

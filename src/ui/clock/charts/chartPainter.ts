@@ -4,6 +4,7 @@ import { select } from 'd3-selection'
 import { NODE, NODE_STRIDE, type Frame } from '../../../worker/wire'
 import type { NodeClockSummary } from '../../../worker/clockSummary'
 import { writeAttr, writeText } from '../../domWrites'
+import { fitCanvas } from '../../fitCanvas'
 import type { Translate } from '../../i18n'
 import { timeUnitFor } from '../format/units'
 import { clockQuality, CRASHED } from '../quality'
@@ -204,14 +205,7 @@ function drawLines(
   const ctx = canvas.getContext('2d')
   if (!ctx) return drawn
   const { width, height, lines } = input
-  const dpr = window.devicePixelRatio || 1
-  const w = Math.round(width * dpr)
-  const h = Math.round(height * dpr)
-  if (canvas.width !== w || canvas.height !== h) {
-    canvas.width = w
-    canvas.height = h
-  }
-  ctx.setTransform(dpr, 0, 0, dpr, 0, 0)
+  fitCanvas(canvas, ctx, width, height)
   ctx.clearRect(0, 0, width, height)
   ctx.lineJoin = 'round'
   const order = thinned.map((_, i) => i)
