@@ -98,7 +98,10 @@ describe('logical clocks kept by the runtime on every send and receipt', () => {
         (faults, offsets, seed) => {
           backwardSteps += faults.filter((f) => f.type === 'clockStep' && f.by < 0).length
           const events = stampedRun(faults, offsets, seed)
-          expect(events.length).toBeGreaterThan(10)
+          // every run starts with pings; one whose nodes all crash at once soon after has only a
+          // few (CI drew four crashes at 0.5 s: 4 events). `pairs` below says the runs together
+          // exercised the clocks.
+          expect(events.length).toBeGreaterThan(0)
           const hb = happenedBeforeMatrix(events)
           // plain checks, one assertion per run: expect() per pair would dominate the run time
           const broken: string[] = []
