@@ -124,9 +124,8 @@ export function createHost(deps: HostDeps): Host {
   let stopAt: number | null = null
   let lastWall = deps.wallMs()
   let pace: PaceMode = 'normal'
-  /** when the last frame of a playing run went out (its tick's wall ms), and the pace it showed */
+  /** when the last frame went out (the wall ms of its tick or command) */
   let framePostedAt = -Infinity
-  let framePace: PaceMode = 'normal'
   const pacer: Pacer = { rate: 0 }
   const watch = createRunWatch()
   /** the records of the instant `step` runs, collected while it runs */
@@ -261,7 +260,7 @@ export function createHost(deps: HostDeps): Host {
 
   function sendFrame(): void {
     if (!run) return
-    framePace = pace
+    framePostedAt = lastWall
     for (const msg of watch.messages(run.sim, runId)) post(msg)
     const { frame, transfer } = run.frames.build(run.sim, {
       runId,
@@ -568,13 +567,12 @@ export function createHost(deps: HostDeps): Host {
         pace = 'normal'
         post({ type: 'stopped', runId, at: run.sim.now })
       }
-      // While it plays, a frame goes out every FRAME_INTERVAL_MS, not every tick: the page moves
-      // messages between frames itself, and each frame costs its main thread a task. A change of
-      // pace goes out at once (a skip that reached a message: the pacer's `quiet` comes from it).
-      if (!playing || pace !== framePace || wall - framePostedAt >= FRAME_INTERVAL_MS) {
+      // While messages fly, a frame goes out every FRAME_INTERVAL_MS, not every tick: the page
+      // moves them between frames itself, and each frame costs its main thread a task. While the
+      // last frame showed none, every tick posts: the pacer's `quiet` comes from that frame, and
+      // a skip that reached a send must show the message from its start.
+      if (!playing || run.frames.lastInFlight === 0 || wall - framePostedAt >= FRAME_INTERVAL_MS)
         sendFrame()
-        framePostedAt = wall
-      }
     },
   }
 }

@@ -33,9 +33,9 @@ interface Props {
 
 /**
  * A clock chart over simulated time. React renders the skeleton (SVG axis groups, zero line,
- * band; a canvas over the plot area for the lines); the painter fills them in from the history ring, at most every
- * the readout rate while running (thinning a full history — 16 k samples per line — and building
- * the paths costs a few milliseconds per chart) and not at all while scrolled out of view. Wheel
+ * band; a canvas over the plot area for the lines); the painter fills it in from the history
+ * ring, at most at the readout rate while running (thinning a full history, 16 k samples per
+ * line, costs a few milliseconds per chart) and not at all while scrolled out of view. Wheel
  * zooms and dragging pans (zoomController.ts), for both charts at once: the window lives in
  * `timeViewStore`.
  */
@@ -118,9 +118,6 @@ export function TimeChart({ kind, testId, title, nodes, selected, height, timeLa
       <div className="chart-plot">
         <svg width={width} height={height} role="img" aria-label={title}>
           <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
-            <clipPath id={`${testId}-clip`}>
-              <rect width={plotW} height={plotH} />
-            </clipPath>
             {kind === 'offset' && <rect className="chart-band" ref={band} x={0} />}
             <line className="chart-zero" ref={zero} x1={0} />
             <g className="axis axis-x" ref={xAxis} transform={`translate(0,${plotH})`} />
