@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Frame } from '../worker/wire'
-import { FRAME_BUDGET_MS, addPainter, liveNow, type Painter } from './frameLoop'
+import { FRAME_BUDGET_MS, addPainter, type Painter } from './frameLoop'
 import { frameStore } from './store/frameStore'
 
 const frame = (running: boolean, flying = 0): Frame => ({
@@ -58,7 +58,7 @@ describe('frame loop budget', () => {
     const each = FRAME_BUDGET_MS * 0.75
     for (const id of [1, 2, 3, 4]) removers.push(addPainter(costly(each, log, id), 'readout', null))
     const moves: number[] = []
-    removers.push(addPainter(costly(0.1, moves, 0), 'live', null))
+    removers.push(addPainter(costly(0.1, moves, 0), 'frame', null))
     frameStore.setState({ frame: frame(true) })
     refresh()
     // two readouts fit (the second crosses the budget), the others wait; what moves always paints
@@ -66,7 +66,8 @@ describe('frame loop budget', () => {
     expect(moves).toEqual([0])
     refresh()
     expect(log).toEqual([1, 2, 3, 4])
-    expect(moves).toEqual([0, 0])
+    // no new frame: nothing new to move
+    expect(moves).toEqual([0])
   })
 
   it('paints every readout of a paused frame at once, whatever it costs', () => {
@@ -78,36 +79,16 @@ describe('frame loop budget', () => {
     expect(log).toEqual([1, 2, 3, 4])
   })
 
-  it('paints what moves at every refresh while messages fly, and what follows frames once per frame', () => {
-    const moves: number[] = []
+  it('paints what follows frames once per new frame, and nothing more while none comes', () => {
     const follows: number[] = []
-    removers.push(addPainter(costly(0.1, moves, 0), 'live', null))
     removers.push(addPainter(costly(0.1, follows, 0), 'frame', null))
     frameStore.setState({ frame: frame(true, 1), receivedAt: clock })
     refresh()
     refresh()
     refresh()
-    // no new frame came: the messages moved three times, the rest once
-    expect([moves.length, follows.length]).toEqual([3, 1])
-    // paused, or nothing in flight: the display refreshes stop asking for paints
-    frameStore.setState({ frame: frame(true, 0) })
+    expect(follows.length).toBe(1)
+    frameStore.setState({ frame: frame(true, 1) })
     refresh()
-    refresh()
-    expect([moves.length, follows.length]).toEqual([4, 2])
-  })
-})
-
-describe('liveNow', () => {
-  afterEach(() => frameStore.setState({ frame: null, receivedAt: 0 }))
-
-  it('runs on from the newest frame at the speed asked for, for at most 0.1 s', () => {
-    frameStore.setState({ receivedAt: 1000 })
-    const f = { ...frame(true), now: 10, speed: 2, rate: 1.8 }
-    expect(liveNow(f, 1000)).toBe(10)
-    expect(liveNow(f, 1050)).toBeCloseTo(10.1, 12)
-    expect(liveNow(f, 3000)).toBeCloseTo(10.2, 12)
-    // behind: at the rate it achieves; paused: where it stands
-    expect(liveNow({ ...f, pace: 'behind' }, 1050)).toBeCloseTo(10.09, 12)
-    expect(liveNow({ ...f, running: false }, 1050)).toBe(10)
+    expect(follows.length).toBe(2)
   })
 })

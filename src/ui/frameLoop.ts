@@ -12,10 +12,8 @@ import { PRESENTER_READOUT_MS, usePresenterStore } from './workspace/presenterSt
  * newest.
  *
  * Painters run at the rate what they draw changes (docs/ui-layers.md):
- * - `live`: messages in flight — every display refresh while the run plays, between frames too:
- *   a playing run's frames come ~20 times a second (worker/host.ts), and `liveNow` says where the
- *   run is at this refresh;
- * - `frame`: what follows each frame (the timeline thumb, the diagram's newest messages);
+ * - `frame`: what follows each frame (the timeline thumb, the diagram's newest messages, the
+ *   messages in flight, which the message layer then moves between frames on its own);
  * - `readout`: text and figures — at most every READOUT_INTERVAL_MS while the run plays (digits
  *   rewritten 60 times a second are unreadable and cost a relayout each time), always at once
  *   for a paused frame, and the newest frame is painted when the interval is over even if no
@@ -26,22 +24,7 @@ import { PRESENTER_READOUT_MS, usePresenterStore } from './workspace/presenterSt
  */
 export type Painter = (frame: Frame) => void
 
-export type PaintRate = 'live' | 'frame' | 'readout'
-
-/** Longest a live painter runs on past the newest frame (a late frame, a busy worker). */
-const MAX_LIVE_S = 0.1
-
-/**
- * The simulated time to draw moving things at, `at` (wall ms): the newest frame's, plus while
- * the run plays the time it has run since that frame arrived, at the speed it goes (the speed
- * asked for; what it achieves when it falls behind).
- */
-export function liveNow(frame: Frame, at = performance.now()): number {
-  if (!frame.running) return frame.now
-  const rate = frame.pace === 'behind' ? frame.rate : frame.speed
-  const since = Math.min(MAX_LIVE_S, Math.max(0, (at - frameStore.getState().receivedAt) / 1000))
-  return frame.now + rate * since
-}
+export type PaintRate = 'frame' | 'readout'
 
 /** Readouts repaint at 5 Hz while running: readable, and a twelfth of the work of 60 Hz. */
 const READOUT_INTERVAL_MS = 200
@@ -88,17 +71,15 @@ function paint(): void {
   const fresh = frame !== lastFrame
   lastFrame = frame
   let spent = false
-  let live = false
   // what moves first, then the readouts, within the frame's budget
-  for (const rate of ['live', 'frame', 'readout'] as const)
+  for (const rate of ['frame', 'readout'] as const)
     for (const e of entries) {
       // Off screen a painter skips frames only while the run plays: a paused frame (a lesson
       // step opened, a seek, a Step) is painted everywhere, so a view below the fold never keeps
       // the previous moment for a full-page capture or a print (a tablet's offset chart kept
       // lesson 1 step 1's empty axes after Next).
       if (e.rate !== rate || !(e.visible || !frame.running)) continue
-      if (rate === 'live') live = true
-      if (!(e.stale || rate === 'live' || (rate === 'frame' && fresh) || readoutDue)) continue
+      if (!(e.stale || (rate === 'frame' && fresh) || readoutDue)) continue
       if (rate === 'readout' && spent) {
         e.stale = true
         schedulePaint()
@@ -109,8 +90,6 @@ function paint(): void {
       if (rate === 'readout' && frame.running && performance.now() - now > FRAME_BUDGET_MS)
         spent = true
     }
-  // messages fly between frames: keep refreshing while any are on a live painter's screen
-  if (live && frame.running && frame.messages.length > 0) schedulePaint()
 }
 
 /** Ask for a paint at the next display refresh (new frame, new DOM). */

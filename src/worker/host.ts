@@ -110,7 +110,7 @@ interface Job {
 
 /**
  * Wall time between two frames of a playing run: ~20 a second (ticks are 60 a second). Readouts
- * repaint at 5 Hz; what moves is extrapolated between frames (ui/frameLoop.ts `liveNow`).
+ * repaint at 5 Hz; messages in flight are moved between frames by the UI (ui/topology/messageScene.ts `flightTime`).
  */
 const FRAME_INTERVAL_MS = 45
 

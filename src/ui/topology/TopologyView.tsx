@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef } from 'react'
 import { useStore } from 'zustand'
 import { useShallow } from 'zustand/react/shallow'
 import type { Frame } from '../../worker/wire'
-import { liveNow, usePainter } from '../frameLoop'
+import { usePainter } from '../frameLoop'
 import { ConsensusOverlay } from '../consensus/ConsensusOverlay'
 import { useT } from '../i18n'
 import { activateNode, openNodeMenu } from '../perturb/actions'
@@ -17,13 +17,14 @@ import { clockFeedStore } from '../clock/history/clockFeedStore'
 import { ASKS } from '../perturb/menuModel'
 import { TOOL_ASKS, isValueTool, nodeHint } from '../tools/toolModel'
 import { StepCaption } from '../step/StepCaption'
+import { frameStore } from '../store/frameStore'
 import { useRunStore, type RunState } from '../store/runStore'
 import { useElementSize } from '../useElementSize'
 import { curvePath, linkCurve, type LinkCurve } from './geometry'
 import { layoutTopology, ringTransform, type TopologyLayout } from './layout'
 import { usePresenterStore } from '../workspace/presenterStore'
 import type { MapObstacles } from './flightLabels'
-import { createMessageLayer } from './messageLayer'
+import { createMessageLayer, releaseMessageLayer, type MessageLayer } from './messageLayer'
 import { boxesIn, nodeDiscs } from './obstacles'
 import { NodeGlyph, type NodeParts } from './NodeGlyph'
 import { createNodePainter, paintNodeData } from './nodePainter'
@@ -47,7 +48,8 @@ const selectTool = (s: PerturbState) => ({ draft: s.draft, tool: s.tool, values:
  *    re-rendered only when the topology, a status or the selection changes;
  * 2. annotations (SVG group above links and nodes, below messages: the consensus overlay, and
  *    what a lesson step or a fault wants seen);
- * 3. messages in flight on a canvas (messageLayer.ts), drawn every display refresh;
+ * 3. messages in flight on a canvas (messageLayer.ts), sent at each frame and drawn at every
+ *    display refresh by a worker of its own (messagePaint.worker.ts);
  * 4. clock readouts and offset arcs, written at the readout rate (nodePainter.ts).
  * Level of detail by node count (layout.ts): up to a few dozen nodes every link is its own
  * control with an arrowhead and every node has readouts; beyond, the links are one faint path,
@@ -137,7 +139,20 @@ export function TopologyView() {
     }
   }, [layout])
 
-  const messageLayer = useRef<ReturnType<typeof createMessageLayer> | null>(null)
+  // the message canvas's layer lives as long as the canvas (a worker may paint it)
+  const messageLayer = useRef<MessageLayer | null>(null)
+  useEffect(() => {
+    const el = canvas.current!
+    messageLayer.current = createMessageLayer(el)
+    return () => {
+      messageLayer.current = null
+      releaseMessageLayer(el)
+    }
+  }, [])
+  useEffect(() => messageLayer.current?.resize(width, height), [width, height])
+  useEffect(() => {
+    if (layout) messageLayer.current?.layout(layout)
+  }, [layout])
   const runId = run?.runId
   // Message ids restart with every run: drop the old dots rather than reuse them.
   useEffect(() => () => messageLayer.current?.clear(), [runId])
@@ -161,21 +176,13 @@ export function TopologyView() {
 
   const paintMessages = useCallback(
     (frame: Frame) => {
-      if (!layout || !canvas.current) return
-      messageLayer.current ??= createMessageLayer(canvas.current)
-      messageLayer.current.paint(
-        frame,
-        liveNow(frame),
-        { width, height },
-        curves,
-        useRunStore.getState().kinds,
-        layout.detailed,
-        obstacles,
-      )
+      if (!layout) return
+      const { kinds } = useRunStore.getState()
+      messageLayer.current?.frame(frame, frameStore.getState().receivedAt, kinds, curves, obstacles)
     },
-    [layout, curves, width, height, obstacles],
+    [layout, curves, obstacles],
   )
-  usePainter(paintMessages, { rate: 'live', visible: box })
+  usePainter(paintMessages, { rate: 'frame', visible: box })
 
   // What a click does under the chosen tool, said on each node (null: the node's own hint).
   const amount = isValueTool(tool) ? `${values[tool]} ${t(ASKS[TOOL_ASKS[tool]].unit)}` : ''
