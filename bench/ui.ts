@@ -10,6 +10,8 @@
  *   process, which also runs its worker)
  * - JS heap and DOM node counts at the end
  * - frames from the worker: mean binary payload (kB) and main-thread ms to receive one
+ * - the message canvas's own refresh rate: its paint worker draws at display refreshes while
+ *   messages fly, off the main thread, so the page's fps does not show it (dots fps and p95)
  *
  * Two pages set the floors: a blank one, and one dot moving on a canvas at 60 Hz.
  *
@@ -217,6 +219,10 @@ interface Figures {
   frameKB?: number
   /** mean main-thread ms the app spends receiving one frame (decode into its stores) */
   receiveMs?: number
+  /** the message canvas's paints per second while messages fly (its worker's display refreshes) */
+  dotsFps?: number
+  /** p95 ms between two of those paints */
+  dotsP95?: number
   /** the app's own in-flight count when it shows one (RunPanel) */
   inFlight?: number
   /** ms from a click on play/pause until the button answers (controls still respond) */
@@ -299,6 +305,28 @@ const WIRE_TAP = `(() => {
   })
 })()`
 
+/**
+ * The message canvas's paints, recorded in its paint worker: the worker asks for each display
+ * refresh through `requestAnimationFrame`, wrapped here to note when each came.
+ */
+const PAINT_RECORDER = `(() => {
+  const b = (self.__bench = { paints: [] })
+  const raf = self.requestAnimationFrame.bind(self)
+  self.requestAnimationFrame = (cb) => raf((t) => { b.paints.push(t); cb(t) })
+})()`
+
+/** Paint rate and p95 interval over the stretches while messages flew (gaps under 100 ms). */
+function dotPaints(paints: number[]): { fps: number; p95: number } | null {
+  const gaps = paints
+    .slice(1)
+    .map((t, i) => t - paints[i])
+    .filter((g) => g < 100)
+    .sort((a, b) => a - b)
+  if (gaps.length < 10) return null
+  const mean = gaps.reduce((s, g) => s + g, 0) / gaps.length
+  return { fps: 1000 / mean, p95: gaps[Math.floor(0.95 * (gaps.length - 1))] }
+}
+
 async function measure(browser: Browser, c: Case, base: string): Promise<Figures> {
   const context = await browser.newContext({ viewport: VIEWPORT })
   try {
@@ -325,6 +353,8 @@ async function measureIn(
     await cdp.send('Performance.enable', { timeDomain: 'timeTicks' })
     const browserCdp = await browser.newBrowserCDPSession()
     await page.evaluate(RECORDER)
+    const painter = page.workers().find((w) => w.url().includes('messagePaint'))
+    await painter?.evaluate(PAINT_RECORDER)
     const m0 = await metrics(cdp)
     const cpu0 = await rendererCpu(browserCdp)
     const wall0 = performance.now()
@@ -364,6 +394,13 @@ async function measureIn(
     if (rec.wire && rec.wire.count > 0) {
       figures.frameKB = rec.wire.bytes / rec.wire.count / 1024
       figures.receiveMs = rec.wire.ms / rec.wire.count
+    }
+    const paints = painter
+      ? dotPaints((await painter.evaluate('self.__bench.paints')) as number[])
+      : null
+    if (paints) {
+      figures.dotsFps = paints.fps
+      figures.dotsP95 = paints.p95
     }
     if (c.app) {
       // the run panel's "in flight" readout (English, ?lang=en)
@@ -420,6 +457,8 @@ function medianFigures(runs: Figures[]): Figures {
     'clickMs',
     'frameKB',
     'receiveMs',
+    'dotsFps',
+    'dotsP95',
   ] as const
   const out: Figures = FAILED('')
   for (const k of keys) out[k] = median(runs.map((r) => r[k] ?? NaN))
@@ -625,7 +664,9 @@ async function main() {
       console.log(
         `\nMedians of ${REPS} × ${SECONDS} s, ${VIEWPORT.width}×${VIEWPORT.height}, load average ${load()} (2 shared cores)`,
       )
-      console.log(`${'case'.padEnd(46)}${HEAD}  in flight  click ms  frame kB  recv ms`)
+      console.log(
+        `${'case'.padEnd(46)}${HEAD}  in flight  click ms  frame kB  recv ms  dots fps  dots p95`,
+      )
       for (const c of cases)
         for (const target of c.app ? targets : targets.slice(0, 1)) {
           const key = c.app ? `${c.id}@${target.name}` : c.id
@@ -634,7 +675,7 @@ async function main() {
           console.log(
             f.error
               ? `${label.padEnd(46)}failed: ${f.error}`
-              : `${label.padEnd(46)}${fmt(f)}  ${optional(f.inFlight, 0, 9)}  ${optional(f.clickMs, 0, 8)}  ${optional(f.frameKB, 1, 8)}  ${optional(f.receiveMs, 2, 7)}`,
+              : `${label.padEnd(46)}${fmt(f)}  ${optional(f.inFlight, 0, 9)}  ${optional(f.clickMs, 0, 8)}  ${optional(f.frameKB, 1, 8)}  ${optional(f.receiveMs, 2, 7)}  ${optional(f.dotsFps, 1, 8)}  ${optional(f.dotsP95, 1, 8)}`,
           )
         }
       if (REFERENCE && med.reference) {

@@ -66,9 +66,10 @@ test('a share link opened in a fresh page reproduces the run: same time, same tr
   await expect(fresh.getByTestId('run-notice')).toContainText(`paused at ${T.toFixed(6)} s`)
   // the payload leaves the address bar, so a reload shows the autosaved session instead
   expect(new URL(fresh.url()).hash).toBe('')
-  // and it plays on from there
+  // and it plays on from there; "paused at" no longer holds, so the note goes
   await fresh.getByTestId('play-pause').click()
   await expect.poll(() => simTime(fresh)).toBeGreaterThan(T)
+  await expect(fresh.getByTestId('run-notice')).toHaveCount(0)
   await other.close()
 })
 
