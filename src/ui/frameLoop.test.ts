@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Frame } from '../worker/wire'
-import { FRAME_BUDGET_MS, addPainter, type Painter } from './frameLoop'
+import { FRAME_BUDGET_MS, addPainter, schedulePaint, type Painter } from './frameLoop'
 import { frameStore } from './store/frameStore'
 
 const frame = (running: boolean, flying = 0): Frame => ({
@@ -90,5 +90,34 @@ describe('frame loop budget', () => {
     frameStore.setState({ frame: frame(true, 1) })
     refresh()
     expect(follows.length).toBe(2)
+  })
+
+  it('paints arrival painters as each frame arrives, and asks for a display refresh only when something is owed', () => {
+    const arrivals: number[] = []
+    const readouts: number[] = []
+    removers.push(addPainter(costly(0.1, arrivals, 0), 'arrival', null))
+    removers.push(addPainter(costly(0.1, readouts, 0), 'readout', null))
+    frameStore.setState({ frame: frame(true, 1) })
+    refresh() // the new painters' first paint, and the readouts are due
+    expect([arrivals.length, readouts.length]).toEqual([1, 1])
+    // frames within the readout interval: painted on arrival, no refresh asked for
+    clock += 50
+    frameStore.setState({ frame: frame(true, 1) })
+    clock += 50
+    frameStore.setState({ frame: frame(true, 1) })
+    expect(arrivals.length).toBe(3)
+    expect(queued).toHaveLength(0)
+    // data that arrives between two slots waits for the next one
+    schedulePaint()
+    expect(queued).toHaveLength(0)
+    // past the interval the readouts are owed again
+    clock += 200
+    frameStore.setState({ frame: frame(true, 1) })
+    expect(queued).toHaveLength(1)
+    refresh()
+    expect([arrivals.length, readouts.length]).toEqual([4, 2])
+    // a paused frame is painted everywhere at once
+    frameStore.setState({ frame: frame(false, 1) })
+    expect(queued).toHaveLength(1)
   })
 })

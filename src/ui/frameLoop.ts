@@ -5,15 +5,19 @@ import { frameStore } from './store/frameStore'
 import { PRESENTER_READOUT_MS, usePresenterStore } from './workspace/presenterStore'
 
 /**
- * The "fast speed" of the UI (style.md, two speeds): one requestAnimationFrame callback paints
- * every per-frame attribute straight into DOM nodes that React created and never re-renders for
- * these values. A paint is scheduled when a frame arrives (zustand `subscribe`), so a paused run
- * costs nothing; several frames between two display refreshes collapse into one paint of the
- * newest.
+ * The "fast speed" of the UI (style.md, two speeds): painters write every per-frame attribute
+ * straight into DOM nodes that React created and never re-renders for these values, mostly in
+ * one requestAnimationFrame callback. A paint is scheduled when a frame arrives (zustand
+ * `subscribe`) and something is owed, so a paused run costs nothing; several frames between two
+ * display refreshes collapse into one paint of the newest.
  *
  * Painters run at the rate what they draw changes (docs/ui-layers.md):
- * - `frame`: what follows each frame (the timeline thumb, the diagram's newest messages, the
- *   messages in flight, which the message layer then moves between frames on its own);
+ * - `arrival`: cheap work that seldom changes the page, run as each frame arrives, outside any
+ *   display refresh (the timeline thumb, which stays at the rail's end while a run plays live;
+ *   the messages in flight, handed to the message canvas's worker). A frame that only these
+ *   follow costs this thread no display frame: refreshing for them was a third of the default
+ *   page's main-thread time once the dots moved off it;
+ * - `frame`: what follows each frame at the next display refresh (the diagram's newest messages);
  * - `readout`: text and figures — at most every READOUT_INTERVAL_MS while the run plays (digits
  *   rewritten 60 times a second are unreadable and cost a relayout each time), always at once
  *   for a paused frame, and the newest frame is painted when the interval is over even if no
@@ -24,7 +28,7 @@ import { PRESENTER_READOUT_MS, usePresenterStore } from './workspace/presenterSt
  */
 export type Painter = (frame: Frame) => void
 
-export type PaintRate = 'frame' | 'readout'
+export type PaintRate = 'arrival' | 'frame' | 'readout'
 
 /** Readouts repaint at 5 Hz while running: readable, and a twelfth of the work of 60 Hz. */
 const READOUT_INTERVAL_MS = 200
@@ -51,35 +55,64 @@ let lastReadout = -Infinity
 let lastFrame: Frame | null = null
 let trailing: ReturnType<typeof setTimeout> | null = null
 
+/** The readout interval: slower in presenter mode, digits a room can read. */
+const readoutInterval = () =>
+  usePresenterStore.getState().on ? PRESENTER_READOUT_MS : READOUT_INTERVAL_MS
+
+/** Readouts not due yet: paint them when the interval is over, even if no frame comes then. */
+function awaitReadouts(now: number): void {
+  trailing ??= setTimeout(
+    () => {
+      trailing = null
+      schedulePaint()
+    },
+    readoutInterval() - (now - lastReadout),
+  )
+}
+
+/**
+ * Whether a display refresh would paint anything: always for a paused frame; while the run
+ * plays, when readouts are due or a painter owes a paint or follows every frame.
+ */
+function owed(frame: Frame, now: number): boolean {
+  if (!frame.running || now - lastReadout >= readoutInterval()) return true
+  for (const e of entries) if (e.visible && (e.stale || e.rate === 'frame')) return true
+  return false
+}
+
+/** A frame arrived: `arrival` painters paint now, the others at a display refresh if owed. */
+function onFrame(): void {
+  const frame = frameStore.getState().frame
+  if (!frame) return
+  for (const e of entries)
+    if (e.rate === 'arrival' && (e.visible || !frame.running)) {
+      e.stale = false
+      e.paint(frame)
+    }
+  schedulePaint()
+}
+
 function paint(): void {
   scheduled = false
   const frame = frameStore.getState().frame
   if (!frame) return
   const now = performance.now()
-  // presenter mode: slower still, digits a room can read
-  const interval = usePresenterStore.getState().on ? PRESENTER_READOUT_MS : READOUT_INTERVAL_MS
-  const readoutDue = !frame.running || now - lastReadout >= interval
+  const readoutDue = !frame.running || now - lastReadout >= readoutInterval()
   if (readoutDue) lastReadout = now
-  else
-    trailing ??= setTimeout(
-      () => {
-        trailing = null
-        schedulePaint()
-      },
-      interval - (now - lastReadout),
-    )
+  else awaitReadouts(now)
   const fresh = frame !== lastFrame
   lastFrame = frame
   let spent = false
-  // what moves first, then the readouts, within the frame's budget
-  for (const rate of ['frame', 'readout'] as const)
+  // what moves first (an `arrival` painter here only when it owes a paint: new, back in view,
+  // the language changed), then the readouts, within the frame's budget
+  for (const rate of ['arrival', 'frame', 'readout'] as const)
     for (const e of entries) {
       // Off screen a painter skips frames only while the run plays: a paused frame (a lesson
       // step opened, a seek, a Step) is painted everywhere, so a view below the fold never keeps
       // the previous moment for a full-page capture or a print (a tablet's offset chart kept
       // lesson 1 step 1's empty axes after Next).
       if (e.rate !== rate || !(e.visible || !frame.running)) continue
-      if (!(e.stale || (rate === 'frame' && fresh) || readoutDue)) continue
+      if (!(e.stale || (rate === 'frame' && fresh) || (rate === 'readout' && readoutDue))) continue
       if (rate === 'readout' && spent) {
         e.stale = true
         schedulePaint()
@@ -92,9 +125,16 @@ function paint(): void {
     }
 }
 
-/** Ask for a paint at the next display refresh (new frame, new DOM). */
+/**
+ * Ask for a paint at the next display refresh (a new frame, new data, new DOM). While the run
+ * plays and nothing is owed, the readouts' next slot paints it instead: data that arrives
+ * between two slots (clock feeds, the diagram's records) no longer costs a display frame each.
+ */
 export function schedulePaint(): void {
   if (scheduled || typeof requestAnimationFrame === 'undefined') return
+  const frame = frameStore.getState().frame
+  const now = performance.now()
+  if (frame && !owed(frame, now)) return awaitReadouts(now)
   scheduled = true
   requestAnimationFrame(paint)
 }
@@ -111,7 +151,7 @@ export function repaint(painter: Painter): void {
   schedulePaint()
 }
 
-frameStore.subscribe(schedulePaint)
+frameStore.subscribe(onFrame)
 useLangStore.subscribe(repaintAll)
 
 const watched = new Map<Element, Set<Entry>>()

@@ -50,7 +50,7 @@ export function Timeline() {
   const dragging = useRef(false)
 
   const size = useElementSizeRef(track, repaintAll)
-  // The thumb can move every display refresh; everything else is a readout. It is written only
+  // The thumb follows every frame as it arrives; everything else is a readout. It is written only
   // when its whole-pixel position changes: live it stays at the head's end of the rail, and at
   // 1× on a long run it moves a pixel every few seconds (each write restyles the SVG).
   const paintThumb = useCallback(
@@ -62,7 +62,7 @@ export function Timeline() {
     },
     [size],
   )
-  usePainter(paintThumb, { rate: 'frame' })
+  usePainter(paintThumb, { rate: 'arrival' })
 
   const paint = useCallback(
     (frame: Frame) => {

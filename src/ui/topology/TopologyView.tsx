@@ -159,9 +159,11 @@ export function TopologyView() {
 
   const paintReadouts = useCallback(
     (frame: Frame) => {
-      if (layout) paintNodes(frame, parts.current, layout.radius)
+      if (!layout) return
+      paintNodes(frame, parts.current, layout.radius)
+      messageLayer.current?.keepClear(obstacles)
     },
-    [layout, paintNodes],
+    [layout, paintNodes, obstacles],
   )
   usePainter(paintReadouts, { visible: box })
   // for tests and tools; on a large map only on paused frames (2 000 attributes 5 times a second
@@ -178,11 +180,11 @@ export function TopologyView() {
     (frame: Frame) => {
       if (!layout) return
       const { kinds } = useRunStore.getState()
-      messageLayer.current?.frame(frame, frameStore.getState().receivedAt, kinds, curves, obstacles)
+      messageLayer.current?.frame(frame, frameStore.getState().receivedAt, kinds, curves)
     },
-    [layout, curves, obstacles],
+    [layout, curves],
   )
-  usePainter(paintMessages, { rate: 'frame', visible: box })
+  usePainter(paintMessages, { rate: 'arrival', visible: box })
 
   // What a click does under the chosen tool, said on each node (null: the node's own hint).
   const amount = isValueTool(tool) ? `${values[tool]} ${t(ASKS[TOOL_ASKS[tool]].unit)}` : ''

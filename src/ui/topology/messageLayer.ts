@@ -102,8 +102,6 @@ export function createMessageLayer(canvas: HTMLCanvasElement) {
       receivedAt: number,
       kindNames: readonly string[],
       curveOf: (from: number, to: number) => LinkCurve | null,
-      /** what phase names keep clear of (asked only while names are drawn) */
-      obstaclesOf: () => MapObstacles,
     ) {
       resize(size.width, size.height) // the window may have moved to a screen of another density
       const count = frame.messages.length / MSG_STRIDE
@@ -117,10 +115,6 @@ export function createMessageLayer(canvas: HTMLCanvasElement) {
         })
         send({ type: 'kinds', styles })
       }
-      if (detailed && count > 0 && count <= LABEL_LIMIT) {
-        const o = obstaclesOf()
-        if (o !== obstacles) send({ type: 'obstacles', obstacles: (obstacles = o) })
-      }
       if (count > 0 || flying > 0) {
         const rate = !frame.running ? 0 : frame.pace === 'behind' ? frame.rate : frame.speed
         const at = performance.timeOrigin + receivedAt
@@ -132,6 +126,17 @@ export function createMessageLayer(canvas: HTMLCanvasElement) {
       if (flying !== count || canvas.dataset.count === undefined)
         canvas.dataset.count = String((flying = count))
       writeAttr(canvas, 'data-first', firstInFlight(frame.messages, frame.now, curveOf))
+    },
+
+    /**
+     * What phase names keep clear of, while names are drawn (a few messages on a small map).
+     * Asked at the readout rate, after the readouts are written: measuring the DOM then costs
+     * the layout the display refresh does anyway, not one of its own.
+     */
+    keepClear(obstaclesOf: () => MapObstacles) {
+      if (!detailed || flying === 0 || flying > LABEL_LIMIT) return
+      const o = obstaclesOf()
+      if (o !== obstacles) send({ type: 'obstacles', obstacles: (obstacles = o) })
     },
 
     /** A new run: its message ids start over, so the old dots go. */
