@@ -32,6 +32,10 @@ export interface HardwareClock {
   peekGen: number
   peekT: number
   peekC: number
+  /** memo of the last forward integration from the anchor: the local time at exactT under anchorGen */
+  exactGen: number
+  exactT: number
+  exactC: number
 }
 
 export interface ClockParams {
@@ -58,6 +62,9 @@ export function createClock(p: ClockParams, seed: number, stream: number): Hardw
     peekGen: -1,
     peekT: 0,
     peekC: 0,
+    exactGen: -1,
+    exactT: 0,
+    exactC: 0,
   }
 }
 
@@ -99,10 +106,24 @@ function integrate(c: HardwareClock, from: number, local: number, to: number): n
   return v
 }
 
+/**
+ * The local time at true time t > anchor, integrated from the anchor. Memoised per anchor and
+ * instant: a node reads its clock several times per instant (a receipt's stamp, the reply's,
+ * advancing the anchor), and the memo returns the very float the integration would.
+ */
+function fromAnchor(c: HardwareClock, t: number): number {
+  if (c.exactGen === c.anchorGen && c.exactT === t) return c.exactC
+  const v = integrate(c, c.t0, c.c0, t)
+  c.exactGen = c.anchorGen
+  c.exactT = t
+  c.exactC = v
+  return v
+}
+
 /** Move the anchor to true time t (t ≥ anchor) and return the unquantised local time there. */
 export function advanceTo(c: HardwareClock, t: number): number {
   if (t > c.t0) {
-    c.c0 = integrate(c, c.t0, c.c0, t)
+    c.c0 = fromAnchor(c, t)
     c.t0 = t
     const k = Math.floor(t)
     if (c.sigma > 0 && k > c.k0) {
@@ -138,7 +159,7 @@ export function peekLocal(c: HardwareClock, t: number): number {
  */
 export function exactLocal(c: HardwareClock, t: number): number {
   if (t <= c.t0) return c.c0 - (c.t0 - t) * rateAt(c, c.t0)
-  return integrate(c, c.t0, c.c0, t)
+  return fromAnchor(c, t)
 }
 
 /** What the node reads: local time quantised to the clock's resolution. */

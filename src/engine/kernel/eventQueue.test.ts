@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { createQueue, peekTime, pop, push } from './eventQueue'
+import { createQueue, itemAt, peekTag, peekTime, pop, push, tagAt } from './eventQueue'
 
 describe('event queue', () => {
   it('pops in time order', () => {
@@ -22,6 +22,16 @@ describe('event queue', () => {
     expect(out.slice(17)).toEqual([...out.slice(17)].sort((a, b) => a - b))
   })
 
+  it('keeps each tag with its item, in the heap and across growth', () => {
+    const q = createQueue<string>(1)
+    for (let i = 0; i < 9; i++) push(q, 9 - i, `e${i}`, -i)
+    for (let i = 0; i < q.size; i++) expect(tagAt(q, i)).toBe(-Number(itemAt(q, i).slice(1)))
+    expect(peekTag(q)).toBe(-8)
+    expect(pop(q)).toBe('e8')
+    push(q, 0.5, 'x', 42) // reuses the freed slot
+    expect([peekTag(q), pop(q), peekTag(q), pop(q)]).toEqual([42, 'x', -7, 'e7'])
+  })
+
   it('property: any interleaving of pushes and pops yields (time, seq) order', () => {
     fc.assert(
       fc.property(
@@ -39,10 +49,11 @@ describe('event queue', () => {
           for (const op of ops) {
             if (op) {
               const item = { t: op.t, seq: seq++ }
-              push(q, op.t, item)
+              push(q, op.t, item, item.seq)
               model.push(item)
             } else if (model.length) {
               model.sort((a, b) => a.t - b.t || a.seq - b.seq)
+              expect(peekTag(q)).toBe(model[0].seq)
               expect(pop(q)).toBe(model.shift())
             }
           }

@@ -1,9 +1,10 @@
 /**
  * Seeded PRNG: xoshiro128** (Blackman & Vigna) seeded through splitmix32.
- * The state is four uint32 in a plain array so a snapshot (structuredClone) captures it exactly.
+ * The state is four 32-bit words in an Int32Array (every step is 32-bit integer arithmetic, so no
+ * conversions from doubles), which a snapshot (structuredClone) captures exactly.
  */
 export interface PrngState {
-  s: [number, number, number, number]
+  s: Int32Array
 }
 
 function splitmix32(x: number): [number, number] {
@@ -17,26 +18,26 @@ function splitmix32(x: number): [number, number] {
 /** A generator for `seed`; `stream` derives independent generators from one seed (e.g. one per node). */
 export function createPrng(seed: number, stream = 0): PrngState {
   let x = (seed ^ Math.imul(stream + 1, 0x27d4eb2f)) | 0
-  const s: number[] = []
+  const s = new Int32Array(4)
   for (let i = 0; i < 4; i++) {
     const [nx, out] = splitmix32(x)
     x = nx
-    s.push(out)
+    s[i] = out
   }
   if ((s[0] | s[1] | s[2] | s[3]) === 0) s[0] = 1
-  return { s: s as PrngState['s'] }
+  return { s }
 }
 
 export function nextU32(p: PrngState): number {
   const s = p.s
-  const result = Math.imul(rotl(Math.imul(s[1], 5), 7), 9) >>> 0
-  const t = s[1] << 9
-  s[2] ^= s[0]
-  s[3] ^= s[1]
-  s[1] ^= s[2]
-  s[0] ^= s[3]
-  s[2] ^= t
-  s[3] = rotl(s[3], 11)
+  const s1 = s[1]
+  const result = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0
+  const s2 = s[2] ^ s[0]
+  const s3 = s[3] ^ s1
+  s[1] = s1 ^ s2
+  s[0] ^= s3
+  s[2] = s2 ^ (s1 << 9)
+  s[3] = rotl(s3, 11)
   return result
 }
 
@@ -44,11 +45,14 @@ function rotl(x: number, k: number): number {
   return (x << k) | (x >>> (32 - k))
 }
 
+/** 2^-53: multiplying by it is exact, the same float as dividing by 2^53, at a fraction of the latency. */
+const TWO_POW_MINUS_53 = 1 / 9007199254740992
+
 /** Uniform in [0, 1) with 53 random bits. */
 export function uniform(p: PrngState): number {
   const hi = nextU32(p) >>> 5
   const lo = nextU32(p) >>> 6
-  return (hi * 67108864 + lo) / 9007199254740992
+  return (hi * 67108864 + lo) * TWO_POW_MINUS_53
 }
 
 /** Standard normal by Box–Muller; no cached spare, so the state stays four integers. */

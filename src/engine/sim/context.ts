@@ -10,7 +10,7 @@ import {
 import type { ProtocolContext } from '../protocols/protocol'
 import { emit } from './observation'
 import type { Runtime } from './runtime'
-import { reaimTimers, setTimer } from './timers'
+import { cancelTimer, reaimTimers, setTimer } from './timers'
 import { send } from './transport'
 import { clockErrorBound, logicalAccess } from './logicalTime'
 
@@ -28,9 +28,7 @@ export function makeContext(rt: Runtime, n: number, p: number): ProtocolContext 
     serveTime: () => quantise(clock(), advanceTo(clock(), rt.world.now)) + rt.world.nodes[n].lie,
     send: (to, kind, body) => send(rt, n, p, rt.indexOf(to), kind, body),
     setTimer: (delay, key) => setTimer(rt, n, p, delay, key),
-    cancelTimer: (id) => {
-      rt.world.nodes[n].timers.delete(id)
-    },
+    cancelTimer: (id) => cancelTimer(rt, n, id),
     random: () => uniform(rt.world.rng),
     clock: {
       step: (by) => {

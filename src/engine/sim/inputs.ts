@@ -6,7 +6,8 @@ import type { ClientOp } from '../protocols/protocol'
 import { startProtocols } from './context'
 import { fold, REC_CLIENT, REC_FAULT } from './records'
 import type { Runtime } from './runtime'
-import { fireTimer, reaimTimers } from './timers'
+import { pendingTimer } from './pendingTimers'
+import { dropTimers, fireTimer, reaimTimers } from './timers'
 import { deliver, drop } from './transport'
 import type { Input, NodeStatus } from './world'
 
@@ -159,7 +160,7 @@ function statusAfter(f: Intervention, current: NodeStatus): NodeStatus | undefin
 function crash(rt: Runtime, n: number): void {
   const node = rt.world.nodes[n]
   node.status = 'crashed'
-  node.timers = new Map()
+  dropTimers(rt, n)
   node.deferred = []
   for (const m of node.inbox) drop(rt, m, 'crashed')
   node.inbox = []
@@ -181,8 +182,8 @@ function resume(rt: Runtime, n: number): void {
   node.inbox = []
   node.clientQueue = []
   for (const id of due) {
-    const timer = node.timers.get(id)
-    if (timer && node.status === 'up') fireTimer(rt, n, id, timer)
+    const timer = pendingTimer(node.timers, id)
+    if (timer && node.status === 'up') fireTimer(rt, timer)
   }
   for (const msg of inbox) {
     if (node.status === 'up') deliver(rt, msg)

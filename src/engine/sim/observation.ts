@@ -12,9 +12,11 @@ export function emit(rt: Runtime, n: number, event: string, data?: Record<string
   const id = rt.nodeIds[n]
   fold(w, REC_EMIT, n, stringCode(event), 0, 0)
   if (rt.trace) rt.trace({ t: w.now, type: 'emit', node: id, event, data })
-  rt.observerDefs.forEach((def, i) =>
-    def.onEmit?.(observerApi(rt), w.observers[i], id, event, data),
-  )
+  // One api for all observers of this event (it is fixed for the instant), built only if one listens.
+  let api: ObserverApi | undefined
+  const defs = rt.observerDefs
+  for (let i = 0; i < defs.length; i++)
+    defs[i].onEmit?.((api ??= observerApi(rt)), w.observers[i], id, event, data)
 }
 
 export function observerApi(rt: Runtime): ObserverApi {

@@ -1,4 +1,5 @@
-import { DELIVER, type QueueItem, type World } from './world'
+import { pendingTimer } from './pendingTimers'
+import { MESSAGE_TAG, type Message, type QueueItem, type Timer, type World } from './world'
 
 /**
  * Zero-progress guard. A schema-valid scenario can still ask for something a float clock cannot
@@ -50,6 +51,7 @@ export function createGuard(nodes: number): ProgressGuard {
 export function checkProgress(
   rt: { readonly guard: ProgressGuard; readonly world: World; readonly nodeIds: readonly string[] },
   item: QueueItem,
+  tag: number,
 ): void {
   const g = rt.guard
   const now = rt.world.now
@@ -59,10 +61,20 @@ export function checkProgress(
     return
   }
   if (++g.count <= g.limit) return
-  const last =
-    item.k === DELIVER
-      ? `message "${item.msg.kind}" to ${rt.nodeIds[item.msg.to]}`
-      : `timer "${rt.world.nodes[item.node].timers.get(item.id)?.key ?? '?'}" on ${rt.nodeIds[item.node]}`
-  g.stalled = new SimulationStalled(now, g.count, last)
+  g.stalled = new SimulationStalled(now, g.count, describe(rt, item, tag))
   throw g.stalled
+}
+
+function describe(
+  rt: { readonly world: World; readonly nodeIds: readonly string[] },
+  item: QueueItem,
+  tag: number,
+): string {
+  if (tag === MESSAGE_TAG) {
+    const msg = item as Message
+    return `message "${msg.kind}" to ${rt.nodeIds[msg.to]}`
+  }
+  const timer = item as Timer
+  const pending = pendingTimer(rt.world.nodes[timer.node].timers, timer.id) !== undefined
+  return `timer "${pending ? timer.key : '?'}" on ${rt.nodeIds[timer.node]}`
 }

@@ -1,9 +1,9 @@
-import { push } from '../kernel/eventQueue'
+import { itemAt, push, tagAt } from '../kernel/eventQueue'
 import { stringCode } from '../kernel/traceHash'
 import { blockedBy, isDuplicated, isLost, sampleDelay, type DropReason } from '../network/network'
 import { fold, REC_DELIVER, REC_DROP, REC_SEND } from './records'
 import type { Runtime } from './runtime'
-import { DELIVER, type Message } from './world'
+import { MESSAGE_TAG, type Message } from './world'
 import { readClocks, stampReceive, stampSend } from '../logical/nodeClocks'
 import { physicalTime } from './logicalTime'
 
@@ -55,10 +55,10 @@ export function send(
   if (blocked) return drop(rt, msg, blocked)
   if (isLost(w.net, w.rng, from, to)) return drop(rt, msg, 'loss')
   msg.arriveAt = w.now + sampleDelay(w.net, w.rng, from, to)
-  push(w.queue, msg.arriveAt, { k: DELIVER, msg })
+  push(w.queue, msg.arriveAt, msg, MESSAGE_TAG)
   if (isDuplicated(w.net, w.rng, from, to)) {
     const copy: Message = { ...msg, arriveAt: w.now + sampleDelay(w.net, w.rng, from, to) }
-    push(w.queue, copy.arriveAt, { k: DELIVER, msg: copy })
+    push(w.queue, copy.arriveAt, copy, MESSAGE_TAG)
   }
 }
 
@@ -131,8 +131,7 @@ export function messagesInFlight(rt: Runtime): Message[] {
   const out: Message[] = []
   const q = rt.world.queue
   for (let i = 0; i < q.size; i++) {
-    const item = q.item[i]
-    if (item && item.k === DELIVER) out.push(item.msg)
+    if (tagAt(q, i) === MESSAGE_TAG) out.push(itemAt(q, i) as Message)
   }
   return out
 }

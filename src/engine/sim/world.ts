@@ -25,9 +25,13 @@ export interface Message extends MessageStamp {
 }
 
 export interface Timer {
+  /** its node's index, and the id the protocol holds to cancel it */
+  node: number
+  id: number
   proto: number
   key: string
   local: number
+  /** bumped on every re-aim and on removal: only a queue entry carrying the current token is live */
   token: number
 }
 
@@ -38,7 +42,8 @@ interface NodeState {
   clock: HardwareClock
   /** falseticker: seconds added to the time it serves */
   lie: number
-  timers: Map<number, Timer>
+  /** pending timers in id order (ids only grow, so a new one is appended) */
+  timers: Timer[]
   /** timers that came due while paused, in order */
   deferred: number[]
   /** messages that arrived while paused, in order */
@@ -52,12 +57,17 @@ interface NodeState {
   logical: NodeClocks
 }
 
-export const DELIVER = 0
-export const TIMER = 1
-export type QueueItem =
-  | { k: typeof DELIVER; msg: Message }
-  /** `hop`: a waypoint on the way to a timer aimed beyond AIM_PIECES; re-aimed, not fired */
-  | { k: typeof TIMER; node: number; id: number; token: number; hop: boolean }
+/**
+ * A queue entry is the Message or Timer itself, told apart by its numeric tag (no wrapper object
+ * per event): MESSAGE_TAG for a message on the wire, timerTag(token, hop) for a timer's aim.
+ */
+export type QueueItem = Message | Timer
+export const MESSAGE_TAG = -1
+
+/** `hop`: a waypoint on the way to a timer aimed beyond AIM_PIECES; re-aimed, not fired. */
+export function timerTag(token: number, hop: boolean): number {
+  return hop ? token * 2 + 1 : token * 2
+}
 
 /** A scheduled or live input: an intervention, or a client operation on a node. */
 export type Input = (
@@ -126,7 +136,7 @@ export function buildWorld(
         i,
       ),
       lie: 0,
-      timers: new Map(),
+      timers: [],
       deferred: [],
       inbox: [],
       clientQueue: [],
