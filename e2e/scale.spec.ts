@@ -154,3 +154,37 @@ test('200 nodes: the space-time diagram shows a window of 24 lanes, paged and mo
   await page.getByTestId('lang-switch').click()
   await expect(lanes).toContainText('共 200 个')
 })
+
+test('200 nodes: a small change of the map box carries the nodes with the mesh; a large one places them afresh', async ({
+  page,
+}) => {
+  test.setTimeout(120_000)
+  await openLarge(page, paxosCluster(200), 200)
+  const nodes = page.locator('svg.topology-svg g.nodes')
+  const glyph = page.locator('svg.topology-svg g.nodes > g').first()
+  const placedAt = await glyph.getAttribute('transform')
+  /** how far from n1's box the mesh's first curve (n1's first link) starts, on screen */
+  const linkGap = () =>
+    page.evaluate(() => {
+      const path = document.querySelector<SVGPathElement>('svg.topology-links path.link-bundle')!
+      const [x, y] = path.getAttribute('d')!.slice(1).split(/[ ,Q]/).map(Number)
+      const start = new DOMPoint(x, y).matrixTransform(path.getScreenCTM()!)
+      const node = document.querySelector('[data-testid="node-n1"]')!.getBoundingClientRect()
+      const r = node.width / 2
+      return Math.hypot(start.x - (node.x + r), start.y - (node.y + node.height / 2)) - r
+    })
+  const gap = await linkGap()
+  const top = async () => (await page.getByTestId('node-n1').boundingBox())!.y
+  const before = await top()
+  // 20 px less height (as when a legend row appears): one transform moves all 200 nodes
+  await page.setViewportSize({ width: 1366, height: 748 })
+  await expect(nodes).toHaveAttribute('transform', /^matrix\(/)
+  expect(await glyph.getAttribute('transform')).toBe(placedAt)
+  await expect.poll(top).not.toBe(before)
+  // and they stay on their links, which the mesh's own transform carries
+  expect(Math.abs((await linkGap()) - gap)).toBeLessThan(1)
+  // a much smaller map: placed afresh, no transform left
+  await page.setViewportSize({ width: 1000, height: 600 })
+  await expect(nodes).not.toHaveAttribute('transform', /.+/)
+  expect(await glyph.getAttribute('transform')).not.toBe(placedAt)
+})

@@ -30,6 +30,8 @@ import { NodeGlyph, type NodeParts } from './NodeGlyph'
 import { createNodePainter, paintNodeData } from './nodePainter'
 
 const OBSTACLES_MS = 500
+/** How far (as a fraction of the ring's radii) a large map's nodes are carried, not re-placed. */
+const NODES_CARRIED = 0.1
 
 /**
  * A dense mesh is faint, so its ink stays about that of a few thousand links: every pair of 200
@@ -117,6 +119,35 @@ export function TopologyView() {
     return { d: b.d, transform }
   }, [run, layout, links])
 
+  // The same for a large map's nodes: placed where this run first laid them out, and carried by
+  // the mesh's transform while the box changes only a little. A legend row appearing when a
+  // message kind is first seen re-placed 200 glyphs, a long task of ~100 ms of layout and paint.
+  // A larger change (a window resized, presenter mode) places them afresh: a transform that
+  // far would visibly stretch the discs.
+  const placedAt = useRef<{ run: typeof run; base: TopologyLayout | null }>({
+    run: null,
+    base: null,
+  })
+  const glyphs = useMemo(() => {
+    if (!layout || layout.detailed) return { layout, transform: undefined }
+    const p = placedAt.current
+    const near = (a: number, b: number) => Math.abs(a / b - 1) < NODES_CARRIED
+    if (
+      p.run !== run ||
+      !p.base ||
+      p.base.nodes.length !== layout.nodes.length ||
+      !near(layout.ring.rx, p.base.ring.rx) ||
+      !near(layout.ring.ry, p.base.ring.ry)
+    )
+      Object.assign(p, { run, base: layout })
+    const base = p.base!
+    return {
+      layout: base,
+      transform: base === layout ? undefined : ringTransform(base.ring, layout.ring),
+    }
+  }, [run, layout])
+  const placed = glyphs.layout
+
   const paintNodes = useMemo(createNodePainter, [])
   const register = useCallback((index: number, p: NodeParts | null) => {
     parts.current[index] = p
@@ -159,11 +190,11 @@ export function TopologyView() {
 
   const paintReadouts = useCallback(
     (frame: Frame) => {
-      if (!layout) return
-      paintNodes(frame, parts.current, layout.radius)
+      if (!placed) return
+      paintNodes(frame, parts.current, placed.radius)
       messageLayer.current?.keepClear(obstacles)
     },
-    [layout, paintNodes, obstacles],
+    [placed, paintNodes, obstacles],
   )
   usePainter(paintReadouts, { visible: box })
   // for tests and tools; on a large map only on paused frames (2 000 attributes 5 times a second
@@ -246,9 +277,11 @@ export function TopologyView() {
           <Arrowhead id="arrow-cut" className="link-arrow-cut" />
         </defs>
         {layout && layout.detailed && <LinkLayer links={links} ids={ids} curve={curves} />}
-        {layout && <GroupHalos places={layout.nodes} r={layout.radius} />}
-        <g className="nodes">
-          {layout &&
+        <g transform={glyphs.transform}>
+          {placed && <GroupHalos places={placed.nodes} r={placed.radius} />}
+        </g>
+        <g className="nodes" transform={glyphs.transform}>
+          {placed &&
             run!.nodes.map((node, i) => (
               <NodeGlyph
                 key={`${run!.runId}:${node.id}`}
@@ -256,9 +289,9 @@ export function TopologyView() {
                 id={node.id}
                 reference={node.reference}
                 status={statuses[i] ?? 'up'}
-                place={layout.nodes[i]}
-                r={layout.radius}
-                detailed={layout.detailed}
+                place={placed.nodes[i]}
+                r={placed.radius}
+                detailed={placed.detailed}
                 register={register}
                 onToggle={activateNode}
                 onMenu={openNodeMenu}
