@@ -62,12 +62,15 @@ function grow<T>(q: EventQueue<T>): void {
 
 export function push<T>(q: EventQueue<T>, t: number, item: T, tag = 0): void {
   if (q.size === q.time.length) grow(q)
-  const { time, seq, slot } = q
   const k = q.free[q.time.length - q.size - 1]
   q.item[k] = item
   q.tag[k] = tag
-  const s = q.nextSeq++
-  let i = q.size++
+  siftUp(q, q.size++, t, q.nextSeq++, k)
+}
+
+/** Place (t, s, slot k) at hole i or above it, moving later entries down. */
+function siftUp<T>(q: EventQueue<T>, i: number, t: number, s: number, k: number): void {
+  const { time, seq, slot } = q
   while (i > 0) {
     const parent = (i - 1) >> 1
     const pt = time[parent]
@@ -124,19 +127,6 @@ export function pop<T>(q: EventQueue<T>): T {
     slot[i] = slot[c]
     i = c
   }
-  const t = time[last]
-  const s = seq[last]
-  while (i > 0) {
-    const parent = (i - 1) >> 1
-    const pt = time[parent]
-    if (pt < t || (pt === t && seq[parent] < s)) break
-    time[i] = pt
-    seq[i] = seq[parent]
-    slot[i] = slot[parent]
-    i = parent
-  }
-  time[i] = t
-  seq[i] = s
-  slot[i] = slot[last]
+  siftUp(q, i, time[last], seq[last], slot[last])
   return top
 }
