@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
+import { drawOnPage, rgb, screenPixels } from './screenPixels'
 import { createSimulation, parseScenario, runAndSummarize } from '../src/engine'
 import { presets } from '../src/engine/scenario/presets'
 import { countReactCommits } from './reactCommits'
@@ -52,40 +53,28 @@ test('opens with the default scenario running and messages moving along the link
   expect(Number.isFinite(Number(await c1.getAttribute('data-offset')))).toBe(true)
 })
 
-test('the message canvas shows a message in its kind colour where the page says it is', async ({
-  page,
-}) => {
-  // the canvas is painted by a worker of its own; only the screen shows what it drew
-  await pause(page)
-  const messages = page.getByTestId('messages')
-  for (let i = 0; i < 50 && !(await messages.getAttribute('data-first')); i++)
-    await page.getByTestId('step').click()
-  const [, at] = ((await messages.getAttribute('data-first')) ?? '').split(' ')
-  const [x, y] = at.split(',').map(Number)
-  const colours = await page
-    .locator('.legend-kinds circle')
-    .evaluateAll((cs) => cs.map((c) => c.getAttribute('fill')!))
-  expect(colours.length).toBeGreaterThan(0)
-  const png = (await messages.screenshot()).toString('base64')
-  // the pixel at the dot's centre, read back in the page (no image library here)
-  const pixel = await page.evaluate(
-    async ({ png, x, y }) => {
-      const img = new Image()
-      img.src = `data:image/png;base64,${png}`
-      await img.decode()
-      const c = document.createElement('canvas')
-      c.width = img.width
-      c.height = img.height
-      const ctx = c.getContext('2d')!
-      ctx.drawImage(img, 0, 0)
-      return [...ctx.getImageData(Math.round(x), Math.round(y), 1, 1).data.slice(0, 3)]
-    },
-    { png, x, y },
-  )
-  const rgb = (hex: string) => [1, 3, 5].map((k) => parseInt(hex.slice(k, k + 2), 16))
-  const near = colours.some((c) => rgb(c).every((v, k) => Math.abs(v - pixel[k]) < 24))
-  expect(near, `pixel ${pixel} at ${x},${y} is not one of ${colours}`).toBe(true)
-})
+for (const where of ['worker', 'page'] as const)
+  test(`the message canvas shows a message in its kind colour where the page says it is (drawn by the ${where})`, async ({
+    page,
+  }) => {
+    // the canvas is painted by a worker of its own; only the screen shows what it drew
+    if (where === 'page') await drawOnPage(page)
+    await pause(page)
+    const messages = page.getByTestId('messages')
+    for (let i = 0; i < 50 && !(await messages.getAttribute('data-first')); i++)
+      await page.getByTestId('step').click()
+    const [, at] = ((await messages.getAttribute('data-first')) ?? '').split(' ')
+    const [x, y] = at.split(',').map(Number)
+    const colours = await page
+      .locator('.legend-kinds circle')
+      .evaluateAll((cs) => cs.map((c) => c.getAttribute('fill')!))
+    expect(colours.length).toBeGreaterThan(0)
+    const {
+      pixels: [pixel],
+    } = await screenPixels(page, messages, { at: [[x, y]] })
+    const near = colours.some((c) => rgb(c).every((v, k) => Math.abs(v - pixel[k]) < 24))
+    expect(near, `pixel ${pixel} at ${x},${y} is not one of ${colours}`).toBe(true)
+  })
 
 test('clicking a node crashes it, clicking again restarts it; the keyboard does the same', async ({
   page,

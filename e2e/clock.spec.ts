@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test'
 import { countReactCommits } from './reactCommits'
 import { openView } from './views'
+import { drawOnPage, screenPixels } from './screenPixels'
 
 /**
  * Clock synchronisation views: charts, readouts, the node inspector and live perturbation.
@@ -376,3 +377,28 @@ test('ntpd vs chrony: two clients side by side, each running its own algorithm',
   await expect(page.getByTestId('clock-row-chronyd')).toContainText('chrony')
   await page.screenshot({ path: testInfo.outputPath('ntpd-vs-chrony-zh.png') })
 })
+
+for (const where of ['worker', 'page'] as const)
+  test(`the offset chart shows its lines on screen, the selected one on top (drawn by the ${where})`, async ({
+    page,
+  }) => {
+    // the lines are stroked by the chart's paint worker: only the screen shows what it drew
+    await page.goto('/?lang=en')
+    if (where === 'page') await drawOnPage(page)
+    const chart = page.getByTestId('offset-chart')
+    await expect
+      .poll(async () => Number(await chart.getAttribute('data-samples')), { timeout: 20_000 })
+      .toBeGreaterThan(20)
+    const play = page.getByTestId('play-pause')
+    if ((await play.getAttribute('aria-pressed')) === 'true') await play.click()
+    const colour = (await page
+      .getByTestId('legend-node-c2')
+      .locator('line')
+      .getAttribute('stroke'))!
+    const canvas = chart.locator('canvas')
+    const shown = async () => (await screenPixels(page, canvas, { colours: [colour] })).counts[0]
+    const before = await shown()
+    await page.getByTestId('legend-node-c2').click()
+    // drawn last and three pixels wide, c2's line now shows along the whole window
+    await expect.poll(shown).toBeGreaterThan(Math.max(100, before * 1.5))
+  })

@@ -24,7 +24,8 @@ import { curvePath, linkCurve, type LinkCurve } from './geometry'
 import { layoutTopology, ringTransform, type TopologyLayout } from './layout'
 import { usePresenterStore } from '../workspace/presenterStore'
 import type { MapObstacles } from './flightLabels'
-import { createMessageLayer, releaseMessageLayer, type MessageLayer } from './messageLayer'
+import { createMessageLayer, type MessageLayer } from './messageLayer'
+import { releaseOffscreenPainter } from '../offscreenPainter'
 import { boxesIn, nodeDiscs } from './obstacles'
 import { NodeGlyph, type NodeParts } from './NodeGlyph'
 import { createNodePainter, paintNodeData } from './nodePainter'
@@ -177,7 +178,7 @@ export function TopologyView() {
     messageLayer.current = createMessageLayer(el)
     return () => {
       messageLayer.current = null
-      releaseMessageLayer(el)
+      releaseOffscreenPainter(el)
     }
   }, [])
   useEffect(() => messageLayer.current?.resize(width, height), [width, height])

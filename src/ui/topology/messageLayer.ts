@@ -6,56 +6,13 @@ import { categoricalColour } from '../palette'
 import type { MapObstacles } from './flightLabels'
 import type { LinkCurve } from './geometry'
 import type { TopologyLayout } from './layout'
-import type { PaintCommand } from './messagePaint.worker'
-import {
-  LABEL_LIMIT,
-  createSceneHost,
-  firstInFlight,
-  type KindStyle,
-  type SceneUpdate,
-} from './messageScene'
+import { offscreenPainter } from '../offscreenPainter'
+import { LABEL_LIMIT, firstInFlight } from './flight'
+import type { KindStyle, SceneUpdate } from './messageScene'
 
 /** A message's colour: a Paxos phase keeps its own colour (consensus/phases.ts), others go by order. */
 export const messageColour = (kinds: readonly string[], kind: number): string =>
   phaseOf(kinds[kind] ?? '')?.colour ?? categoricalColour(kind)
-
-interface Painter {
-  send(u: SceneUpdate): void
-  stop(): void
-}
-
-/**
- * Where the canvas is painted: in a worker of its own where the browser can hand a canvas over
- * (the dots then move at every display refresh without this thread running a frame: 0.07 s of
- * main thread a second for one moving dot on this page's canvas, 0.004 from a worker), else here.
- */
-function startPainter(canvas: HTMLCanvasElement): Painter {
-  if (typeof canvas.transferControlToOffscreen === 'function' && typeof Worker === 'function') {
-    const offscreen = canvas.transferControlToOffscreen()
-    const worker = new Worker(new URL('./messagePaint.worker.ts', import.meta.url), {
-      type: 'module',
-    })
-    const canvasCommand: PaintCommand = { type: 'canvas', canvas: offscreen }
-    worker.postMessage(canvasCommand, [offscreen])
-    return { send: (u) => worker.postMessage(u), stop: () => worker.terminate() }
-  }
-  const ctx = canvas.getContext('2d')
-  const host = ctx ? createSceneHost(canvas, ctx, requestAnimationFrame) : null
-  return { send: (u) => host?.apply(u), stop: () => {} }
-}
-
-// A canvas can be handed to a worker once: React's development remount of the same element
-// (StrictMode) gets the painter it already has.
-const painters = new WeakMap<HTMLCanvasElement, Painter>()
-
-/** Stop the canvas's painter once the canvas has left the page (not on a remount). */
-export function releaseMessageLayer(canvas: HTMLCanvasElement): void {
-  setTimeout(() => {
-    if (canvas.isConnected) return
-    painters.get(canvas)?.stop()
-    painters.delete(canvas)
-  })
-}
 
 /**
  * Messages in flight, on a canvas above the map's SVG (docs/ui-layers.md, message layer): the
@@ -69,9 +26,23 @@ export function releaseMessageLayer(canvas: HTMLCanvasElement): void {
  * newest frame: `data-count` (messages in flight) and `data-first` ("id x,y" of the first one).
  */
 export function createMessageLayer(canvas: HTMLCanvasElement) {
-  let painter = painters.get(canvas)
-  if (!painter) painters.set(canvas, (painter = startPainter(canvas)))
-  const send = painter.send
+  const painter = offscreenPainter<SceneUpdate>(
+    canvas,
+    () => new Worker(new URL('./messagePaint.worker.ts', import.meta.url), { type: 'module' }),
+    (canvas, ctx) => {
+      // only a browser that cannot hand a canvas over draws here: it loads the scene's drawing
+      // then, and what was sent meanwhile is applied in order
+      const early: SceneUpdate[] = []
+      let apply: ((u: SceneUpdate) => void) | null = null
+      void import('./messageScene').then(({ createSceneHost }) => {
+        const host = createSceneHost(canvas, ctx, requestAnimationFrame)
+        apply = (u) => host.apply(u)
+        early.splice(0).forEach(apply)
+      })
+      return (u) => (apply ? apply(u) : early.push(u))
+    },
+  )
+  const send = (u: SceneUpdate) => painter.send(u)
   let size = { width: 0, height: 0, dpr: 0 }
   let detailed = true
   let kinds: readonly string[] | null = null

@@ -1,17 +1,14 @@
 /// <reference lib="webworker" />
 /**
  * The message canvas's painter, off the page's thread (docs/ui-layers.md, message layer). The
- * page hands over its canvas once (`transferControlToOffscreen`), then sends scene updates at
- * its frame rate; the dots glide at every display refresh from here, and what this draws goes
- * to the compositor without the page's main thread running a frame for it.
+ * page hands over its canvas once, then sends scene updates at its frame rate; the dots glide at
+ * every display refresh from here, and what this draws goes to the compositor without the
+ * page's main thread running a frame for it.
  */
+import { servePaintWorker } from '../offscreenPainter'
 import { createSceneHost, type SceneUpdate } from './messageScene'
 
 declare const self: DedicatedWorkerGlobalScope
-
-export type PaintCommand = { type: 'canvas'; canvas: OffscreenCanvas } | SceneUpdate
-
-let host: ReturnType<typeof createSceneHost> | null = null
 
 // a worker's requestAnimationFrame follows the display; a browser without one gets a timer
 const nextRefresh = (paint: () => void): void => {
@@ -19,9 +16,7 @@ const nextRefresh = (paint: () => void): void => {
   else setTimeout(paint, 1000 / 60)
 }
 
-self.onmessage = (e: MessageEvent<PaintCommand>) => {
-  const u = e.data
-  if (u.type !== 'canvas') return host?.apply(u)
-  const ctx = u.canvas.getContext('2d')
-  if (ctx) host = createSceneHost(u.canvas, ctx, nextRefresh)
-}
+servePaintWorker<SceneUpdate>(
+  self,
+  (canvas, ctx) => createSceneHost(canvas, ctx, nextRefresh).apply,
+)

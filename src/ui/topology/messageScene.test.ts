@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { MSG_STRIDE } from '../../worker/wire'
 import { linkCurve, pointOnCurve } from './geometry'
-import { createMessageScene, createSceneHost, firstInFlight, flightTime } from './messageScene'
+import { firstInFlight } from './flight'
+import { createMessageScene, createSceneHost, flightTime } from './messageScene'
 
 /** where a message is drawn `f` of the way from node 0 to node 1 (the link curves a little) */
 const at = (f: number) => pointOnCurve(linkCurve({ x: 0, y: 0 }, { x: 100, y: 0 }, 2), f)

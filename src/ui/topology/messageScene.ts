@@ -1,13 +1,8 @@
 import { MSG, MSG_STRIDE } from '../../worker/wire'
 import { fitCanvas, type Canvas2D } from '../fitCanvas'
-import {
-  directionOnCurve,
-  flightFraction,
-  linkCurve,
-  pointOnCurve,
-  type LinkCurve,
-} from './geometry'
+import { directionOnCurve, flightFraction, linkCurve, type LinkCurve } from './geometry'
 import { placeFlightLabels, type FlightLabel, type MapObstacles } from './flightLabels'
+import { LABEL_LIMIT, place } from './flight'
 import type { Point } from './layout'
 
 /**
@@ -46,9 +41,6 @@ export type SceneUpdate =
 /** Longest the dots run on past the newest frame (a late frame, a busy worker). */
 const MAX_LIVE_S = 0.1
 
-/** Phase names ride beside the dots only while few messages fly; beyond that they are noise. */
-export const LABEL_LIMIT = 12
-
 const BUSY_LINK = '#64748b'
 const LABEL_FONT = '600 11px system-ui, sans-serif'
 const LABEL_HEIGHT = 14
@@ -57,28 +49,6 @@ const LABEL_PAD = 2
 /** The simulated time `at` (wall ms since the epoch): the frame's, run on at its rate. */
 export const flightTime = (f: Flight, at: number): number =>
   f.now + f.rate * Math.min(MAX_LIVE_S, Math.max(0, (at - f.receivedAt) / 1000))
-
-/** A message's place on its link at `now`, or null past its arrival or without a link. */
-function place(m: Float64Array, o: number, now: number, curve: LinkCurve | null): Point | null {
-  if (!curve || now > m[o + MSG.arriveAt]) return null
-  return pointOnCurve(curve, flightFraction(now, m[o + MSG.sentAt], m[o + MSG.arriveAt]))
-}
-
-/**
- * "id x,y" of the first message in flight at `now` ('' when none): the canvas's `data-first`,
- * what tests and tools read instead of per-message elements.
- */
-export function firstInFlight(
-  m: Float64Array,
-  now: number,
-  curveOf: (from: number, to: number) => LinkCurve | null,
-): string {
-  for (let o = 0; o < m.length; o += MSG_STRIDE) {
-    const p = place(m, o, now, curveOf(m[o + MSG.from], m[o + MSG.to]))
-    if (p) return `${m[o + MSG.id]} ${p.x.toFixed(1)},${p.y.toFixed(1)}`
-  }
-  return ''
-}
 
 export function createMessageScene() {
   let size = { width: 0, height: 0, dpr: 1 }

@@ -4,6 +4,7 @@ import { repaint, schedulePaint, usePainter } from '../../frameLoop'
 import { t as tNow, useT } from '../../i18n'
 import { frameStore } from '../../store/frameStore'
 import { clockFeedStore, history } from '../history/clockFeedStore'
+import { releaseOffscreenPainter } from '../../offscreenPainter'
 import { useElementSize } from '../../useElementSize'
 import { attachTimeZoom } from '../../zoomController'
 import {
@@ -88,6 +89,14 @@ export function TimeChart({ kind, testId, title, nodes, selected, height, timeLa
     [kind, plotW, plotH, count, lines],
   )
   usePainter(paint, { visible: figure })
+
+  useEffect(() => {
+    // the canvas's paint worker goes with the chart (not on a development remount)
+    const el = canvas.current
+    return () => {
+      if (el) releaseOffscreenPainter(el)
+    }
+  }, [])
 
   useEffect(() => {
     // a zoom or pan shows at once, not at the next readout slot

@@ -4,12 +4,13 @@ import { select } from 'd3-selection'
 import { NODE, NODE_STRIDE, type Frame } from '../../../worker/wire'
 import type { NodeClockSummary } from '../../../worker/clockSummary'
 import { writeAttr, writeText } from '../../domWrites'
-import { fitCanvas } from '../../fitCanvas'
+import { offscreenPainter } from '../../offscreenPainter'
 import type { Translate } from '../../i18n'
 import { timeUnitFor } from '../format/units'
 import { clockQuality, CRASHED } from '../quality'
 import type { HistoryRing } from '../history/ring'
-import { columnsFor, decimate, extent, type SeriesSource, type Thinned } from './decimate'
+import { columnBreaks, columnsFor, decimate, extent, type Thinned } from './decimate'
+import { drawChartScene, type ChartScene } from './chartScene'
 import { needsRedraw, type Drawn } from './redraw'
 import type { TimeView } from './timeViewStore'
 import { timeDomain } from './viewport'
@@ -110,13 +111,11 @@ export function paintChart(kind: ChartKind, parts: ChartParts, input: ChartInput
   // including zero and, on the offset chart, the accuracy band
   let lo = 0
   let hi = 0
-  const columns = columnsFor(width, width0)
+  const times = ring.times(i0, i1)
+  const breaks = columnBreaks(times, x0, x1, columnsFor(width, width0))
+  const values = new Float64Array(i1 - i0)
   for (let i = 0; i < width0; i++) {
-    const src: SeriesSource = {
-      time: (k) => ring.time(k),
-      value: kind === 'offset' ? (k) => ring.offset(k, i) : (k) => ring.correction(k, i),
-    }
-    const th = decimate(src, i0, i1, x0, x1, columns)
+    const th = decimate(times, ring.series(kind, i, i0, i1, values), breaks)
     thinned.push(th)
     const [a, b] = extent(th.v)
     lo = Math.min(lo, a)
@@ -141,7 +140,13 @@ export function paintChart(kind: ChartKind, parts: ChartParts, input: ChartInput
       thinned[i].t.push(frame!.now)
       thinned[i].v.push(newest[i])
     }
-  const drawn = drawLines(parts.canvas, input, thinned, x, (v) => y(v * f))
+  const [d0, d1] = y.domain()
+  const drawn = drawLines(parts.canvas, input, thinned, {
+    x0,
+    kx: width / (x1 - x0),
+    y0: d0 / f,
+    ky: (-height / (d1 - d0)) * f,
+  })
   for (let i = 0; i < parts.series.length; i++) {
     const el = parts.series[i]
     if (!el) continue
@@ -190,52 +195,67 @@ export function paintChart(kind: ChartKind, parts: ChartParts, input: ChartInput
 const LINE_WIDTH = { plain: 1.5, reference: 1, selected: 3 }
 const REFERENCE_DASH = [4, 3]
 
+/** Where a sample lands on the plot: x = (t − x0)·kx, y = height + (v − y0)·ky. */
+interface Projection {
+  x0: number
+  kx: number
+  y0: number
+  ky: number
+}
+
 /**
- * Every line on the canvas, the selected one last (on top); a NaN value breaks its line. Returns
- * the points drawn per line.
+ * Every line, the selected one last (on top), to the canvas's painter (chartScene.ts); a NaN
+ * value breaks its line. Returns the points drawn per line.
  */
 function drawLines(
   canvas: HTMLCanvasElement,
   input: ChartInput,
   thinned: readonly Thinned[],
-  x: (t: number) => number,
-  y: (v: number) => number,
+  { x0, kx, y0, ky }: Projection,
 ): number[] {
   const drawn = thinned.map(() => 0)
-  const ctx = canvas.getContext('2d')
-  if (!ctx) return drawn
   const { width, height, lines } = input
-  fitCanvas(canvas, ctx, width, height)
-  ctx.clearRect(0, 0, width, height)
-  ctx.lineJoin = 'round'
   const order = thinned.map((_, i) => i)
   order.sort((a, b) => Number(lines[a].selected) - Number(lines[b].selected))
+  const scene: ChartScene = { width, height, dpr: window.devicePixelRatio || 1, lines: [] }
   for (const i of order) {
     const { t, v } = thinned[i]
     const style = lines[i]
-    ctx.beginPath()
-    let pen = false
+    const xy = new Float32Array(t.length * 2)
     for (let j = 0; j < t.length; j++) {
       if (Number.isNaN(v[j])) {
-        pen = false
+        xy[2 * j] = NaN
         continue
       }
-      if (pen) ctx.lineTo(x(t[j]), y(v[j]))
-      else ctx.moveTo(x(t[j]), y(v[j]))
-      pen = true
+      xy[2 * j] = (t[j] - x0) * kx
+      xy[2 * j + 1] = height + (v[j] - y0) * ky
       drawn[i]++
     }
-    ctx.lineWidth = style.selected
-      ? LINE_WIDTH.selected
-      : style.reference
-        ? LINE_WIDTH.reference
-        : LINE_WIDTH.plain
-    ctx.setLineDash(style.reference && !style.selected ? REFERENCE_DASH : [])
-    ctx.strokeStyle = style.colour
-    ctx.stroke()
+    scene.lines.push({
+      colour: style.colour,
+      width: style.selected
+        ? LINE_WIDTH.selected
+        : style.reference
+          ? LINE_WIDTH.reference
+          : LINE_WIDTH.plain,
+      dash: style.reference && !style.selected ? REFERENCE_DASH : [],
+      xy,
+    })
   }
+  linePainter(canvas).send(
+    scene,
+    scene.lines.map((l) => l.xy.buffer),
+  )
   return drawn
 }
+
+/** The canvas's painter: its own worker where the canvas can be handed over (offscreenPainter.ts). */
+const linePainter = (canvas: HTMLCanvasElement) =>
+  offscreenPainter<ChartScene>(
+    canvas,
+    () => new Worker(new URL('./chartPaint.worker.ts', import.meta.url), { type: 'module' }),
+    (canvas, ctx) => (scene) => drawChartScene(canvas, ctx, scene),
+  )
 
 /** What the lines look like, as one string: a new selection or palette redraws the chart. */
 const lookKey = (lines: readonly LineStyle[]) =>

@@ -4,13 +4,10 @@
  * plain stride would drop them). A missing value (NaN: a crashed node) breaks the line.
  *
  * It works in data space (times and values), so the y extent can be taken from the few points
- * kept instead of from every sample, and each sample costs a few arithmetic operations: a chart
- * repaints thousands of samples per line several times a second.
+ * kept instead of from every sample, and each sample costs a comparison or two on plain arrays
+ * (the columns are found once per chart): a chart repaints thousands of samples per line, for up
+ * to 32 lines, several times a second.
  */
-export interface SeriesSource {
-  time(k: number): number
-  value(k: number): number
-}
 
 /** What `decimate` keeps: times and values, in time order; a NaN value marks a gap. */
 export interface Thinned {
@@ -18,76 +15,98 @@ export interface Thinned {
   v: number[]
 }
 
+/**
+ * Where each pixel column of a `columns`-column axis over [x0, x1] starts in `t` (increasing
+ * times): column j holds samples breaks[j]..breaks[j+1]−1, the last entry is `t.length`. The
+ * same for every line of a chart, so found once per chart.
+ */
+export function columnBreaks(
+  t: ArrayLike<number>,
+  x0: number,
+  x1: number,
+  columns: number,
+): Int32Array {
+  const perSecond = columns / Math.max(x1 - x0, Number.MIN_VALUE)
+  const breaks: number[] = []
+  let col = NaN
+  for (let k = 0; k < t.length; k++) {
+    const c = Math.floor((t[k] - x0) * perSecond)
+    if (c !== col) {
+      breaks.push(k)
+      col = c
+    }
+  }
+  breaks.push(t.length)
+  return Int32Array.from(breaks)
+}
+
 // the (at most four) sample indexes a column keeps, sorted in place: no allocation per column
 const keep = [0, 0, 0, 0]
 
-/** Samples i0..i1−1 of `src`, at most four per pixel column of a `width`-pixel axis over [x0, x1]. */
-export function decimate(
-  src: SeriesSource,
-  i0: number,
-  i1: number,
-  x0: number,
-  x1: number,
-  width: number,
-): Thinned {
+/**
+ * One line's samples (times `t`, values `v`) thinned to at most four per column of `breaks`
+ * (columnBreaks).
+ */
+export function decimate(t: ArrayLike<number>, v: ArrayLike<number>, breaks: Int32Array): Thinned {
   const out: Thinned = { t: [], v: [] }
-  const perSecond = width / Math.max(x1 - x0, Number.MIN_VALUE)
-  let col = NaN
   let first = -1
   let lo = -1
   let hi = -1
   let last = -1
   let loV = 0
   let hiV = 0
+  let n = 0
+  // insertion of a kept index in time (index) order, once
+  const add = (k: number) => {
+    let j = 0
+    while (j < n && keep[j] !== k) j++
+    if (j < n) return
+    j = n++
+    while (j > 0 && keep[j - 1] > k) {
+      keep[j] = keep[j - 1]
+      j--
+    }
+    keep[j] = k
+  }
   const flush = () => {
     if (first < 0) return
-    let n = 0
-    for (const k of [first, lo, hi, last]) {
-      let j = 0
-      while (j < n && keep[j] !== k) j++
-      if (j < n) continue
-      // insertion in time (index) order
-      j = n++
-      while (j > 0 && keep[j - 1] > k) {
-        keep[j] = keep[j - 1]
-        j--
-      }
-      keep[j] = k
-    }
+    n = 0
+    add(first)
+    add(lo)
+    add(hi)
+    add(last)
     for (let j = 0; j < n; j++) {
-      out.t.push(src.time(keep[j]))
-      out.v.push(src.value(keep[j]))
+      out.t.push(t[keep[j]])
+      out.v.push(v[keep[j]])
     }
     first = -1
   }
-  for (let k = i0; k < i1; k++) {
-    const v = src.value(k)
-    if (v !== v) {
-      // NaN: close the column and mark the gap once
-      flush()
-      if (out.v.length > 0 && out.v[out.v.length - 1] === out.v[out.v.length - 1]) {
-        out.t.push(src.time(k))
-        out.v.push(NaN)
+  for (let c = 0; c + 1 < breaks.length; c++) {
+    for (let k = breaks[c], end = breaks[c + 1]; k < end; k++) {
+      const x = v[k]
+      if (x !== x) {
+        // NaN: close the column so far and mark the gap once
+        flush()
+        if (out.v.length > 0 && out.v[out.v.length - 1] === out.v[out.v.length - 1]) {
+          out.t.push(t[k])
+          out.v.push(NaN)
+        }
+        continue
       }
-      col = NaN
-      continue
+      if (first < 0) {
+        first = lo = hi = k
+        loV = hiV = x
+      } else if (x < loV) {
+        lo = k
+        loV = x
+      } else if (x > hiV) {
+        hi = k
+        hiV = x
+      }
+      last = k
     }
-    const c = Math.floor((src.time(k) - x0) * perSecond)
-    if (c !== col) {
-      flush()
-      col = c
-      first = lo = hi = k
-      loV = hiV = v
-    } else if (v < loV) {
-      lo = k
-      loV = v
-    } else if (v > hiV) {
-      hi = k
-      hiV = v
-    }
-    last = k
+    flush()
   }
-  flush()
   return out
 }
 

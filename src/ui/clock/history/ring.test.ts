@@ -30,6 +30,19 @@ describe('history ring', () => {
     expect(r.precision(3)).toBe(4)
   })
 
+  it('copies a window of times and of one node series out, across the wrap-around', () => {
+    const r = new HistoryRing(4)
+    r.push(chunk([1, 2, 3]))
+    r.push(chunk([4, 5, 6]))
+    expect([...r.times(1, 4)]).toEqual([4, 5, 6])
+    expect([...r.series('offset', 1, 0, 4)]).toEqual([6, 8, 10, 12])
+    expect([...r.series('correction', 0, 1, 3)]).toEqual([-4, -5])
+    // into a buffer the caller gives, reused across lines
+    const out = new Float64Array(2)
+    expect(r.series('offset', 0, 2, 4, out)).toBe(out)
+    expect([...out]).toEqual([5, 6])
+  })
+
   it('drops the oldest samples when full, across the wrap-around', () => {
     const r = new HistoryRing(4)
     r.push(chunk([1, 2, 3]))

@@ -90,6 +90,28 @@ export class HistoryRing {
     return this.prec[this.phys(k)]
   }
 
+  /** Times of samples i0..i1−1, in `out` (a chart's window, read once for all its lines). */
+  times(i0: number, i1: number, out = new Float64Array(i1 - i0)): Float64Array {
+    for (let k = i0, p = this.phys(i0); k < i1; k++, p = p + 1 === this.capacity ? 0 : p + 1)
+      out[k - i0] = this.t[p]
+    return out
+  }
+
+  /** One node's offsets or corrections for samples i0..i1−1, in `out`. */
+  series(
+    kind: 'offset' | 'correction',
+    node: number,
+    i0: number,
+    i1: number,
+    out = new Float64Array(i1 - i0),
+  ): Float64Array {
+    const src = kind === 'offset' ? this.off : this.corr
+    const w = this.width
+    for (let k = i0, p = this.phys(i0); k < i1; k++, p = p + 1 === this.capacity ? 0 : p + 1)
+      out[k - i0] = src[p * w + node]
+    return out
+  }
+
   /** The first index whose time is ≥ t (size when none). */
   lowerBound(t: number): number {
     let lo = 0
