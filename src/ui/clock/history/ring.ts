@@ -92,9 +92,7 @@ export class HistoryRing {
 
   /** Times of samples i0..i1−1, in `out` (a chart's window, read once for all its lines). */
   times(i0: number, i1: number, out = new Float64Array(i1 - i0)): Float64Array {
-    for (let k = i0, p = this.phys(i0); k < i1; k++, p = p + 1 === this.capacity ? 0 : p + 1)
-      out[k - i0] = this.t[p]
-    return out
+    return this.copy(this.t, 1, 0, i0, i1, out)
   }
 
   /** One node's offsets or corrections for samples i0..i1−1, in `out`. */
@@ -105,10 +103,20 @@ export class HistoryRing {
     i1: number,
     out = new Float64Array(i1 - i0),
   ): Float64Array {
-    const src = kind === 'offset' ? this.off : this.corr
-    const w = this.width
+    return this.copy(kind === 'offset' ? this.off : this.corr, this.width, node, i0, i1, out)
+  }
+
+  /** Entry `at` of each sample i0..i1−1 of `src` (`stride` entries per sample), into `out`. */
+  private copy(
+    src: Float64Array,
+    stride: number,
+    at: number,
+    i0: number,
+    i1: number,
+    out: Float64Array,
+  ): Float64Array {
     for (let k = i0, p = this.phys(i0); k < i1; k++, p = p + 1 === this.capacity ? 0 : p + 1)
-      out[k - i0] = src[p * w + node]
+      out[k - i0] = src[p * stride + at]
     return out
   }
 
