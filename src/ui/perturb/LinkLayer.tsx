@@ -7,23 +7,6 @@ import { activateLink } from './actions'
 import { usePerturbStore, type PerturbState } from './perturbStore'
 import './perturb.css'
 
-/** Both link sets — the protocols' pairs and the ones traffic revealed — without repeats. */
-export function mergeLinks(
-  declared: readonly [number, number][],
-  learned: readonly [number, number][],
-  n: number,
-): [number, number][] {
-  const seen = new Set<number>()
-  const out: [number, number][] = []
-  for (const [a, b] of [...declared, ...learned]) {
-    const key = a * n + b
-    if (a === b || seen.has(key)) continue
-    seen.add(key)
-    out.push([a, b])
-  }
-  return out
-}
-
 const selectNet = (s: PerturbState) => ({
   cut: s.network?.cut ?? null,
   groups: s.network?.groups ?? null,

@@ -9,7 +9,8 @@ import { activateNode, openNodeMenu } from '../perturb/actions'
 import { AnnotationLayer, MapCaption } from './AnnotationLayer'
 import { Arrowhead } from './Arrowhead'
 import { GroupHalos } from '../perturb/GroupHalos'
-import { LinkLayer, mergeLinks } from '../perturb/LinkLayer'
+import { LinkLayer } from '../perturb/LinkLayer'
+import { createLinkMerger } from '../perturb/linkMerger'
 import { groupName } from '../perturb/partition'
 import { usePerturbStore, type PerturbState } from '../perturb/perturbStore'
 import { useClockSelectionStore } from '../clock/clockSelectionStore'
@@ -31,6 +32,7 @@ import { NodeGlyph, type NodeParts } from './NodeGlyph'
 import { createNodePainter, paintNodeData } from './nodePainter'
 
 const OBSTACLES_MS = 500
+const NO_LINKS: [number, number][] = []
 /** How far (as a fraction of the ring's radii) a large map's nodes are carried, not re-placed. */
 const NODES_CARRIED = 0.1
 
@@ -76,7 +78,8 @@ export function TopologyView() {
     [run, width, height, textScale],
   )
   const n = run?.nodes.length ?? 0
-  const links = useMemo(() => mergeLinks(run?.links ?? [], learned, n), [run, learned, n])
+  const merge = useMemo(createLinkMerger, [])
+  const links = useMemo(() => merge(run?.links ?? NO_LINKS, learned, n), [merge, run, learned, n])
   const ids = useMemo(() => run?.nodes.map((node) => node.id) ?? [], [run])
 
   const curves = useMemo(() => {
