@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
-import { rgb, screenPixels } from './screenPixels'
+import { drawOnPage, rgb, screenPixels } from './screenPixels'
 import { createSimulation, parseScenario, runAndSummarize } from '../src/engine'
 import { presets } from '../src/engine/scenario/presets'
 import { countReactCommits } from './reactCommits'
@@ -53,30 +53,32 @@ test('opens with the default scenario running and messages moving along the link
   expect(Number.isFinite(Number(await c1.getAttribute('data-offset')))).toBe(true)
 })
 
-test('the message canvas shows a message in its kind colour where the page says it is', async ({
-  page,
-}) => {
-  // the canvas is painted by a worker of its own; only the screen shows what it drew
-  await pause(page)
-  const messages = page.getByTestId('messages')
-  for (let i = 0; i < 50 && !(await messages.getAttribute('data-first')); i++)
-    await page.getByTestId('step').click()
-  const [, at] = ((await messages.getAttribute('data-first')) ?? '').split(' ')
-  const [x, y] = at.split(',').map(Number)
-  const colours = await page
-    .locator('.legend-kinds circle')
-    .evaluateAll((cs) => cs.map((c) => c.getAttribute('fill')!))
-  expect(colours.length).toBeGreaterThan(0)
-  // the canvas paints at the next display refresh after the attribute is written
-  const shown = async () => {
-    const {
-      pixels: [pixel],
-    } = await screenPixels(page, messages, { at: [[x, y]] })
-    const near = colours.some((c) => rgb(c).every((v, k) => Math.abs(v - pixel[k]) < 24))
-    return near ? 'a kind colour' : `pixel ${pixel} at ${x},${y}, not one of ${colours}`
-  }
-  await expect.poll(shown).toBe('a kind colour')
-})
+for (const where of ['worker', 'page'] as const)
+  test(`the message canvas shows a message in its kind colour where the page says it is (drawn by the ${where})`, async ({
+    page,
+  }) => {
+    // the canvas is painted by a worker of its own; only the screen shows what it drew
+    if (where === 'page') await drawOnPage(page)
+    await pause(page)
+    const messages = page.getByTestId('messages')
+    for (let i = 0; i < 50 && !(await messages.getAttribute('data-first')); i++)
+      await page.getByTestId('step').click()
+    const [, at] = ((await messages.getAttribute('data-first')) ?? '').split(' ')
+    const [x, y] = at.split(',').map(Number)
+    const colours = await page
+      .locator('.legend-kinds circle')
+      .evaluateAll((cs) => cs.map((c) => c.getAttribute('fill')!))
+    expect(colours.length).toBeGreaterThan(0)
+    // the canvas paints at the next display refresh after the attribute is written
+    const shown = async () => {
+      const {
+        pixels: [pixel],
+      } = await screenPixels(page, messages, { at: [[x, y]] })
+      const near = colours.some((c) => rgb(c).every((v, k) => Math.abs(v - pixel[k]) < 24))
+      return near ? 'a kind colour' : `pixel ${pixel} at ${x},${y}, not one of ${colours}`
+    }
+    await expect.poll(shown).toBe('a kind colour')
+  })
 
 test('clicking a node crashes it, clicking again restarts it; the keyboard does the same', async ({
   page,

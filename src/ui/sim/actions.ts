@@ -209,11 +209,13 @@ function receiveForStore(msg: WorkerMessage, load?: LoadCommand): void {
       return
     case 'frame':
       if (msg.runId !== get().run?.runId) return
-      frameStore.setState({ frame: msg, receivedAt: performance.now() })
       {
+        // the run store first: the frame's painters run as it lands and read what it names
+        // (a paused Step's first message of a new kind was drawn without its kind's colour)
         const changes = lowRateChanges(get(), msg)
         if (Object.keys(changes).length > 0) set(changes)
       }
+      frameStore.setState({ frame: msg, receivedAt: performance.now() })
       return
     case 'consensus':
       return receiveConsensus(msg)
