@@ -22,7 +22,7 @@
  * default page as a ratio of it; `--compare DIR|URL` measures every DriftLab case on another
  * build too (e.g. main before a change) and prints both side by side; `--seconds S`, `--reps N`,
  * `--only a,b`, `--no-build`; `--soak MIN` instead runs Multi-Paxos at 1 000× for MIN minutes
- * and prints heap and DOM nodes over time; `--views` instead opens every view of the 200- and
+ * and prints the page's heap and DOM nodes and each worker's heap over time; `--views` instead opens every view of the 200- and
  * 1 000-node runs in turn, at a share link's speed and at 1× (sweepViews), into bench/ui-views.json. Writes bench/ui-results.json. Figures, never pass/fail.
  */
 import { execFileSync } from 'node:child_process'
@@ -579,6 +579,51 @@ const VIEW_RECORDER = `(() => {
 
 // ---- soak ------------------------------------------------------------------------------------
 
+/**
+ * The page's workers (simulation, paint workers), each asked for its JS heap after a garbage
+ * collection: a leak in a worker shows in no page metric. Playwright's own CDP session cannot
+ * address a worker, so this one attaches to them and talks to each through its target session.
+ */
+async function workerHeaps(cdp: CDPSession): Promise<() => Promise<Record<string, number>>> {
+  const workers = new Map<string, string>()
+  const answers = new Map<number, (result: unknown) => void>()
+  let next = 0
+  cdp.on('Target.attachedToTarget', (e) => {
+    if (e.targetInfo.type === 'worker') workers.set(e.sessionId, e.targetInfo.url)
+  })
+  cdp.on('Target.detachedFromTarget', (e) => workers.delete(e.sessionId))
+  cdp.on('Target.receivedMessageFromTarget', (e) => {
+    const m = JSON.parse(e.message) as { id?: number; result?: unknown }
+    if (m.id !== undefined) answers.get(m.id)?.(m.result)
+    answers.delete(m.id ?? -1)
+  })
+  await cdp.send('Target.setAutoAttach', {
+    autoAttach: true,
+    waitForDebuggerOnStart: false,
+    flatten: false,
+  })
+  const ask = (sessionId: string, method: string) => {
+    const id = ++next
+    const answered = new Promise((done) => answers.set(id, done))
+    void cdp.send('Target.sendMessageToTarget', {
+      sessionId,
+      message: JSON.stringify({ id, method }),
+    })
+    return within(10_000, answered)
+  }
+  return async () => {
+    const heaps: Record<string, number> = {}
+    for (const [session, url] of workers) {
+      await ask(session, 'HeapProfiler.collectGarbage')
+      const { usedSize } = (await ask(session, 'Runtime.getHeapUsage')) as { usedSize: number }
+      // the file name without the bundler's hash: simulation, message paint, two chart paints
+      const name = (url.split('/').pop() ?? url).replace(/-[\w-]{8}\.js$/, '')
+      heaps[name] = (heaps[name] ?? 0) + usedSize / 2 ** 20
+    }
+    return heaps
+  }
+}
+
 async function soak(browser: Browser, base: string, minutes: number) {
   const context = await browser.newContext({ viewport: VIEWPORT })
   const page = await context.newPage()
@@ -591,14 +636,17 @@ async function soak(browser: Browser, base: string, minutes: number) {
   await play(page)
   const cdp = await context.newCDPSession(page)
   await cdp.send('Performance.enable', { timeDomain: 'timeTicks' })
+  const workersHeap = await workerHeaps(cdp)
   const samples: {
     minute: number
     simTime: number
     heapMB: number
     domNodes: number
     listeners: number
+    /** each worker's JS heap (MB), by script name */
+    workersMB: Record<string, number>
   }[] = []
-  console.log('minute  sim time (s)  JS heap (MB)  DOM nodes  listeners')
+  console.log("minute  sim time (s)  JS heap (MB)  DOM nodes  listeners  workers' heaps (MB)")
   const t0 = Date.now()
   for (let i = 0; ; i++) {
     const minute = (Date.now() - t0) / 60_000
@@ -611,10 +659,14 @@ async function soak(browser: Browser, base: string, minutes: number) {
       heapMB: m.JSHeapUsedSize / 2 ** 20,
       domNodes: m.Nodes,
       listeners: m.JSEventListeners,
+      workersMB: await workersHeap(),
     }
     samples.push(s)
+    const workers = Object.entries(s.workersMB)
+      .map(([name, mb]) => `${name} ${mb.toFixed(1)}`)
+      .join(', ')
     console.log(
-      `${minute.toFixed(1).padStart(6)}  ${simTime.toFixed(1).padStart(12)}  ${s.heapMB.toFixed(1).padStart(12)}  ${String(s.domNodes).padStart(9)}  ${String(s.listeners).padStart(9)}`,
+      `${minute.toFixed(1).padStart(6)}  ${simTime.toFixed(1).padStart(12)}  ${s.heapMB.toFixed(1).padStart(12)}  ${String(s.domNodes).padStart(9)}  ${String(s.listeners).padStart(9)}  ${workers}`,
     )
     if (minute >= minutes) break
     await page.waitForTimeout(Math.min(30_000, Math.max(1000, (minutes - minute) * 60_000)))
