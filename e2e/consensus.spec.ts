@@ -286,3 +286,23 @@ test('screenshots in English and Chinese: a Multi-Paxos run mid-election', async
   await expect(page.getByTestId('consensus-panel')).toContainText('共识')
   await page.screenshot({ path: testInfo.outputPath('election-zh.png'), fullPage: true })
 })
+
+test('a consensus view shown alone is styled: the lease chart, the safety status and the map marks', async ({
+  page,
+}, testInfo) => {
+  // presenter mode on the lease lesson shows the lease chart and not the Paxos panel, which
+  // used to be the only view that brought the consensus styles with it
+  await page.setViewportSize({ width: 1366, height: 768 })
+  await page.goto('/?lang=en&present=1&lesson=leader-leases&step=3')
+  await expect(page.getByTestId('view-tab-lease')).toHaveAttribute('aria-selected', 'true')
+  await expect(page.getByTestId('view-paxos')).toHaveCount(0)
+  const style = (selector: string, property: string) =>
+    page
+      .locator(selector)
+      .first()
+      .evaluate((el, p) => getComputedStyle(el).getPropertyValue(p), property)
+  await expect.poll(() => style('.lease-grid', 'display')).toBe('flex')
+  expect(await style('.safety.safety-ok', 'border-left-color')).toBe('rgb(22, 163, 74)')
+  expect(await style('.role-label.role-leader', 'fill')).toBe('rgb(146, 64, 14)')
+  await page.screenshot({ path: testInfo.outputPath('lease-alone.png') })
+})

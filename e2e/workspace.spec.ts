@@ -200,6 +200,23 @@ test('presenter mode: one view, large map labels, readable clocks, keyboard and 
   await page.screenshot({ path: testInfo.outputPath('presenter-zh.png') })
 })
 
+for (const lang of ['en', 'zh'] as const)
+  test(`presenter mode on a 1280×720 projector (${lang}): the control bar stays one row`, async ({
+    page,
+  }, testInfo) => {
+    await page.setViewportSize({ width: 1280, height: 720 })
+    await page.goto(`/?lang=${lang}&present=1`)
+    await expect(page.getByTestId('node-s1')).toBeVisible()
+    // the quiet-period notice comes and goes in room kept for it: the row never changes
+    const middle = async (id: string) => {
+      const box = (await page.getByTestId(id).boundingBox())!
+      return box.y + box.height / 2
+    }
+    expect(Math.abs((await middle('sim-time')) - (await middle('play-pause')))).toBeLessThan(8)
+    expect(Math.abs((await middle('speed')) - (await middle('play-pause')))).toBeLessThan(8)
+    await page.screenshot({ path: testInfo.outputPath(`presenter-1280-${lang}.png`) })
+  })
+
 for (const [name, width, height] of [
   ['tablet', 768, 1024],
   ['phone', 390, 844],

@@ -7,6 +7,7 @@ import { useRunStore, type RunState } from '../store/runStore'
 import { checkValue, MAX_VALUE_LENGTH, targetRefusal } from './clientInput'
 import { newestFirst, requestOutcome } from './requests'
 import { useConsensusStore, type ConsensusState, type NodeStructure } from './consensusStore'
+import './consensus.css'
 
 const selectRun = (s: RunState) => ({ run: s.run, statuses: s.statuses })
 const selectConsensus = (s: ConsensusState) => ({

@@ -9,6 +9,7 @@ import type { TopologyLayout } from '../topology/layout'
 import { quorumText } from './quorum'
 import { roleKey, roleName } from './roles'
 import { useConsensusStore, type ConsensusState } from './consensusStore'
+import './consensus.css'
 
 const selectRun = (s: RunState) => s.run
 const selectConsensus = (s: ConsensusState) => ({ runId: s.runId, meta: s.meta, nodes: s.nodes })

@@ -7,6 +7,7 @@ import { useRunStore } from '../store/runStore'
 import { horizonOf, leaseChart, type LeaseRow } from './leaseRows'
 import { useConsensusStore, type ConsensusState } from './consensusStore'
 import { writeText } from '../domWrites'
+import './consensus.css'
 
 const selectRows = (s: ConsensusState) => {
   const rows: { node: string; kind: LeaseRow['kind']; holder: string }[] = []
@@ -112,7 +113,7 @@ export function LeaseChart() {
       </p>
       <div className="lease-grid">
         <div className="lease-row lease-axis-row" aria-hidden="true">
-          <span />
+          <span className="lease-axis-unit">{t('consensus.lease.axis')}</span>
           <div className="lease-axis">
             {ticks.map((s) => (
               <span key={s} style={{ left: pct(s, horizon) }}>

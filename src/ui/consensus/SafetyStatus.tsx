@@ -7,6 +7,7 @@ import { useT, type MessageKey, type Translate } from '../i18n'
 import { useRunStore, type RunState } from '../store/runStore'
 import { useConsensusStore, type ConsensusState } from './consensusStore'
 import { violationFacts } from './violationFacts'
+import './consensus.css'
 
 /** the newest violations are listed; older ones are counted */
 const MAX_LISTED = 20

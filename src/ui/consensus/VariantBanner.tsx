@@ -2,6 +2,7 @@ import { useShallow } from 'zustand/react/shallow'
 import { presetText, useLangStore, useT } from '../i18n'
 import { useRunStore, type RunState } from '../store/runStore'
 import { useConsensusStore, type ConsensusState } from './consensusStore'
+import './consensus.css'
 
 const selectRun = (s: RunState) => ({ runId: s.run?.runId ?? -2, source: s.run?.source ?? null })
 const selectVariant = (s: ConsensusState) => ({ runId: s.runId, variant: s.meta?.variant })

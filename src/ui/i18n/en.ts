@@ -433,7 +433,8 @@ export const en = {
   'consensus.lease.off': 'Leases are off in this scenario: every read goes through the log.',
   'consensus.lease.bound':
     'Drift bound {ppm} ppm: of a {follower} s promise, the leader counts only {leader} s, from the send time of its heartbeat.',
-  'consensus.lease.tick': '+{s} s',
+  'consensus.lease.tick': '+{s}',
+  'consensus.lease.axis': 'time left (s)',
   'consensus.lease.none': 'Nobody holds or grants a lease right now.',
   'consensus.lease.own': '{node} holds the lease',
   'consensus.lease.grant': '{node} promised {holder}',

@@ -409,7 +409,8 @@ export const zh: Catalogue = {
   'consensus.lease.off': '本场景未启用租约：所有读请求都经过日志。',
   'consensus.lease.bound':
     '漂移上界 {ppm} ppm：对于 {follower} 秒的承诺，领导者从其心跳发送时刻起只计 {leader} 秒。',
-  'consensus.lease.tick': '+{s} 秒',
+  'consensus.lease.tick': '+{s}',
+  'consensus.lease.axis': '剩余时长（秒）',
   'consensus.lease.none': '当前没有节点持有或授予租约。',
   'consensus.lease.own': '{node} 持有租约',
   'consensus.lease.grant': '{node} 向 {holder} 承诺',

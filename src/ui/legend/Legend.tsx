@@ -5,6 +5,7 @@ import { kindLabel } from './kindNames'
 import { messageColour } from '../topology/messageLayer'
 import { LinkSwatch } from '../perturb/LinkSwatch'
 import { useRunStore, type RunState } from '../store/runStore'
+import '../consensus/consensus.css'
 
 const selectKinds = (s: RunState) => s.kinds
 
