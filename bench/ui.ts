@@ -593,9 +593,11 @@ async function workerHeaps(cdp: CDPSession): Promise<() => Promise<Record<string
   })
   cdp.on('Target.detachedFromTarget', (e) => workers.delete(e.sessionId))
   cdp.on('Target.receivedMessageFromTarget', (e) => {
+    // answers carry the id they were asked with; events have none
     const m = JSON.parse(e.message) as { id?: number; result?: unknown }
-    if (m.id !== undefined) answers.get(m.id)?.(m.result)
-    answers.delete(m.id ?? -1)
+    if (m.id === undefined) return
+    answers.get(m.id)?.(m.result)
+    answers.delete(m.id)
   })
   await cdp.send('Target.setAutoAttach', {
     autoAttach: true,
