@@ -30,8 +30,9 @@ const PAINT_PROPERTIES = [
 const SVG_NS = 'http://www.w3.org/2000/svg'
 
 /**
- * `svg` as a standalone picture; `under`, an SVG of the same size stacked beneath it on the page
- * (a large map's link mesh), becomes the picture's first layer.
+ * `svg` as a standalone picture; `under`, an SVG stacked beneath it on the page (a large map's
+ * link mesh: drawn for the box it was built in, carried onto the map's box by a CSS transform),
+ * becomes the picture's first layer, carried by the same transform.
  */
 export function serializeSvg(
   svg: SVGSVGElement,
@@ -43,6 +44,8 @@ export function serializeSvg(
   const to: Element[] = [copy, ...copy.querySelectorAll('*')]
   if (under) {
     const layer = document.createElementNS(SVG_NS, 'g')
+    const carried = getComputedStyle(under).transform
+    if (carried !== 'none') layer.setAttribute('transform', carried)
     for (const child of under.children) {
       const clone = child.cloneNode(true) as Element
       layer.appendChild(clone)

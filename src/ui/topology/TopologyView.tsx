@@ -98,21 +98,23 @@ export function TopologyView() {
 
   // Tens of thousands of curves at 200 nodes, built when the links change, not every render:
   // links only grow within a run, so a batch of new ones appends its curves to the path built
-  // so far. The path stays in the coordinates of the layout it was first built for (`base`);
-  // when the map's box changes size (a legend row appears, the window is resized) a transform
-  // carries it onto the new layout instead of rebuilding it — rebuilding was a 100–400 ms task
-  // each time. A new run starts over.
-  const built = useRef<{ run: typeof run; base: TopologyLayout | null; count: number; d: string }>({
-    run: null,
-    base: null,
-    count: 0,
-    d: '',
-  })
+  // so far. The path stays in the coordinates of the box it was first built for (`base`, its
+  // SVG keeps that size); when the map's box changes size (a legend row appears, the window is
+  // resized) a CSS transform on that SVG carries it onto the new layout — rebuilding was a
+  // 100–400 ms task each time, and a transform on the path itself still laid out and
+  // repainted every curve, where a CSS one only moves its composited layer. A new run starts over.
+  const built = useRef<{
+    run: typeof run
+    base: TopologyLayout | null
+    size: { width: number; height: number }
+    count: number
+    d: string
+  }>({ run: null, base: null, size: { width: 0, height: 0 }, count: 0, d: '' })
   const bundle = useMemo(() => {
     if (!layout || layout.detailed) return null
     const b = built.current
     if (b.run !== run || !b.base || links.length < b.count)
-      Object.assign(b, { run, base: layout, count: 0, d: '' })
+      Object.assign(b, { run, base: layout, size: { width, height }, count: 0, d: '' })
     const base = b.base!
     for (; b.count < links.length; b.count++) {
       const [from, to] = links[b.count]
@@ -120,8 +122,8 @@ export function TopologyView() {
         b.d += curvePath(linkCurve(base.nodes[from], base.nodes[to], base.radius + 2))
     }
     const transform = base === layout ? undefined : ringTransform(base.ring, layout.ring)
-    return { d: b.d, transform }
-  }, [run, layout, links])
+    return { d: b.d, size: b.size, transform }
+  }, [run, layout, links, width, height])
 
   // The same for a large map's nodes: placed where this run first laid them out, and carried by
   // the mesh's transform while the box changes only a little. A legend row appearing when a
@@ -254,15 +256,15 @@ export function TopologyView() {
         // it crosses, it cost 0.8 s of raster a second at 200 nodes.
         <svg
           className="topology-links"
-          width={width}
-          height={height}
-          viewBox={`0 0 ${width} ${height}`}
+          width={bundle.size.width}
+          height={bundle.size.height}
+          viewBox={`0 0 ${bundle.size.width} ${bundle.size.height}`}
+          style={{ transform: bundle.transform }}
           aria-hidden="true"
         >
           <path
             className="link link-bundle"
             d={bundle.d}
-            transform={bundle.transform}
             style={{ opacity: meshOpacity(links.length) }}
           />
         </svg>

@@ -116,7 +116,7 @@ describe('topology layout', () => {
     const from = layoutTopology(nodes, 1000, 557)
     const to = layoutTopology(nodes, 1180, 417)
     const m = /^matrix\((.*)\)$/.exec(ringTransform(from.ring, to.ring))!
-    const [a, b, c, d, e, f] = m[1].split(' ').map(Number)
+    const [a, b, c, d, e, f] = m[1].split(', ').map(Number)
     expect([b, c]).toEqual([0, 0])
     for (let i = 0; i < nodes.length; i++) {
       const p = from.nodes[i]
@@ -124,7 +124,7 @@ describe('topology layout', () => {
       expect(d * p.y + f).toBeCloseTo(to.nodes[i].y, 3)
     }
     // the same box: no change
-    expect(ringTransform(from.ring, from.ring)).toBe('matrix(1 0 0 1 0 0)')
+    expect(ringTransform(from.ring, from.ring)).toBe('matrix(1, 0, 0, 1, 0, 0)')
   })
 })
 

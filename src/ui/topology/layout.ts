@@ -54,18 +54,19 @@ export interface Ring {
 }
 
 /**
- * The SVG transform that carries a drawing made for a map laid out on ring `from` onto one laid
+ * The transform (SVG or CSS) that carries a drawing made for a map laid out on ring `from` onto one laid
  * out on ring `to`: every node position is its ring's centre plus the radii times a fixed unit
  * vector, so one scale per axis and a shift move each node exactly onto its new place. A large
- * map's mesh of links (tens of thousands of curves) is moved this way when the map's box
- * changes size instead of being built again.
+ * map's mesh of links (tens of thousands of curves) and, for a small change, its nodes are moved
+ * this way when the map's box changes size instead of being built again.
  */
 export function ringTransform(from: Ring, to: Ring): string {
   const sx = to.rx / from.rx
   const sy = to.ry / from.ry
   const tx = to.cx - from.cx * sx
   const ty = to.cy - from.cy * sy
-  return `matrix(${[sx, 0, 0, sy, tx, ty].map((v) => +v.toFixed(6)).join(' ')})`
+  // commas: the same string serves an SVG transform attribute and a CSS transform (px)
+  return `matrix(${[sx, 0, 0, sy, tx, ty].map((v) => +v.toFixed(6)).join(', ')})`
 }
 
 function ring(count: number, at: Ring, scale: Point, phase: number): NodePlacement[] {
