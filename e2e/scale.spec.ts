@@ -3,6 +3,7 @@ import { expect, test, type Page } from '@playwright/test'
 import { cristianFleet, paxosCluster } from '../bench/uiScenarios'
 import type { ScenarioInput } from '../src/engine'
 import { encodeShare } from '../src/engine/scenario/shareCodec'
+import { countRenders } from './reactCommits'
 import { openView } from './views'
 
 /**
@@ -198,4 +199,30 @@ test('200 nodes: a small change of the map box carries the nodes with the mesh; 
   await page.setViewportSize({ width: 1000, height: 600 })
   await expect(nodes).not.toHaveAttribute('transform', /.+/)
   expect(await glyph.getAttribute('transform')).not.toBe(placedAt)
+})
+
+test('200 nodes: when the map grows (the shared-run notice goes), the nodes move without one glyph rendering again', async ({
+  page,
+}) => {
+  test.setTimeout(120_000)
+  // NodeGlyph is the component with an `onToggle` prop
+  const glyphRenders = await countRenders(page, 'onToggle')
+  await openLarge(page, paxosCluster(200), 200)
+  // n51, a quarter of the way round the ring: level with its centre, which moves down as the map grows
+  const glyph = page.locator('svg.topology-svg g.nodes > g').nth(50)
+  const placedAt = await glyph.getAttribute('transform')
+  const rendered = await glyphRenders()
+  const top = async () => (await page.getByTestId('node-n51').boundingBox())!.y
+  const before = await top()
+  await page.getByTestId('run-notice').getByRole('button').click()
+  await expect(page.getByTestId('run-notice')).toHaveCount(0)
+  // a change too large to carry: every node placed afresh
+  await expect(page.locator('svg.topology-svg g.nodes')).not.toHaveAttribute('transform', /.+/)
+  await expect(glyph).not.toHaveAttribute('transform', placedAt ?? '')
+  await expect.poll(top).not.toBe(before)
+  expect(await glyphRenders()).toBe(rendered)
+  // the count does see a glyph render: crashing n1 renders n1's
+  await page.getByTestId('node-n1').click()
+  await expect(page.getByTestId('node-n1')).toHaveAttribute('data-status', 'crashed')
+  expect(await glyphRenders()).toBeGreaterThan(rendered)
 })

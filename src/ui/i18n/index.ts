@@ -1,3 +1,4 @@
+import { useCallback } from 'react'
 import type { RunSource } from '../../worker/wire'
 import { en, enPresets, type Catalogue, type MessageKey, type PresetText } from './en'
 import { zh, zhPresets } from './zh'
@@ -43,10 +44,13 @@ export function sourceName(lang: Lang, source: RunSource, name: string): string 
 
 const selectLang = (s: { lang: Lang }) => s.lang
 
-/** `t(key, params)` in the current language; re-renders the caller when the language changes. */
+/**
+ * `t(key, params)` in the current language; re-renders the caller when the language changes.
+ * The same function until then, so what is memoised on it is kept.
+ */
 export function useT(): Translate {
   const lang = useLangStore(selectLang)
-  return (key, params) => translate(lang, key, params)
+  return useCallback<Translate>((key, params) => translate(lang, key, params), [lang])
 }
 
 /** For per-frame painters, which read the language without subscribing React. */

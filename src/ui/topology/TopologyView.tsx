@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react'
 import { useStore } from 'zustand'
 import { useShallow } from 'zustand/react/shallow'
 import type { Frame } from '../../worker/wire'
@@ -229,22 +229,75 @@ export function TopologyView() {
   const liars = useStore(clockFeedStore, (s) =>
     tool === 'falseticker' ? (s.summary?.map((x) => (x.lie !== 0 ? '1' : '0')).join('') ?? '') : '',
   )
-  const hintFor = (index: number, id: string): string | undefined => {
-    if (draft)
-      return t('node.assignHint', {
-        id,
-        group: groupName(draft.assign[index]),
-        brush: groupName(draft.brush),
-      })
-    const node = {
-      id,
-      index,
-      status: statuses[index] ?? 'up',
-      lying: liars[index] === '1',
-      selected: id === selected,
-    }
-    return nodeHint(tool, node, amount, t) ?? undefined
-  }
+  // computed when what they say changes, not when the nodes move (1 000 of them at 1 000 nodes)
+  const hints = useMemo(
+    () =>
+      run?.nodes.map(({ id }, index): string | undefined => {
+        if (draft)
+          return t('node.assignHint', {
+            id,
+            group: groupName(draft.assign[index]),
+            brush: groupName(draft.brush),
+          })
+        const node = {
+          id,
+          index,
+          status: statuses[index] ?? 'up',
+          lying: liars[index] === '1',
+          selected: id === selected,
+        }
+        return nodeHint(tool, node, amount, t) ?? undefined
+      }) ?? [],
+    [run, draft, statuses, liars, selected, tool, amount, t],
+  )
+
+  // The glyphs as elements, made again only when what they show changes; where each one sits
+  // is written into its group after render. Moving 1 000 nodes (the map's box grew when a notice
+  // went) then renders none of them: rendered again, they were a 30–55 ms task.
+  const ready = placed !== null
+  const radius = placed?.radius ?? 0
+  const detailed = placed?.detailed ?? false
+  // the side each readout goes (a large map has none)
+  const sides = useMemo(() => (placed?.detailed ? placed.nodes.map((p) => p.out) : null), [placed])
+  const glyphAt = useRef<(SVGGElement | null)[]>([])
+  const nodeGlyphs = useMemo(
+    () =>
+      ready &&
+      run?.nodes.map((node, i) => (
+        <g
+          key={`${run.runId}:${node.id}`}
+          ref={(el) => {
+            glyphAt.current[i] = el
+          }}
+        >
+          <NodeGlyph
+            index={i}
+            id={node.id}
+            reference={node.reference}
+            status={statuses[i] ?? 'up'}
+            outX={sides?.[i].x ?? 0}
+            outY={sides?.[i].y ?? 0}
+            r={radius}
+            detailed={detailed}
+            register={register}
+            onToggle={activateNode}
+            onMenu={openNodeMenu}
+            hint={hints[i]}
+            selected={node.id === selected}
+          />
+        </g>
+      )),
+    [ready, run, statuses, sides, radius, detailed, register, hints, selected],
+  )
+  useLayoutEffect(() => {
+    if (!placed) return
+    placed.nodes.forEach((p, i) =>
+      glyphAt.current[i]?.setAttribute(
+        'transform',
+        `translate(${p.x.toFixed(1)},${p.y.toFixed(1)})`,
+      ),
+    )
+  }, [placed, nodeGlyphs])
 
   return (
     <div className="topology" ref={box}>
@@ -287,24 +340,7 @@ export function TopologyView() {
           {placed && <GroupHalos places={placed.nodes} r={placed.radius} />}
         </g>
         <g className="nodes" transform={glyphs.transform}>
-          {placed &&
-            run!.nodes.map((node, i) => (
-              <NodeGlyph
-                key={`${run!.runId}:${node.id}`}
-                index={i}
-                id={node.id}
-                reference={node.reference}
-                status={statuses[i] ?? 'up'}
-                place={placed.nodes[i]}
-                r={placed.radius}
-                detailed={placed.detailed}
-                register={register}
-                onToggle={activateNode}
-                onMenu={openNodeMenu}
-                hint={hintFor(i, node.id)}
-                selected={node.id === selected}
-              />
-            ))}
+          {nodeGlyphs}
         </g>
         {/* annotation layer: above links and nodes, below the message canvas */}
         {layout && <ConsensusOverlay layout={layout} />}
