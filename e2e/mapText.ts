@@ -40,3 +40,19 @@ export const readoutCollisions = (page: Page) =>
     })
     return found
   })
+
+/**
+ * Readouts whose lines run into each other: a line's box (the font's ascent and descent, taller
+ * for Chinese glyphs) reaching more than 2.5 px into the next line's.
+ */
+export const crampedReadouts = (page: Page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll('.node-readout')].flatMap((el) => {
+      const lines = [...el.querySelectorAll('tspan')]
+        .map((t) => t.getBoundingClientRect())
+        .filter((r) => r.height > 0)
+      return lines.some((r, i) => i > 0 && lines[i - 1].bottom - r.top > 2.5)
+        ? [el.textContent ?? '']
+        : []
+    }),
+  )

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test'
 import { presets } from '../src/engine/scenario/presets'
-import { readoutCollisions, readoutsOffMap } from './mapText'
+import { crampedReadouts, readoutCollisions, readoutsOffMap } from './mapText'
 import { openView } from './views'
 
 /**
@@ -116,6 +116,12 @@ for (const present of [false, true]) {
     await expect(page.locator('.node-readout')).toHaveCount(7)
     await expect.poll(() => readoutCollisions(page)).toEqual([])
     expect(await readoutsOffMap(page)).toEqual([])
+    // a readout's own lines too, in presenter mode's larger text and in Chinese
+    expect(await crampedReadouts(page)).toEqual([])
+    await page.getByTestId('lang-switch').click()
+    await expect(page.locator('.node-offset').first()).toContainText('偏移')
+    expect(await crampedReadouts(page)).toEqual([])
+    await page.getByTestId('lang-switch').click()
     await page.screenshot({
       path: testInfo.outputPath(`falsetickers-3${present ? '-present' : ''}.png`),
     })

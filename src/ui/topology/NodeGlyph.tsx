@@ -21,6 +21,8 @@ interface Props {
   /** the unit vector away from the map's centre (layout.ts): the readout goes on that side */
   outX: number
   outY: number
+  /** the readouts' font size over the default 13 px (presenter mode) */
+  textScale: number
   r: number
   detailed: boolean
   register(index: number, parts: NodeParts | null): void
@@ -33,17 +35,18 @@ interface Props {
   onMenu?(index: number, x: number, y: number): void
 }
 
+/** Readout line spacing at the default 13 px text */
 const LINE = 15
 
 /** Where the readout block goes: on the outward side of the node, anchored to read naturally. */
-function labelPosition(x: number, y: number, r: number, lines: number) {
+function labelPosition(x: number, y: number, r: number, lines: number, line: number) {
   const anchor = x > 0.35 ? 'start' : x < -0.35 ? 'end' : 'middle'
   // clear of the highlight ring (its 4 px stroke) and of the text's own ascent
   const gap = r + HIGHLIGHT_RING + 8
   const dx = x * gap
   let top = y * gap
-  if (y < -0.35) top -= (lines - 1) * LINE
-  else if (y <= 0.35) top -= ((lines - 1) * LINE) / 2
+  if (y < -0.35) top -= (lines - 1) * line
+  else if (y <= 0.35) top -= ((lines - 1) * line) / 2
   return { anchor, dx, top: top + 4 } as const
 }
 
@@ -56,8 +59,8 @@ const crossPath = (r: number) => symbol(symbolTimes, (r * 1.5) ** 2)() ?? ''
  * parent's group, not this: 1 000 glyphs rendered again cost 30–55 ms.
  */
 export const NodeGlyph = memo(function NodeGlyph(props: Props) {
-  const { index, id, reference, status, outX, outY, r, detailed, register, onToggle, onMenu } =
-    props
+  const { index, id, reference, status, outX, outY, textScale, r, detailed } = props
+  const { register, onToggle, onMenu } = props
   const t = useT()
   const innerId = r >= 14
   // Re-registered when the readout structure changes, so the painter never holds stale parts.
@@ -97,7 +100,9 @@ export const NodeGlyph = memo(function NodeGlyph(props: Props) {
     (onMenu ? ` ${t('node.moreHint')}` : '')
   const showStatus = status !== 'up'
   const lines = 2 + (showStatus ? 1 : 0)
-  const label = labelPosition(outX, outY, r, lines)
+  // presenter mode's 16 px readouts need the lines spaced to match (15 px left them touching)
+  const line = Math.round(LINE * textScale)
+  const label = labelPosition(outX, outY, r, lines, line)
 
   return (
     <g ref={ref} className={`node node-${status}${reference ? ' node-reference' : ''}`}>
@@ -144,16 +149,16 @@ export const NodeGlyph = memo(function NodeGlyph(props: Props) {
               {id}
             </tspan>
           )}
-          <tspan x={label.dx} dy={innerId ? 0 : LINE} className="node-local" />
+          <tspan x={label.dx} dy={innerId ? 0 : line} className="node-local" />
           {reference ? (
-            <tspan x={label.dx} dy={LINE} className="node-ref-label">
+            <tspan x={label.dx} dy={line} className="node-ref-label">
               {t('node.reference')}
             </tspan>
           ) : (
-            <tspan x={label.dx} dy={LINE} className="node-offset" />
+            <tspan x={label.dx} dy={line} className="node-offset" />
           )}
           {showStatus && (
-            <tspan x={label.dx} dy={LINE} className={`node-status-label status-${status}`}>
+            <tspan x={label.dx} dy={line} className={`node-status-label status-${status}`}>
               {t(`status.${status}`)}
             </tspan>
           )}

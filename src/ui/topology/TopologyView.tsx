@@ -277,6 +277,7 @@ export function TopologyView() {
             status={statuses[i] ?? 'up'}
             outX={sides?.[i].x ?? 0}
             outY={sides?.[i].y ?? 0}
+            textScale={textScale}
             r={radius}
             detailed={detailed}
             register={register}
@@ -287,7 +288,7 @@ export function TopologyView() {
           />
         </g>
       )),
-    [ready, run, statuses, sides, radius, detailed, register, hints, selected],
+    [ready, run, statuses, sides, textScale, radius, detailed, register, hints, selected],
   )
   useLayoutEffect(() => {
     if (!placed) return
