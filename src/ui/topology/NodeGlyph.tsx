@@ -6,6 +6,8 @@ import { HIGHLIGHT_RING } from './layout'
 
 /** The DOM parts the per-frame painter writes into (React never renders their values). */
 export interface NodeParts {
+  /** the glyph's group, drawn round the origin: TopologyView writes its place (`transform`) */
+  root: SVGGElement
   /** the `node-<id>` element, which carries data-offset / data-local */
   control: SVGGElement
   local: SVGTextContentElement | null
@@ -53,10 +55,10 @@ function labelPosition(x: number, y: number, r: number, lines: number, line: num
 const crossPath = (r: number) => symbol(symbolTimes, (r * 1.5) ** 2)() ?? ''
 
 /**
- * One node, drawn round the origin (its parent places it): React renders its structure and
- * low-rate state (status, labels); the painter fills in the clock reading, the offset and the
- * offset arc every frame through `register`. Moving a node to a new place renders only the
- * parent's group, not this: 1 000 glyphs rendered again cost 30–55 ms.
+ * One node, drawn round the origin: React renders its structure and low-rate state (status,
+ * labels); through `register`, the map writes its place and the painter fills in the clock
+ * reading, the offset and the offset arc every frame. Moving a node renders nothing again:
+ * 1 000 glyphs rendered again to move them cost 30–55 ms.
  */
 export const NodeGlyph = memo(function NodeGlyph(props: Props) {
   const { index, id, reference, status, outX, outY, textScale, r, detailed } = props
@@ -68,6 +70,7 @@ export const NodeGlyph = memo(function NodeGlyph(props: Props) {
     (el: SVGGElement | null) => {
       if (!el) return register(index, null)
       register(index, {
+        root: el,
         control: el.querySelector<SVGGElement>('.node-control')!,
         local: el.querySelector('.node-local'),
         offset: el.querySelector('.node-offset'),

@@ -252,53 +252,46 @@ export function TopologyView() {
   )
 
   // The glyphs as elements, made again only when what they show changes; where each one sits
-  // is written into its group after render. Moving 1 000 nodes (the map's box grew when a notice
-  // went) then renders none of them: rendered again, they were a 30–55 ms task.
+  // is written into its registered group after render. Moving 1 000 nodes (the map's box grew
+  // when a notice went) then renders none of them: rendered again, they were a 30–55 ms task.
   const ready = placed !== null
   const radius = placed?.radius ?? 0
   const detailed = placed?.detailed ?? false
   // the side each readout goes (a large map has none)
   const sides = useMemo(() => (placed?.detailed ? placed.nodes.map((p) => p.out) : null), [placed])
-  const glyphAt = useRef<(SVGGElement | null)[]>([])
   const nodeGlyphs = useMemo(
     () =>
       ready &&
       run?.nodes.map((node, i) => (
-        <g
+        <NodeGlyph
           key={`${run.runId}:${node.id}`}
-          ref={(el) => {
-            glyphAt.current[i] = el
-          }}
-        >
-          <NodeGlyph
-            index={i}
-            id={node.id}
-            reference={node.reference}
-            status={statuses[i] ?? 'up'}
-            outX={sides?.[i].x ?? 0}
-            outY={sides?.[i].y ?? 0}
-            textScale={textScale}
-            r={radius}
-            detailed={detailed}
-            register={register}
-            onToggle={activateNode}
-            onMenu={openNodeMenu}
-            hint={hints[i]}
-            selected={node.id === selected}
-          />
-        </g>
+          index={i}
+          id={node.id}
+          reference={node.reference}
+          status={statuses[i] ?? 'up'}
+          outX={sides?.[i].x ?? 0}
+          outY={sides?.[i].y ?? 0}
+          textScale={textScale}
+          r={radius}
+          detailed={detailed}
+          register={register}
+          onToggle={activateNode}
+          onMenu={openNodeMenu}
+          hint={hints[i]}
+          selected={node.id === selected}
+        />
       )),
     [ready, run, statuses, sides, textScale, radius, detailed, register, hints, selected],
   )
+  // (a glyph made again keeps its group and its place; a new run's glyphs come with a new layout)
   useLayoutEffect(() => {
-    if (!placed) return
-    placed.nodes.forEach((p, i) =>
-      glyphAt.current[i]?.setAttribute(
+    placed?.nodes.forEach((p, i) =>
+      parts.current[i]?.root.setAttribute(
         'transform',
         `translate(${p.x.toFixed(1)},${p.y.toFixed(1)})`,
       ),
     )
-  }, [placed, nodeGlyphs])
+  }, [placed])
 
   return (
     <div className="topology" ref={box}>

@@ -10,7 +10,13 @@ function fakeParts() {
     setAttribute: (attr: string, value: string) => void writes.push(`${name}.${attr}=${value}`),
     textContent: '',
   })
-  const parts = { control: el('control'), local: el('local'), offset: el('offset'), arc: el('arc') }
+  const parts = {
+    root: el('root'),
+    control: el('control'),
+    local: el('local'),
+    offset: el('offset'),
+    arc: el('arc'),
+  }
   return { parts: parts as unknown as NodeParts, writes }
 }
 
