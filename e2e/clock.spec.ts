@@ -181,7 +181,12 @@ test('the charts zoom and pan with the wheel, the keyboard and the buttons', asy
   // wait for the chart to paint the paused moment
   await chart.scrollIntoViewIfNeeded()
   const pausedAt = Number(await page.getByTestId('run-info').getAttribute('data-sim-time'))
-  await expect.poll(async () => Number(await chart.getAttribute('data-x1'))).toBe(pausedAt)
+  await expect.poll(async () => Number(await chart.getAttribute('data-now'))).toBe(pausedAt)
+  // the whole history's window reaches past the present by less than a step (~25 %)
+  const x0 = Number(await chart.getAttribute('data-x0'))
+  const x1 = Number(await chart.getAttribute('data-x1'))
+  expect(x1).toBeGreaterThanOrEqual(pausedAt)
+  expect(x1 - x0).toBeLessThanOrEqual((pausedAt - x0) * 1.26 + 0.5)
   const whole = await span()
 
   const box = (await chart.locator('.chart-zoom').boundingBox())!
@@ -323,45 +328,61 @@ test('NTP at full speed with the inspector open: charts are painted, React commi
   expect(await commits()).toBeLessThanOrEqual(c0 + 20)
 })
 
-test('a chart axis is redrawn only when its scale changes', async ({ page }) => {
+test('a chart axis is redrawn only when its scale changes; the lines grow inside their window', async ({
+  page,
+}) => {
   await page.goto('/?lang=en')
   await expect(page.getByTestId('offset-chart')).toBeVisible()
   await expect.poll(() => simTime(page), { timeout: 20_000 }).toBeGreaterThan(1)
-  // for 90 display refreshes of the default run: which axis each paint touched, and whether the
-  // paint changed that axis's scale (`data-domain`)
-  const paints = await page.evaluate(
+  // for 90 display refreshes of the default run: which axis each paint touched, whether the
+  // paint changed that axis's scale (`data-domain`), and how often the lines' right end
+  // (`data-now`) and the window's (`data-x1`) moved
+  const seen = await page.evaluate(
     () =>
-      new Promise<{ axis: string; rescaled: boolean }[]>((done) => {
-        const axes = [...document.querySelectorAll('[data-testid=offset-chart] g.axis')]
-        const seen: { axis: string; rescaled: boolean }[] = []
-        const watch = new MutationObserver((records) => {
-          for (const g of axes) {
-            const mine = records.filter((r) => g.contains(r.target))
-            if (mine.length === 0) continue
-            const rescaled = mine.some((r) => r.target === g && r.attributeName === 'data-domain')
-            seen.push({ axis: g.classList.contains('axis-x') ? 'x' : 'y', rescaled })
-          }
-        })
-        for (const g of axes)
-          watch.observe(g, {
+      new Promise<{ paints: { axis: string; rescaled: boolean }[]; now: number; x1: number }>(
+        (done) => {
+          const figure = document.querySelector('[data-testid=offset-chart]')!
+          const axes = [...figure.querySelectorAll('g.axis')]
+          const paints: { axis: string; rescaled: boolean }[] = []
+          const moved = { now: 0, x1: 0 }
+          const watch = new MutationObserver((records) => {
+            for (const r of records)
+              if (
+                r.target === figure &&
+                (r.attributeName === 'data-now' || r.attributeName === 'data-x1')
+              )
+                moved[r.attributeName.slice(5) as 'now' | 'x1']++
+            for (const g of axes) {
+              const mine = records.filter((r) => g.contains(r.target))
+              if (mine.length === 0) continue
+              const rescaled = mine.some((r) => r.target === g && r.attributeName === 'data-domain')
+              paints.push({ axis: g.classList.contains('axis-x') ? 'x' : 'y', rescaled })
+            }
+          })
+          watch.observe(figure, {
             subtree: true,
             attributes: true,
             childList: true,
             characterData: true,
           })
-        let n = 0
-        const tick = () => {
-          if (++n < 90) return void requestAnimationFrame(tick)
-          watch.disconnect()
-          done(seen)
-        }
-        requestAnimationFrame(tick)
-      }),
+          let n = 0
+          const tick = () => {
+            if (++n < 90) return void requestAnimationFrame(tick)
+            watch.disconnect()
+            done({ paints, ...moved })
+          }
+          requestAnimationFrame(tick)
+        },
+      ),
   )
-  // the time axis follows the growing run, so the chart was painted…
-  expect(paints.filter((p) => p.axis === 'x').length).toBeGreaterThan(0)
-  // …and no axis was rewritten with the scale it already showed
-  expect(paints.filter((p) => !p.rescaled)).toEqual([])
+  // the lines grew…
+  expect(seen.now).toBeGreaterThan(0)
+  // …inside a time window that moved less often than they did, and the time axis was redrawn
+  // only when its window moved
+  expect(seen.x1).toBeLessThan(seen.now)
+  expect(seen.paints.filter((p) => p.axis === 'x').length).toBeLessThanOrEqual(seen.x1)
+  // no axis was rewritten with the scale it already showed
+  expect(seen.paints.filter((p) => !p.rescaled)).toEqual([])
 })
 
 test('ntpd vs chrony: two clients side by side, each running its own algorithm', async ({

@@ -9,9 +9,10 @@ import type { Translate } from '../../i18n'
 import { timeUnitFor } from '../format/units'
 import { clockQuality, CRASHED } from '../quality'
 import type { HistoryRing } from '../history/ring'
-import { columnBreaks, columnsFor, decimate, extent, type Thinned } from './decimate'
-import { drawChartScene, type ChartScene } from './chartScene'
+import { columnsFor, extent } from './decimate'
+import { chartDrawer, type ChartUpdate, type SceneStyle } from './chartScene'
 import { needsRedraw, type Drawn } from './redraw'
+import { ThinnedLines } from './thinnedLines'
 import type { TimeView } from './timeViewStore'
 import { timeDomain } from './viewport'
 
@@ -99,6 +100,7 @@ export function paintChart(kind: ChartKind, parts: ChartParts, input: ChartInput
     view: input.view,
     label: t('clock.chart.timeAxis'),
     newest,
+    now: tail ? frame.now : lastT,
     accuracy,
     look: lookKey(input.lines),
   }
@@ -106,22 +108,27 @@ export function paintChart(kind: ChartKind, parts: ChartParts, input: ChartInput
   // a paused frame is always drawn exactly
   if (frame?.running && prev && !needsRedraw(prev.state, state, prev.y)) return
 
-  const thinned: Thinned[] = []
+  // the columns' width in simulated time (rounded: a sliding window's span differs in the last bits)
+  const perSecond = Number((columnsFor(width, width0) / (x1 - x0)).toPrecision(9))
+  let painted = paintedLines.get(parts.canvas)
+  if (!painted)
+    paintedLines.set(parts.canvas, (painted = { thinned: new ThinnedLines(), look: '' }))
+  const { thinned } = painted
+  thinned.thin(ring, kind, width0, perSecond, i0, i1)
   // y extent over what is drawn (the thinned points keep every column's extremes), always
   // including zero and, on the offset chart, the accuracy band
   let lo = 0
   let hi = 0
-  const times = ring.times(i0, i1)
-  const breaks = columnBreaks(times, x0, x1, columnsFor(width, width0))
-  const values = new Float64Array(i1 - i0)
+  // per line, the points it draws
+  const drawn: number[] = []
   for (let i = 0; i < width0; i++) {
-    const th = decimate(times, ring.series(kind, i, i0, i1, values), breaks)
-    thinned.push(th)
-    const [a, b] = extent(th.v)
-    lo = Math.min(lo, a)
-    hi = Math.max(hi, b)
-    // the live value past the last sample counts too (NaN when there is none: no effect)
+    const [a, b, points] = extent(thinned.lines[i].v, thinned.from[i])
+    const [ha, hb, headPoints] = extent(thinned.heads[i].v)
+    lo = Math.min(lo, a, ha)
+    hi = Math.max(hi, b, hb)
+    // the live value past the last sample counts too (NaN when there is none)
     const v = tail ? newest[i] : NaN
+    drawn.push(headPoints + points + (Number.isNaN(v) ? 0 : 1))
     if (v < lo) lo = v
     if (v > hi) hi = v
   }
@@ -135,18 +142,27 @@ export function paintChart(kind: ChartKind, parts: ChartParts, input: ChartInput
     .range([height, 0])
     .nice(Math.max(2, Math.round(height / 36)))
 
-  if (tail)
-    for (let i = 0; i < width0; i++) {
-      thinned[i].t.push(frame!.now)
-      thinned[i].v.push(newest[i])
-    }
   const [d0, d1] = y.domain()
-  const drawn = drawLines(parts.canvas, input, thinned, {
+  const update: ChartUpdate = {
+    width,
+    height,
+    dpr: window.devicePixelRatio || 1,
     x0,
     kx: width / (x1 - x0),
     y0: d0 / f,
     ky: (-height / (d1 - d0)) * f,
-  })
+    // the lines' looks go when they change
+    styles: painted.look === state.look ? null : sceneStyles(input.lines, width0),
+    ...thinned.delta(),
+    tail: tail ? { t: frame.now, v: Float64Array.from(newest) } : null,
+  }
+  linePainter(parts.canvas).send(update, [
+    update.head.buffer,
+    update.whole.buffer,
+    update.open.buffer,
+  ])
+  painted.look = state.look
+  thinned.close()
   for (let i = 0; i < parts.series.length; i++) {
     const el = parts.series[i]
     if (!el) continue
@@ -188,6 +204,7 @@ export function paintChart(kind: ChartKind, parts: ChartParts, input: ChartInput
   writeAttr(fig, 'data-unit', unit.key ?? 'ppm')
   writeAttr(fig, 'data-x0', String(x0))
   writeAttr(fig, 'data-x1', String(x1))
+  writeAttr(fig, 'data-now', String(state.now))
   lastDrawn.set(fig, { state, y: (v) => y(v * f) })
 }
 
@@ -195,71 +212,38 @@ export function paintChart(kind: ChartKind, parts: ChartParts, input: ChartInput
 const LINE_WIDTH = { plain: 1.5, reference: 1, selected: 3 }
 const REFERENCE_DASH = [4, 3]
 
-/** Where a sample lands on the plot: x = (t − x0)·kx, y = height + (v − y0)·ky. */
-interface Projection {
-  x0: number
-  kx: number
-  y0: number
-  ky: number
-}
-
-/**
- * Every line, the selected one last (on top), to the canvas's painter (chartScene.ts); a NaN
- * value breaks its line. Returns the points drawn per line.
- */
-function drawLines(
-  canvas: HTMLCanvasElement,
-  input: ChartInput,
-  thinned: readonly Thinned[],
-  { x0, kx, y0, ky }: Projection,
-): number[] {
-  const drawn = thinned.map(() => 0)
-  const { width, height, lines } = input
-  const order = thinned.map((_, i) => i)
-  order.sort((a, b) => Number(lines[a].selected) - Number(lines[b].selected))
-  const scene: ChartScene = { width, height, dpr: window.devicePixelRatio || 1, lines: [] }
-  for (const i of order) {
-    const { t, v } = thinned[i]
-    const style = lines[i]
-    const xy = new Float32Array(t.length * 2)
-    for (let j = 0; j < t.length; j++) {
-      if (Number.isNaN(v[j])) {
-        xy[2 * j] = NaN
-        continue
-      }
-      xy[2 * j] = (t[j] - x0) * kx
-      xy[2 * j + 1] = height + (v[j] - y0) * ky
-      drawn[i]++
-    }
-    scene.lines.push({
-      colour: style.colour,
-      width: style.selected
-        ? LINE_WIDTH.selected
-        : style.reference
-          ? LINE_WIDTH.reference
-          : LINE_WIDTH.plain,
-      dash: style.reference && !style.selected ? REFERENCE_DASH : [],
-      xy,
-    })
-  }
-  linePainter(canvas).send(
-    scene,
-    scene.lines.map((l) => l.xy.buffer),
-  )
-  return drawn
+/** How the first `count` lines look, the selected one last (on top). */
+function sceneStyles(lines: readonly LineStyle[], count: number): SceneStyle[] {
+  const styles = lines.slice(0, count).map((style, line) => ({
+    line,
+    colour: style.colour,
+    width: style.selected
+      ? LINE_WIDTH.selected
+      : style.reference
+        ? LINE_WIDTH.reference
+        : LINE_WIDTH.plain,
+    dash: style.reference && !style.selected ? REFERENCE_DASH : [],
+  }))
+  return styles.sort((a, b) => Number(lines[a.line].selected) - Number(lines[b.line].selected))
 }
 
 /** The canvas's painter: its own worker where the canvas can be handed over (offscreenPainter.ts). */
 const linePainter = (canvas: HTMLCanvasElement) =>
-  offscreenPainter<ChartScene>(
+  offscreenPainter<ChartUpdate>(
     canvas,
     () => new Worker(new URL('./chartPaint.worker.ts', import.meta.url), { type: 'module' }),
-    (canvas, ctx) => (scene) => drawChartScene(canvas, ctx, scene),
+    chartDrawer,
   )
 
 /** What the lines look like, as one string: a new selection or palette redraws the chart. */
 const lookKey = (lines: readonly LineStyle[]) =>
   lines.map((l) => `${l.colour}${l.reference ? 'r' : ''}${l.selected ? 's' : ''}`).join()
+
+/**
+ * Each chart's lines as its painter has them, by canvas (a painter lives as long as its canvas):
+ * the thinned lines whose whole columns it was sent, and the look it was last sent.
+ */
+const paintedLines = new WeakMap<HTMLCanvasElement, { thinned: ThinnedLines; look: string }>()
 
 /** What each chart (by its figure) last drew, and where a value lands on it. */
 const lastDrawn = new WeakMap<Element, { state: Drawn; y: (v: number) => number }>()

@@ -16,21 +16,16 @@ export interface Thinned {
 }
 
 /**
- * Where each pixel column of a `columns`-column axis over [x0, x1] starts in `t` (increasing
- * times): column j holds samples breaks[j]..breaks[j+1]−1, the last entry is `t.length`. The
- * same for every line of a chart, so found once per chart.
+ * Where each column starts in `t` (increasing times): column c holds the times in
+ * [c, c + 1) / `perSecond`, on absolute time, so a window that slides or grows keeps its columns
+ * (thinnedLines.ts thins each whole column once). Found column j holds samples
+ * breaks[j]..breaks[j+1]−1; the last entry is `t.length`. The same for every line of a chart.
  */
-export function columnBreaks(
-  t: ArrayLike<number>,
-  x0: number,
-  x1: number,
-  columns: number,
-): Int32Array {
-  const perSecond = columns / Math.max(x1 - x0, Number.MIN_VALUE)
+export function columnBreaks(t: ArrayLike<number>, perSecond: number): Int32Array {
   const breaks: number[] = []
   let col = NaN
   for (let k = 0; k < t.length; k++) {
-    const c = Math.floor((t[k] - x0) * perSecond)
+    const c = Math.floor(t[k] * perSecond)
     if (c !== col) {
       breaks.push(k)
       col = c
@@ -45,10 +40,14 @@ const keep = [0, 0, 0, 0]
 
 /**
  * One line's samples (times `t`, values `v`) thinned to at most four per column of `breaks`
- * (columnBreaks).
+ * (columnBreaks), appended to `out` (a line thinned so far: a gap at the seam is marked once).
  */
-export function decimate(t: ArrayLike<number>, v: ArrayLike<number>, breaks: Int32Array): Thinned {
-  const out: Thinned = { t: [], v: [] }
+export function decimate(
+  t: ArrayLike<number>,
+  v: ArrayLike<number>,
+  breaks: Int32Array,
+  out: Thinned = { t: [], v: [] },
+): Thinned {
   let first = -1
   let lo = -1
   let hi = -1
@@ -110,15 +109,22 @@ export function decimate(t: ArrayLike<number>, v: ArrayLike<number>, breaks: Int
   return out
 }
 
-/** The smallest and largest finite value ([Infinity, −Infinity] when none). */
-export function extent(values: readonly number[]): [number, number] {
+/**
+ * The smallest and largest value from index `from` on ([Infinity, −Infinity] when none), and how
+ * many values are not NaN (the points a line draws).
+ */
+export function extent(values: readonly number[], from = 0): [number, number, number] {
   let lo = Infinity
   let hi = -Infinity
-  for (const v of values) {
+  let points = 0
+  for (let k = from; k < values.length; k++) {
+    const v = values[k]
+    if (v !== v) continue
+    points++
     if (v < lo) lo = v
     if (v > hi) hi = v
   }
-  return [lo, hi]
+  return [lo, hi, points]
 }
 
 /** Lines a chart draws at full resolution; more are drawn with wider columns (columnsFor). */
@@ -132,3 +138,15 @@ const FULL_LINES = 16
  */
 export const columnsFor = (width: number, lines: number): number =>
   width / Math.max(1, Math.ceil(lines / FULL_LINES))
+
+/** The first index of increasing `t` at or after `time` (t.length when none). */
+export function firstAtOrAfter(t: readonly number[], time: number): number {
+  let lo = 0
+  let hi = t.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (t[mid] < time) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}

@@ -10,6 +10,7 @@ const drawn: Drawn = {
   view: { mode: 'all' },
   label: 'Offset (ms)',
   newest: [0.01, NaN],
+  now: 16,
   accuracy: 0.02,
   look: '#4e79a7,#0f172ar',
 }
@@ -25,6 +26,11 @@ describe('needsRedraw', () => {
   it('redraws when an end of the time axis moves half a pixel', () => {
     expect(needsRedraw(drawn, { ...drawn, x1: 16.02 }, y)).toBe(true)
     expect(needsRedraw(drawn, { ...drawn, x0: 0.02 }, y)).toBe(true)
+  })
+
+  it('redraws when the lines reach half a pixel further inside a window that stays', () => {
+    expect(needsRedraw(drawn, { ...drawn, now: 16.004 }, y)).toBe(false)
+    expect(needsRedraw(drawn, { ...drawn, now: 16.02 }, y)).toBe(true)
   })
 
   it('redraws when a newest value or the band moves, or a line starts or stops', () => {

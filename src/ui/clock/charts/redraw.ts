@@ -5,7 +5,7 @@ import type { TimeView } from './timeViewStore'
  * fraction of a pixel between two readouts (at the default preset's 0.02× while messages fly,
  * 4 ms on a 16 s axis), and thinning 16 k samples per line into the same picture cost most of
  * the page's script; so a chart is redrawn once its time axis moved half a pixel at either end,
- * a line's newest value or the accuracy band moved half a pixel, or its size, window, language
+ * the lines' right end, a line's newest value or the accuracy band moved half a pixel, or its size, window, language
  * or the lines' look (the selection) changed. What happened inside that half pixel is drawn with the next redraw.
  */
 export interface Drawn {
@@ -18,6 +18,8 @@ export interface Drawn {
   label: string
   /** each line's newest value (NaN: none, or crashed) */
   newest: readonly number[]
+  /** the time of those values: the lines' right end, which moves inside a window that reaches past it */
+  now: number
   accuracy: number
   /** the lines' colours, dashes and selection (chartPainter's `lookKey`) */
   look: string
@@ -41,6 +43,7 @@ export function needsRedraw(prev: Drawn | undefined, next: Drawn, y: (v: number)
   const moved = (a: number, b: number) => Math.abs(a - b) >= HALF_PIXEL
   if (moved(prev.x0 * perSecond, next.x0 * perSecond)) return true
   if (moved(prev.x1 * perSecond, next.x1 * perSecond)) return true
+  if (moved(prev.now * perSecond, next.now * perSecond)) return true
   if (moved(y(prev.accuracy), y(next.accuracy))) return true
   return next.newest.some((v, i) => {
     const was = prev.newest[i]

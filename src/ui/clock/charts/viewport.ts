@@ -3,12 +3,28 @@ import type { TimeView } from './timeViewStore'
 /** Narrowest window a zoom may reach (s): a few exchanges. */
 const MIN_SPAN = 0.5
 
-/** The x domain for a view, given the history's first time and the run's current time. */
+/** Spans (× 10^k) the whole-history window takes as the run grows: the R10 series, ~25 % apart. */
+const STEPS = [1, 1.25, 1.6, 2, 2.5, 3.15, 4, 5, 6.3, 8, 10]
+
+/**
+ * The whole-history window's span for a history `span` long: the next step up, so the window
+ * and its time axis change only when the run outgrows them (every ~25 %) and the lines grow into
+ * the room left; in between, a chart's whole columns stay as thinned (thinnedLines.ts).
+ */
+export function grownSpan(span: number): number {
+  const p = 10 ** Math.floor(Math.log10(span))
+  return STEPS.find((s) => s * p >= span)! * p
+}
+
+/**
+ * The x domain for a view, given the history's first time and the run's current time. The whole
+ * history's window starts at the first sample and reaches past the present (grownSpan).
+ */
 export function timeDomain(view: TimeView, first: number, now: number): [number, number] {
   const end = Math.max(now, first + MIN_SPAN)
   switch (view.mode) {
     case 'all':
-      return [Math.min(first, end - MIN_SPAN), end]
+      return [first, first + grownSpan(end - first)]
     case 'follow':
       return [end - view.span, end]
     case 'fixed':
@@ -41,6 +57,7 @@ export function zoomView(view: TimeView, factor: number, first: number, now: num
 export function panView(view: TimeView, fraction: number, first: number, now: number): TimeView {
   const [x0, x1] = timeDomain(view, first, now)
   const span = x1 - x0
-  const shift = Math.min(span * fraction, now - x1)
+  // the whole history's window may already reach past the present: it does not move forward
+  const shift = Math.min(span * fraction, Math.max(0, now - x1))
   return viewFor(x0 + shift, x1 + shift, first, now)
 }

@@ -10,6 +10,8 @@ export class HistoryRing {
   /** nodes per sample */
   width = 0
   size = 0
+  /** counts the times samples were taken away other than the oldest (a clear or a seek back) */
+  epoch = 0
   private start = 0
   private t: Float64Array
   private acc: Float64Array
@@ -27,12 +29,14 @@ export class HistoryRing {
   }
 
   clear(): void {
+    this.epoch++
     this.size = 0
     this.start = 0
   }
 
   /** Drop the samples at or after time t (a seek went back there). */
   truncateFrom(t: number): void {
+    this.epoch++
     this.size = this.lowerBound(t)
   }
 
