@@ -156,11 +156,8 @@ export function paintChart(kind: ChartKind, parts: ChartParts, input: ChartInput
     ...thinned.delta(),
     tail: tail ? { t: frame.now, v: Float64Array.from(newest) } : null,
   }
-  linePainter(parts.canvas).send(update, [
-    update.head.buffer,
-    update.whole.buffer,
-    update.open.buffer,
-  ])
+  // copied, not transferred: a few points per line (detaching buffers cost more)
+  linePainter(parts.canvas).send(update)
   painted.look = state.look
   thinned.close()
   for (let i = 0; i < parts.series.length; i++) {

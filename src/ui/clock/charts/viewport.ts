@@ -6,14 +6,19 @@ const MIN_SPAN = 0.5
 /** Spans (× 10^k) the whole-history window takes as the run grows: the R10 series, ~25 % apart. */
 const STEPS = [1, 1.25, 1.6, 2, 2.5, 3.15, 4, 5, 6.3, 8, 10]
 
+/** How far past a step (a fraction of it) a history may reach and still keep that step's window. */
+const STEP_SLACK = 1e-3
+
 /**
  * The whole-history window's span for a history `span` long: the next step up, so the window
  * and its time axis change only when the run outgrows them (every ~25 %) and the lines grow into
- * the room left; in between, a chart's whole columns stay as thinned (thinnedLines.ts).
+ * the room left; in between, a chart's whole columns stay as thinned (thinnedLines.ts). A history
+ * a hair past a step stays in it: a full history ring spans a power of two seconds, often a step
+ * (16 s), give or take the newest sample, and must not flip between two windows.
  */
 export function grownSpan(span: number): number {
   const p = 10 ** Math.floor(Math.log10(span))
-  return STEPS.find((s) => s * p >= span)! * p
+  return STEPS.find((s) => s * p >= span * (1 - STEP_SLACK))! * p
 }
 
 /**
