@@ -78,7 +78,7 @@ export function LessonBar() {
           ) : (
             <button
               type="button"
-              className="btn btn-small"
+              className="btn"
               data-testid="lesson-do"
               onClick={doAction}
             >
@@ -92,7 +92,7 @@ export function LessonBar() {
         {waiting && !step.question && (
           <button
             type="button"
-            className="btn btn-small"
+            className="btn"
             data-testid="lesson-play"
             disabled={playing}
             onClick={playStep}
