@@ -19,8 +19,11 @@ describe('chart time window', () => {
     const ends = new Set<number>()
     for (let now = 10; now <= 20; now += 0.001) ends.add(timeDomain({ mode: 'all' }, 0, now)[1])
     expect([...ends]).toEqual([10, 12.5, 16, 20])
-    for (const span of [0.5, 0.77, 3, 42, 999, 1e4 + 1])
+    for (const span of [0.5, 0.77, 1.26, 3, 3.16, 42, 316, 999, 1e4 + 1]) {
       expect(grownSpan(span) / span).toBeGreaterThanOrEqual(0.999)
+      // never more than one step (at most 1.6 / 1.25) of room
+      expect(grownSpan(span) / span).toBeLessThanOrEqual(1.28)
+    }
     // a full history of 16 384 samples 2^-10 s apart spans 16 s, give or take its newest sample:
     // one window, not two in turn
     for (const tail of [-1, 0, 0.5, 1, 2]) expect(grownSpan(16 + tail * 2 ** -10)).toBe(16)
