@@ -1,5 +1,5 @@
 import { fitCanvas, type Canvas2D } from '../../fitCanvas'
-import { firstAtOrAfter } from './decimate'
+import { firstAtOrAfter } from '../history/ring'
 
 /** How one line is drawn: its look and which line it is. */
 export interface SceneStyle {
@@ -72,7 +72,7 @@ export function chartDrawer(
         line.v.push(u.whole[p + 1])
       }
       // drop what is no longer needed once it is most of the line
-      const stale = firstAtOrAfter(line.t, u.keepFrom)
+      const stale = firstAtOrAfter(line.t.length, (k) => line.t[k], u.keepFrom)
       if (stale > 1024 && stale * 2 > line.t.length) {
         line.t.splice(0, stale)
         line.v.splice(0, stale)
@@ -101,7 +101,7 @@ export function chartDrawer(
       }
       for (let p = 2 * (i > 0 ? u.headEnds[i - 1] : 0); p < 2 * u.headEnds[i]; p += 2)
         to(u.head[p], u.head[p + 1])
-      for (let j = firstAtOrAfter(t, u.from); j < t.length; j++) to(t[j], v[j])
+      for (let j = firstAtOrAfter(t.length, (k) => t[k], u.from); j < t.length; j++) to(t[j], v[j])
       for (let p = 2 * (i > 0 ? u.openEnds[i - 1] : 0); p < 2 * u.openEnds[i]; p += 2)
         to(u.open[p], u.open[p + 1])
       if (u.tail) to(u.tail.t, u.tail.v[i])

@@ -138,15 +138,3 @@ const FULL_LINES = 16
  */
 export const columnsFor = (width: number, lines: number): number =>
   width / Math.max(1, Math.ceil(lines / FULL_LINES))
-
-/** The first index of increasing `t` at or after `time` (t.length when none). */
-export function firstAtOrAfter(t: readonly number[], time: number): number {
-  let lo = 0
-  let hi = t.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (t[mid] < time) lo = mid + 1
-    else hi = mid
-  }
-  return lo
-}

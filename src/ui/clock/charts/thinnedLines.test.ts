@@ -47,34 +47,44 @@ function compare(
 }
 
 describe('ThinnedLines', () => {
-  it('thins a growing history chunk by chunk into what thinning it whole gives', () => {
-    const rnd = lcg(7)
-    const ring = new HistoryRing(4000)
+  /**
+   * Push `steps` random chunks of up to `chunk` samples `dt` apart; after each, thin the window
+   * whose first sample `from(ring, now)` gives, and compare it with thinning that window afresh.
+   */
+  function grow(
+    seed: number,
+    capacity: number,
+    steps: number,
+    chunk: number,
+    dt: number,
+    from: (ring: HistoryRing, now: number) => number,
+  ) {
+    const rnd = lcg(seed)
+    const ring = new HistoryRing(capacity)
     const lines = new ThinnedLines()
     const perSecond = 3
     let now = 0
-    for (let step = 0; step < 60; step++) {
-      now = push(ring, rnd, now, 1 + Math.floor(rnd() * 40), 0.05)
-      lines.thin(ring, 'offset', LINES, perSecond, 0, ring.size)
-      compare(ring, lines, perSecond, 0, ring.size)
-      lines.close()
-    }
-  })
-
-  it('keeps its columns while the window slides, and after the oldest samples go', () => {
-    const rnd = lcg(11)
-    const ring = new HistoryRing(600)
-    const lines = new ThinnedLines()
-    const perSecond = 4
-    const span = 20
-    let now = 0
-    for (let step = 0; step < 120; step++) {
-      now = push(ring, rnd, now, 1 + Math.floor(rnd() * 30), 0.04)
-      const i0 = Math.max(0, ring.lowerBound(now - span) - 1)
+    for (let step = 0; step < steps; step++) {
+      now = push(ring, rnd, now, 1 + Math.floor(rnd() * chunk), dt)
+      const i0 = from(ring, now)
       lines.thin(ring, 'offset', LINES, perSecond, i0, ring.size)
       compare(ring, lines, perSecond, i0, ring.size)
       lines.close()
     }
+    return ring
+  }
+
+  it('thins a growing history chunk by chunk into what thinning it whole gives', () => {
+    grow(7, 4000, 60, 40, 0.05, () => 0)
+  })
+
+  it('keeps its columns while the window slides, and after the oldest samples go', () => {
+    // a 20 s window, from the sample before it
+    const ring = grow(11, 600, 120, 30, 0.04, (ring, now) =>
+      Math.max(0, ring.lowerBound(now - 20) - 1),
+    )
+    // the ring wrapped: its oldest samples went
+    expect(ring.time(0)).toBeGreaterThan(20)
   })
 
   it('reads only the samples from the open column on, once whole columns are thinned', () => {

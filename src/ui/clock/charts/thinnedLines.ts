@@ -1,6 +1,6 @@
-import type { HistoryRing } from '../history/ring'
+import { firstAtOrAfter, type HistoryRing } from '../history/ring'
 import type { ChartUpdate } from './chartScene'
-import { columnBreaks, decimate, firstAtOrAfter, type Thinned } from './decimate'
+import { columnBreaks, decimate, type Thinned } from './decimate'
 
 /**
  * A chart's lines thinned (decimate.ts) and kept between redraws, so a playing chart thins only
@@ -77,7 +77,7 @@ export class ThinnedLines {
       decimate(times, values, breaks.subarray(0, open + 1), line)
       this.whole[i] = line.t.length
       decimate(times, values, breaks.subarray(open), line)
-      this.from[i] = firstAtOrAfter(line.t, this.fromT)
+      this.from[i] = firstAtOrAfter(line.t.length, (k) => line.t[k], this.fromT)
       values = ring.series(kind, i, i0, h1, this.values)
       this.heads[i] = decimate(headTimes, values, headBreaks)
     }

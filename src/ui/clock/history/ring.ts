@@ -126,13 +126,21 @@ export class HistoryRing {
 
   /** The first index whose time is ≥ t (size when none). */
   lowerBound(t: number): number {
-    let lo = 0
-    let hi = this.size
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1
-      if (this.time(mid) < t) lo = mid + 1
-      else hi = mid
-    }
-    return lo
+    return firstAtOrAfter(this.size, (k) => this.time(k), t)
   }
+}
+
+/**
+ * The first of `count` increasing times (the k-th is `timeAt(k)`) at or after `time` (count when
+ * none): the ring's samples, or a chart's thinned points.
+ */
+export function firstAtOrAfter(count: number, timeAt: (k: number) => number, time: number): number {
+  let lo = 0
+  let hi = count
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (timeAt(mid) < time) lo = mid + 1
+    else hi = mid
+  }
+  return lo
 }
