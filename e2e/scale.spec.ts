@@ -51,7 +51,35 @@ test('200 nodes with about 2 000 messages in flight: plays, pauses, and a preset
   await openLarge(page, paxosCluster(200), 200)
   await playAndPause(page)
   await page.screenshot({ path: test.info().outputPath('scale-200.png') })
+
+  // The offset arcs are four paths (ahead, behind, each also faint for crashed nodes) in an SVG
+  // over the glyphs, not 200 paths in the map's SVG: a few arcs moving a step repainted all of
+  // it. The SVG export draws them, over the nodes.
+  const arcs = page.getByTestId('offset-arcs')
+  await expect(page.locator('svg.topology-svg path.node-arc')).toHaveCount(0)
+  await expect(arcs.locator('path.node-arc')).toHaveCount(4)
+  const drawn = Number(await arcs.getAttribute('data-arcs'))
+  expect(drawn).toBeGreaterThan(0)
+  expect(drawn).toBeLessThanOrEqual(200)
+  const sectors = (ds: string[]) => ds.join('').match(/M/g)?.length ?? 0
+  expect(
+    sectors(
+      await arcs.locator('path').evaluateAll((ps) => ps.map((p) => p.getAttribute('d') ?? '')),
+    ),
+  ).toBe(drawn)
+  await openView(page, 'share')
+  const downloading = page.waitForEvent('download')
+  await page.getByTestId('export-svg').click()
+  const text = (await readFile(await (await downloading).path())).toString('utf8')
+  const exported = [...text.matchAll(/<path class="node-arc [^"]*" d="([^"]*)"/g)]
+  expect(sectors(exported.map((m) => m[1]))).toBe(drawn)
+  expect(exported[0].index).toBeGreaterThan(text.lastIndexOf('data-testid="node-'))
+  // (copied: the page keeps its layer)
+  await expect(arcs).toHaveAttribute('data-arcs', String(drawn))
   await changePreset(page)
+  // a small map's arcs are its glyphs' own again
+  await expect(arcs).toHaveCount(0)
+  await expect(page.locator('svg.topology-svg path.node-arc')).toHaveCount(5)
 })
 
 test('1 000 nodes: plays, pauses, and a preset replaces it', async ({ page }) => {

@@ -37,11 +37,18 @@ type Status = { key: MessageKey; params?: Params; bad?: boolean } | null
 
 const timeTag = (t: number) => `t${t.toFixed(3)}`
 
-/** The map's SVG, and the link mesh a large map keeps in an SVG of its own under it. */
-function topologySvg(): { svg: SVGSVGElement; under: SVGSVGElement | null } {
+/**
+ * The map's SVG, the link mesh a large map keeps in an SVG of its own under it, and the offset
+ * arcs it keeps in one over it.
+ */
+function topologySvg() {
   const svg = document.querySelector<SVGSVGElement>('svg.topology-svg')
   if (!svg) throw new Error('no topology on the page')
-  return { svg, under: document.querySelector<SVGSVGElement>('svg.topology-links') }
+  return {
+    svg,
+    under: document.querySelector<SVGSVGElement>('svg.topology-links'),
+    over: document.querySelector<SVGSVGElement>('svg.topology-arcs'),
+  }
 }
 
 /**
@@ -99,8 +106,8 @@ export function SharePanel() {
 
   async function exportImage(kind: 'svg' | 'png') {
     try {
-      const { svg, under } = topologySvg()
-      const text = serializeSvg(svg, under)
+      const { svg, ...layers } = topologySvg()
+      const text = serializeSvg(svg, layers)
       const stem = `${fileStem(useRunStore.getState().run?.name ?? '')}-topology-${timeTag(frameStore.getState().frame?.now ?? 0)}`
       const blob =
         kind === 'svg' ? new Blob([text], { type: 'image/svg+xml' }) : await svgToPng(text)

@@ -30,30 +30,33 @@ const PAINT_PROPERTIES = [
 const SVG_NS = 'http://www.w3.org/2000/svg'
 
 /**
- * `svg` as a standalone picture; `under`, an SVG stacked beneath it on the page (a large map's
- * link mesh: drawn for the box it was built in, carried onto the map's box by a CSS transform),
- * becomes the picture's first layer, carried by the same transform.
+ * `svg` as a standalone picture. SVGs stacked with it on the page become layers of the picture:
+ * `under` (a large map's link mesh, drawn for the box it was built in and carried onto the
+ * map's box by a CSS transform) its first, carried by the same transform; `over` (a large map's
+ * offset arcs) its last.
  */
 export function serializeSvg(
   svg: SVGSVGElement,
-  under: SVGSVGElement | null = null,
+  { under = null, over = null }: { under?: SVGSVGElement | null; over?: SVGSVGElement | null } = {},
   background = '#ffffff',
 ): string {
   const copy = svg.cloneNode(true) as SVGSVGElement
   const from: Element[] = [svg, ...svg.querySelectorAll('*')]
   const to: Element[] = [copy, ...copy.querySelectorAll('*')]
-  if (under) {
-    const layer = document.createElementNS(SVG_NS, 'g')
-    const carried = getComputedStyle(under).transform
-    if (carried !== 'none') layer.setAttribute('transform', carried)
-    for (const child of under.children) {
+  const layer = (of: SVGSVGElement): SVGGElement => {
+    const g = document.createElementNS(SVG_NS, 'g')
+    const carried = getComputedStyle(of).transform
+    if (carried !== 'none') g.setAttribute('transform', carried)
+    for (const child of of.children) {
       const clone = child.cloneNode(true) as Element
-      layer.appendChild(clone)
+      g.appendChild(clone)
       from.push(child, ...child.querySelectorAll('*'))
       to.push(clone, ...clone.querySelectorAll('*'))
     }
-    copy.insertBefore(layer, copy.firstChild)
+    return g
   }
+  if (under) copy.insertBefore(layer(under), copy.firstChild)
+  if (over) copy.appendChild(layer(over))
   from.forEach((el, i) => {
     const cs = getComputedStyle(el)
     const style = PAINT_PROPERTIES.map((p) => `${p}:${cs.getPropertyValue(p)}`).join(';')

@@ -12,7 +12,8 @@ export interface NodeParts {
   control: SVGGElement
   local: SVGTextContentElement | null
   offset: SVGTextContentElement | null
-  arc: SVGPathElement
+  /** a small map's offset arc; a large map draws its arcs in an SVG of their own (arcLayer.ts) */
+  arc: SVGPathElement | null
 }
 
 interface Props {
@@ -74,7 +75,7 @@ export const NodeGlyph = memo(function NodeGlyph(props: Props) {
         control: el.querySelector<SVGGElement>('.node-control')!,
         local: el.querySelector('.node-local'),
         offset: el.querySelector('.node-offset'),
-        arc: el.querySelector('.node-arc')!,
+        arc: el.querySelector('.node-arc'),
       })
     },
     // eslint-disable-next-line react-hooks/exhaustive-deps -- detailed/innerId change which parts exist
@@ -127,7 +128,7 @@ export const NodeGlyph = memo(function NodeGlyph(props: Props) {
         <title>{hint}</title>
         <circle className="node-focus" r={r + 10} />
         {props.selected && <circle className="node-selected-ring" r={r + 6} />}
-        <path className="node-arc" />
+        {detailed && <path className="node-arc" />}
         <circle className="node-body" r={r} />
         {reference && <circle className="node-reference-ring" r={r - 4} />}
         {innerId && (

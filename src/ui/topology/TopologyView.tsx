@@ -23,6 +23,7 @@ import { useRunStore, type RunState } from '../store/runStore'
 import { useElementSize } from '../useElementSize'
 import { curvePath, linkCurve, type LinkCurve } from './geometry'
 import { layoutTopology, ringTransform, type TopologyLayout } from './layout'
+import { createArcLayer, type ArcScene } from './arcLayer'
 import { usePresenterStore } from '../workspace/presenterStore'
 import type { MapObstacles } from './flightLabels'
 import { createMessageLayer, type MessageLayer } from './messageLayer'
@@ -55,10 +56,11 @@ const selectTool = (s: PerturbState) => ({ draft: s.draft, tool: s.tool, values:
  *    what a lesson step or a fault wants seen);
  * 3. messages in flight on a canvas (messageLayer.ts), sent at each frame and drawn at every
  *    display refresh by a worker of its own (messagePaint.worker.ts);
- * 4. clock readouts and offset arcs, written at the readout rate (nodePainter.ts).
+ * 4. clock readouts and offset arcs, written at the readout rate (nodePainter.ts; a large
+ *    map's arcs in an SVG over the glyphs, arcLayer.ts).
  * Level of detail by node count (layout.ts): up to a few dozen nodes every link is its own
  * control with an arrowhead and every node has readouts; beyond, the links are one faint path,
- * messages are points and a node's name and clock are in its tooltip.
+ * the offset arcs four paths, messages are points and a node's name and clock are in its tooltip.
  * Nothing is painted while the map is scrolled out of view.
  */
 export function TopologyView() {
@@ -154,6 +156,21 @@ export function TopologyView() {
   }, [run, layout])
   const placed = glyphs.layout
 
+  // a large map's offset arcs, four paths in an SVG of their own over the glyphs (arcLayer.ts)
+  const paintArcs = useMemo(createArcLayer, [])
+  const arcScene = useMemo(
+    (): ArcScene | null =>
+      placed && !placed.detailed
+        ? {
+            nodes: placed.nodes,
+            radius: placed.radius,
+            crashed: placed.nodes.map((_, i) => statuses[i] === 'crashed'),
+          }
+        : null,
+    [placed, statuses],
+  )
+  const arcsSvg = useRef<SVGSVGElement>(null)
+
   const paintNodes = useMemo(createNodePainter, [])
   const register = useCallback((index: number, p: NodeParts | null) => {
     parts.current[index] = p
@@ -198,9 +215,14 @@ export function TopologyView() {
     (frame: Frame) => {
       if (!placed) return
       paintNodes(frame, parts.current, placed.radius)
+      const arcs = arcsSvg.current
+      if (arcScene && arcs) {
+        const drawn = paintArcs(frame, arcScene, arcs.querySelectorAll('path'))
+        if (drawn !== null) arcs.setAttribute('data-arcs', String(drawn))
+      }
       messageLayer.current?.keepClear(obstacles)
     },
-    [placed, paintNodes, obstacles],
+    [placed, paintNodes, obstacles, arcScene, paintArcs],
   )
   usePainter(paintReadouts, { visible: box })
   // for tests and tools; on a large map only on paused frames (2 000 attributes 5 times a second
@@ -342,6 +364,25 @@ export function TopologyView() {
           <AnnotationLayer layout={layout} curve={curves} width={width} height={height} />
         )}
       </svg>
+      {arcScene && (
+        <svg
+          ref={arcsSvg}
+          className="topology-arcs"
+          width={width}
+          height={height}
+          viewBox={`0 0 ${width} ${height}`}
+          data-testid="offset-arcs"
+          aria-hidden="true"
+        >
+          <g transform={glyphs.transform}>
+            {/* in the order arcLayer.ts fills them */}
+            <path className="node-arc ahead" />
+            <path className="node-arc behind" />
+            <path className="node-arc ahead arc-crashed" />
+            <path className="node-arc behind arc-crashed" />
+          </g>
+        </svg>
+      )}
       <canvas
         className="topology-messages"
         ref={canvas}

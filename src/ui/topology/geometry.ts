@@ -1,4 +1,3 @@
-import { arc } from 'd3-shape'
 import { logScale } from '../logScale'
 import type { Point } from './layout'
 
@@ -94,18 +93,42 @@ export function offsetArcAngle(offset: number, outer = Infinity): number {
   return Math.sign(offset) * Math.round(offsetAngle(a) / step) * step
 }
 
-const arcShape = arc<{ inner: number; outer: number; angle: number }>()
-  .innerRadius((d) => d.inner)
-  .outerRadius((d) => d.outer)
-  .startAngle(0)
-  .endAngle((d) => d.angle)
-
 /** The offset gauge's ring, just outside a node of radius `r`; thinner on the tiny nodes of large graphs. */
 export function gaugeRing(r: number): { inner: number; outer: number } {
   const inner = r + Math.min(3, r * 0.35)
   return { inner, outer: inner + Math.min(4, Math.max(1.5, r * 0.4)) }
 }
 
-/** SVG path of the offset gauge turned by `angle` (offsetArcAngle), centred at the origin. */
-export const gaugePath = (angle: number, ring: { inner: number; outer: number }): string =>
-  angle === 0 ? '' : (arcShape({ ...ring, angle }) ?? '')
+const fix = (v: number) => +v.toFixed(2)
+
+/**
+ * The offset gauge turned by `angle` (offsetArcAngle, at most half a turn either way), as SVG
+ * path commands relative to its start at 12 o'clock on the outer rim: the ring's sector,
+ * clockwise for a clock ahead. The same for every node at that angle, so a large map builds
+ * each once (arcLayer.ts).
+ */
+export function gaugeShape(angle: number, ring: { inner: number; outer: number }): string {
+  const inner = fix(ring.inner)
+  const outer = fix(ring.outer)
+  const sin = Math.sin(angle)
+  const cos = Math.cos(angle)
+  const large = Math.abs(angle) > Math.PI ? 1 : 0
+  const sweep = angle > 0 ? 1 : 0
+  return (
+    `a${outer},${outer},0,${large},${sweep},${fix(outer * sin)},${fix(outer - outer * cos)}` +
+    `l${fix((inner - outer) * sin)},${fix((outer - inner) * cos)}` +
+    `a${inner},${inner},0,${large},${1 - sweep},${fix(-inner * sin)},${fix(inner * cos - inner)}z`
+  )
+}
+
+/** Where the gauge of a node at (x, y) starts: its outer rim at 12 o'clock (a path's `M`). */
+export const gaugeStart = (x: number, y: number, ring: { outer: number }): string =>
+  `M${fix(x)},${fix(y - ring.outer)}`
+
+/** SVG path of the offset gauge turned by `angle` round (x, y); nothing at no turn. */
+export const gaugePath = (
+  angle: number,
+  ring: { inner: number; outer: number },
+  x = 0,
+  y = 0,
+): string => (angle === 0 ? '' : gaugeStart(x, y, ring) + gaugeShape(angle, ring))
