@@ -112,12 +112,12 @@ export function gaugeShape(angle: number, ring: { inner: number; outer: number }
   const outer = fix(ring.outer)
   const sin = Math.sin(angle)
   const cos = Math.cos(angle)
-  const large = Math.abs(angle) > Math.PI ? 1 : 0
   const sweep = angle > 0 ? 1 : 0
+  // never more than half a turn (offsetAngle's range), so never the large arc
   return (
-    `a${outer},${outer},0,${large},${sweep},${fix(outer * sin)},${fix(outer - outer * cos)}` +
+    `a${outer},${outer},0,0,${sweep},${fix(outer * sin)},${fix(outer - outer * cos)}` +
     `l${fix((inner - outer) * sin)},${fix((outer - inner) * cos)}` +
-    `a${inner},${inner},0,${large},${1 - sweep},${fix(-inner * sin)},${fix(inner * cos - inner)}z`
+    `a${inner},${inner},0,0,${1 - sweep},${fix(-inner * sin)},${fix(inner * cos - inner)}z`
   )
 }
 
